@@ -1,0 +1,45 @@
+// fakeaws::Fake: an in-memory Amazon Forecast and S3 for tests.
+//
+//   fakeaws::Fake fake;                       // virtual clock, seed 0
+//   fake.s3().CreateBucket("exports");
+//   auto arn = fake.forecast().PutForecast({.name = "demand"}).value();
+//   fakeaws::HttpResponse r = fake.Handle(request);   // the wire entry point
+//
+// A Fake is safe for concurrent use from many threads. Two fakes share
+// nothing: make one per test. Given equal Options and the same requests, two
+// fakes answer with the same bytes.
+#pragma once
+
+#include <memory>
+
+#include "fakeaws/clock.h"
+#include "fakeaws/forecast.h"
+#include "fakeaws/http.h"
+#include "fakeaws/options.h"
+#include "fakeaws/s3.h"
+
+namespace fakeaws {
+
+class Fake {
+ public:
+  explicit Fake(Options options = {});
+  ~Fake();
+  Fake(const Fake&) = delete;
+  Fake& operator=(const Fake&) = delete;
+
+  // Answers one HTTP request as AWS would: Forecast (JSON 1.1) when
+  // X-Amz-Target names AmazonForecast or AmazonForecastRuntime, S3 otherwise.
+  HttpResponse Handle(HttpRequest request);
+
+  ForecastApi& forecast() { return forecast_; }
+  S3Api& s3() { return s3_; }
+  Clock& clock();
+  const Options& options() const;
+
+ private:
+  std::unique_ptr<internal::Core> core_;
+  ForecastApi forecast_;
+  S3Api s3_;
+};
+
+}  // namespace fakeaws

@@ -1,0 +1,74 @@
+// HTTP messages as the fake sees them: the single wire entry point
+// `Fake::Handle` takes an HttpRequest and returns an HttpResponse, whether the
+// bytes came from a socket (fakeaws::Listener) or straight from a test.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace fakeaws {
+
+// An ordered list of header fields. Lookups ignore case, as HTTP does; the
+// order and spelling of names is kept because the bytes on the wire are part
+// of what the fake promises.
+class Headers {
+ public:
+  struct Field {
+    std::string name;
+    std::string value;
+  };
+
+  Headers() = default;
+  Headers(std::initializer_list<Field> fields) : fields_(fields) {}
+
+  // The first value of `name`, or nullopt.
+  std::optional<std::string_view> Get(std::string_view name) const;
+  bool Has(std::string_view name) const { return Get(name).has_value(); }
+  // Appends a field (a name may repeat).
+  void Add(std::string name, std::string value);
+  // Replaces every field named `name` with one field, at the first one's place.
+  void Set(std::string name, std::string value);
+  void Remove(std::string_view name);
+
+  const std::vector<Field>& fields() const { return fields_; }
+  bool empty() const { return fields_.empty(); }
+  size_t size() const { return fields_.size(); }
+  auto begin() const { return fields_.begin(); }
+  auto end() const { return fields_.end(); }
+
+ private:
+  std::vector<Field> fields_;
+};
+
+struct HttpRequest {
+  std::string method = "GET";
+  // The request target as on the request line: path plus `?query`, still
+  // percent-encoded.
+  std::string target = "/";
+  Headers headers;
+  std::string body;
+};
+
+struct HttpResponse {
+  int status = 200;
+  Headers headers;
+  std::string body;
+
+  // Set only by an injected fault: the listener waits this long before
+  // answering, or closes the connection without an answer.
+  std::chrono::milliseconds delay{0};
+  bool drop_connection = false;
+
+  // "HTTP/1.1 200 OK\r\n" + headers + "\r\n" + body: the bytes a listener
+  // writes for this response.
+  std::string ToWire() const;
+};
+
+// The reason phrase AWS front ends send for `status` ("OK", "Bad Request").
+std::string_view ReasonPhrase(int status);
+
+}  // namespace fakeaws

@@ -1,0 +1,139 @@
+#include "protocol/awsjson.h"
+
+#include <ctime>
+
+#include "protocol/framework_errors.h"
+#include "protocol/json_writer.h"
+#include "protocol/validation.h"
+
+namespace fakeaws::protocol {
+namespace {
+
+constexpr std::string_view kJson11 = "application/x-amz-json-1.1";
+constexpr std::string_view kPlainJson = "application/json";
+
+std::string Trim(std::string_view s) {
+  size_t b = s.find_first_not_of(" \t");
+  if (b == std::string_view::npos) return "";
+  size_t e = s.find_last_not_of(" \t");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+HttpResponse Base(int status, const ResponseMeta& meta) {
+  HttpResponse r;
+  r.status = status;
+  r.headers.Add("x-amzn-RequestId", meta.request_id);
+  return r;
+}
+
+void Finish(HttpResponse* r, const ResponseMeta& meta) {
+  r->headers.Add("Content-Length", std::to_string(r->body.size()));
+  r->headers.Add("Date", meta.date);
+}
+
+// Coral's answer when it cannot tell which operation is meant: an XML-ish
+// body and no content type (wire-format.md §2.1, last row; kinesalite).
+HttpResponse XmlishRefusal(int status, std::string body, const ResponseMeta& meta) {
+  HttpResponse r = Base(status, meta);
+  r.body = std::move(body);
+  Finish(&r, meta);
+  return r;
+}
+
+HttpResponse AccessDeniedUnknownOperation(const ResponseMeta& meta) {
+  return XmlishRefusal(403,
+                       "<AccessDeniedException>\n  <Message>Unable to determine service/operation "
+                       "name to be authorized</Message>\n</AccessDeniedException>\n",
+                       meta);
+}
+
+// A client speaking plain application/json gets Coral's legacy envelope
+// with status 200 (wire-format.md §1.2, "Content-Type echo").
+HttpResponse LegacyEnvelope(std::string_view type, std::string_view message_key,
+                            const ResponseMeta& meta) {
+  HttpResponse r = Base(200, meta);
+  r.headers.Add("Content-Type", std::string(kPlainJson));
+  r.body = "{\"Output\":{\"__type\":\"com.amazon.coral.service#" + std::string(type) + "\",\"" +
+           std::string(message_key) + "\":null},\"Version\":\"1.0\"}";
+  Finish(&r, meta);
+  return r;
+}
+
+}  // namespace
+
+std::string ImfFixdate(int64_t epoch_ms) {
+  std::time_t secs = static_cast<std::time_t>(epoch_ms / 1000);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  static constexpr const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d GMT", kDays[tm.tm_wday],
+                tm.tm_mday, kMonths[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min,
+                tm.tm_sec);
+  return buf;
+}
+
+std::variant<JsonCall, HttpResponse> AwsJsonProtocol::Decode(const HttpRequest& request,
+                                                             const ResponseMeta& meta) const {
+  // The order below is kinesalite's httpHandler, whose tests ran against a
+  // live Coral service (wire-format.md §2.1).
+  if (request.method != "POST") return AccessDeniedUnknownOperation(meta);
+
+  const std::string_view raw_type = request.headers.Get("Content-Type").value_or("");
+  const std::string content_type = Trim(raw_type.substr(0, raw_type.find(';')));
+  const bool content_valid = content_type == kJson11 || content_type == kPlainJson;
+
+  const std::string target(request.headers.Get("X-Amz-Target").value_or(""));
+  const size_t dot = target.find('.');
+  const std::string service = target.substr(0, dot);
+  const std::string operation_name = dot == std::string::npos ? "" : target.substr(dot + 1);
+  const Operation* operation =
+      service == model_.target_prefix() ? model_.FindOperation(operation_name) : nullptr;
+
+  if (request.body.empty() && content_type == kJson11) {
+    return Error(operation ? SerializationError() : UnknownOperationError(), meta);
+  }
+  if (!content_valid) {
+    if (service.empty() || operation_name.empty()) return AccessDeniedUnknownOperation(meta);
+    return XmlishRefusal(404, "<UnknownOperationException/>\n", meta);
+  }
+
+  nlohmann::json body = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+  if (body.is_discarded() || !body.is_object()) {
+    if (content_type == kPlainJson) return LegacyEnvelope("SerializationException", "Message", meta);
+    return Error(SerializationError(), meta);
+  }
+  if (content_type == kPlainJson) return LegacyEnvelope("UnknownOperationException", "message", meta);
+  if (operation == nullptr) return Error(UnknownOperationError(), meta);
+
+  if (operation->input != nullptr) {
+    if (auto error = CheckMemberTypes(*operation->input, body)) return Error(*error, meta);
+    if (auto error = CheckConstraints(*operation->input, body)) return Error(*error, meta);
+  }
+  return JsonCall{operation, std::move(body)};
+}
+
+HttpResponse AwsJsonProtocol::Success(std::string body, const ResponseMeta& meta) {
+  HttpResponse r = Base(200, meta);
+  r.headers.Add("Content-Type", std::string(kJson11));
+  r.body = std::move(body);
+  Finish(&r, meta);
+  return r;
+}
+
+HttpResponse AwsJsonProtocol::Error(const AwsError& error, const ResponseMeta& meta) {
+  HttpResponse r = Base(error.http_status, meta);
+  r.headers.Add("Content-Type", std::string(kJson11));
+  // Bare shape name, `__type` first, then the message (wire-format.md §1.3).
+  JsonWriter w;
+  w.BeginObject().Key("__type").String(error.type);
+  if (!error.message.empty()) w.Key(JsonMessageKey(error.type)).String(error.message);
+  w.EndObject();
+  r.body = w.Take();
+  Finish(&r, meta);
+  return r;
+}
+
+}  // namespace fakeaws::protocol

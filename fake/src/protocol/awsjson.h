@@ -1,0 +1,51 @@
+// The awsJson1_1 protocol as Coral serves it: from request bytes to a
+// validated call, and from a result or AwsError back to response bytes.
+// Knows the wire, nothing of Forecast's business rules.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <variant>
+
+#include "fakeaws/error.h"
+#include "fakeaws/http.h"
+#include "protocol/model.h"
+
+namespace fakeaws::protocol {
+
+// Headers every response carries; computed once per request by the fake.
+struct ResponseMeta {
+  std::string request_id;  // x-amzn-RequestId
+  std::string date;        // IMF-fixdate, from the fake's clock
+};
+
+struct JsonCall {
+  const Operation* operation = nullptr;
+  // The request body, type-checked and validated against the model.
+  nlohmann::json input;
+};
+
+class AwsJsonProtocol {
+ public:
+  explicit AwsJsonProtocol(const ServiceModel& model) : model_(model) {}
+
+  // Runs Coral's checks in Coral's order (wire-format.md §2.1): method and
+  // content type, JSON parse, target, member types, model constraints.
+  // Returns the call, or the response that refuses it.
+  std::variant<JsonCall, HttpResponse> Decode(const HttpRequest& request,
+                                              const ResponseMeta& meta) const;
+
+  // 200 with `body` (a JSON document, or empty for operations without output:
+  // wire-format.md §1.2).
+  static HttpResponse Success(std::string body, const ResponseMeta& meta);
+  // 4xx/5xx with {"__type":..., "Message"|"message":...}.
+  static HttpResponse Error(const AwsError& error, const ResponseMeta& meta);
+
+ private:
+  const ServiceModel& model_;
+};
+
+// "Sun, 06 Nov 1994 08:49:37 GMT"
+std::string ImfFixdate(int64_t epoch_ms);
+
+}  // namespace fakeaws::protocol

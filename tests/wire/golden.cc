@@ -1,0 +1,168 @@
+#include "golden.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+namespace fakeaws::testing {
+namespace {
+
+std::vector<std::string> Words(const std::string& line) {
+  std::istringstream in(line);
+  std::vector<std::string> out;
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+// Parses "request line, headers, blank line, body" (request side).
+HttpRequest ParseRequest(const std::string& text) {
+  HttpRequest r;
+  const size_t split = text.find("\n\n");
+  std::istringstream head(text.substr(0, split));
+  std::string line;
+  std::getline(head, line);
+  auto words = Words(line);
+  r.method = words.at(0);
+  r.target = words.at(1);
+  while (std::getline(head, line)) {
+    const size_t colon = line.find(':');
+    r.headers.Add(line.substr(0, colon), line.substr(colon + 2));
+  }
+  r.body = split == std::string::npos ? "" : text.substr(split + 2);
+  return r;
+}
+
+// The expected response as wire bytes: "\n" line ends in the file become "\r\n"
+// in the head; the body is kept as written.
+std::string ToWire(const std::string& text) {
+  const size_t split = text.find("\n\n");
+  std::string head = text.substr(0, split);
+  std::string out;
+  for (char c : head) {
+    if (c == '\n') out += "\r\n";
+    else out += c;
+  }
+  out += "\r\n\r\n";
+  if (split != std::string::npos) out += text.substr(split + 2);
+  return out;
+}
+
+}  // namespace
+
+GoldenCase LoadGoldenCase(const std::string& path) {
+  std::ifstream in(path);
+  GoldenCase c;
+  c.name = std::filesystem::path(path).stem().string();
+  std::string line;
+  int number = 0;
+  enum { kTop, kRequest, kResponse } mode = kTop;
+  std::string buffer;
+  int exchange_line = 0;
+  HttpRequest pending;
+  auto flush = [&] {
+    while (!buffer.empty() && buffer.back() == '\n') buffer.pop_back();
+    if (mode == kRequest) {
+      pending = ParseRequest(buffer);
+    } else if (mode == kResponse) {
+      GoldenStep step{GoldenStep::kExchange, {}, pending, ToWire(buffer), exchange_line};
+      c.steps.push_back(std::move(step));
+    }
+    buffer.clear();
+  };
+  while (std::getline(in, line)) {
+    ++number;
+    if (line == ">>>" || line == "<<<") {
+      flush();
+      mode = line == ">>>" ? kRequest : kResponse;
+      if (mode == kRequest) exchange_line = number;
+      continue;
+    }
+    if (mode == kTop || (mode == kResponse && (line.rfind("@", 0) == 0))) {
+      if (mode == kResponse) {
+        flush();
+        mode = kTop;
+      }
+      if (line.rfind("# source:", 0) == 0) c.source = line.substr(9);
+      if (line.rfind("@option", 0) == 0) c.options.push_back(Words(line.substr(7)));
+      else if (line.rfind("@", 0) == 0) c.steps.push_back({GoldenStep::kSetup, Words(line.substr(1)), {}, "", number});
+      continue;
+    }
+    buffer += line + "\n";
+  }
+  flush();
+  return c;
+}
+
+std::vector<std::string> GoldenFiles(const std::string& dir) {
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() == ".http") files.push_back(entry.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+Options OptionsFor(const GoldenCase& c) {
+  Options o;
+  for (const auto& w : c.options) {
+    const std::string& name = w.at(0);
+    if (name == "lifecycle" && w.at(1) == "observable") o.lifecycle = LifecycleDurations::Observable();
+    else if (name == "roles_must_exist") o.roles_must_exist = w.at(1) == "true";
+    else if (name == "region") o.region = w.at(1);
+    else if (name == "concurrent_forecast_export_jobs") o.quotas.concurrent_forecast_export_jobs = std::stoi(w.at(1));
+    else if (name == "forecast_export_jobs") o.quotas.forecast_export_jobs = std::stoi(w.at(1));
+    else if (name == "concurrent_stop_resource_per_type") o.quotas.concurrent_stop_resource_per_type = std::stoi(w.at(1));
+    else if (name == "export_parts") o.export_layout.parts = std::stoi(w.at(1));
+    else throw std::runtime_error("unknown @option " + name);
+  }
+  return o;
+}
+
+std::string ApplySetup(Fake& fake, const std::vector<std::string>& w) {
+  const std::string& what = w.at(0);
+  if (what == "forecast") {
+    ForecastSpec spec;
+    spec.name = w.at(1);
+    if (w.size() > 2) spec.status = w.at(2);
+    spec.series = {ForecastSeries("item_1"), ForecastSeries("item_2")};
+    spec.horizon = 3;
+    auto r = fake.forecast().PutForecast(spec);
+    return r.ok() ? "" : r.error().message;
+  }
+  if (what == "bucket") {
+    auto r = fake.s3().CreateBucket(w.at(1));
+    return r.ok() ? "" : r.error().message;
+  }
+  if (what == "advance") {
+    fake.clock().Advance(std::chrono::milliseconds(std::stoll(w.at(1))));
+    return "";
+  }
+  if (what == "forecast-status") {
+    auto r = fake.forecast().SetForecastStatus(fake.forecast().ForecastArn(w.at(1)), w.at(2));
+    return r.ok() ? "" : r.error().message;
+  }
+  if (what == "role") {
+    fake.forecast().AddRole(fake.forecast().RoleArn(w.at(1)));
+    return "";
+  }
+  return "unknown setup directive " + what;
+}
+
+std::string CompareWire(const std::string& expected, const std::string& actual) {
+  // <uuid> in an expected header stands for the lower-case UUID AWS sends
+  // as a request id (random at AWS, seeded here).
+  static const std::regex kUuid("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+  std::string normalized = actual;
+  const size_t marker = expected.find("<uuid>");
+  std::smatch m;
+  if (marker != std::string::npos && std::regex_search(actual, m, kUuid) &&
+      static_cast<size_t>(m.position(0)) == marker) {
+    normalized.replace(marker, m.length(0), "<uuid>");
+  }
+  if (expected == normalized) return "";
+  return "expected:\n" + expected + "\n--- actual:\n" + actual;
+}
+
+}  // namespace fakeaws::testing

@@ -1,0 +1,49 @@
+// Golden wire cases: files that hold requests and the exact responses AWS
+// sends for them, each with a header naming the source of its bytes
+// (../shared/reference/wire-format.md). One driver runs them all.
+//
+// Format of a case file:
+//   # source: <where the expected bytes come from>      (required)
+//   @option <name> <value>     options before the fake is built
+//   @forecast <name> [STATUS]  seed a forecast
+//   @bucket <name>             create an S3 bucket
+//   @advance <milliseconds>    move the fake's clock
+//   >>>                        a request: request line, headers, blank line, body
+//   <<<                        its expected response: status line, headers, blank line, body
+// Setup lines may also sit between exchanges. A line "\" alone at the end of
+// a body means "no trailing newline" is implied anyway; bodies end at the
+// next marker, without the newline before it. In expected headers, the value
+// <uuid> matches a lower-case UUID (AWS request ids are random).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "fakeaws/fake.h"
+
+namespace fakeaws::testing {
+
+struct GoldenStep {
+  enum Kind { kSetup, kExchange } kind;
+  std::vector<std::string> setup;  // kSetup: the directive's words
+  HttpRequest request;             // kExchange
+  std::string expected;            // kExchange: the response in wire form
+  int line = 0;
+};
+
+struct GoldenCase {
+  std::string name;
+  std::string source;
+  std::vector<std::vector<std::string>> options;
+  std::vector<GoldenStep> steps;
+};
+
+GoldenCase LoadGoldenCase(const std::string& path);
+std::vector<std::string> GoldenFiles(const std::string& dir);
+Options OptionsFor(const GoldenCase& c);
+// Runs a setup directive on `fake`; returns an error text or "".
+std::string ApplySetup(Fake& fake, const std::vector<std::string>& words);
+// "" when `actual` is what `expected` describes, else a readable diff.
+std::string CompareWire(const std::string& expected, const std::string& actual);
+
+}  // namespace fakeaws::testing
