@@ -35,8 +35,8 @@ std::string ForecastExportJobResource::Complete(Service& service, Timestamp at) 
   if (forecast == nullptr) return ExportBucketMissingMessage(destination.path);
   ExportWriter writer(service.store_, service.options_.export_layout, service.options_.seed);
   // Files carry the job's creation time: "<job>_<ExportTimestamp>_part<N>".
-  auto written = writer.Write(forecast->data, name, ParseS3Path(destination.path), life.creation_time);
-  (void)at;
+  auto written =
+      writer.Write(forecast->data, name, ParseS3Path(destination.path), life.creation_time, at);
   if (!written.ok()) return ExportBucketMissingMessage(destination.path);
   exported_objects = std::move(written).value();
   return "";
@@ -65,13 +65,33 @@ std::vector<T*> Service::All() {
   return out;
 }
 
-template <typename T>
-int Service::CountCreating() {
-  int n = 0;
-  for (auto& [arn, r] : resources_) {
-    if (dynamic_cast<T*>(r.get()) && IsCreating(r->life.status)) ++n;
-  }
-  return n;
+Service::KindCounts& Service::CountsOf(const Resource& r) { return counts_[std::type_index(typeid(r))]; }
+
+void Service::SetStatus(Resource& r, Status s, Timestamp at) {
+  KindCounts& c = CountsOf(r);
+  const Status old = r.life.status;
+  c.creating += (IsCreating(s) ? 1 : 0) - (IsCreating(old) ? 1 : 0);
+  c.stopping += (s == Status::kCreateStopping ? 1 : 0) - (old == Status::kCreateStopping ? 1 : 0);
+  r.life.Enter(s, at);
+}
+
+void Service::Insert(std::unique_ptr<Resource> r, Status initial, Timestamp now) {
+  r->seq = next_seq_++;
+  r->life.creation_time = now;
+  r->life.status = Status::kActive;  // counted as not creating until SetStatus
+  CountsOf(*r).total += 1;
+  SetStatus(*r, initial, now);
+  const std::string arn = r->arn;
+  resources_[arn] = std::move(r);
+}
+
+void Service::Erase(Resource& r) {
+  KindCounts& c = CountsOf(r);
+  c.total -= 1;
+  c.creating -= IsCreating(r.life.status) ? 1 : 0;
+  c.stopping -= r.life.status == Status::kCreateStopping ? 1 : 0;
+  Unschedule(r);
+  resources_.erase(r.arn);  // `r` is gone from here on
 }
 
 void Service::Settle() {
@@ -105,45 +125,40 @@ void Service::Step(Resource& r, Timestamp at) {
   const LifecycleDurations& d = options_.lifecycle;
   switch (r.life.status) {
     case Status::kCreatePending:
-      r.life.Enter(Status::kCreateInProgress, at);
+      SetStatus(r, Status::kCreateInProgress, at);
       Schedule(r, at + d.create_in_progress);
       break;
     case Status::kCreateInProgress: {
       std::string failure = r.Complete(*this, at);
       r.life.message = failure;
-      r.life.Enter(failure.empty() ? Status::kActive : Status::kCreateFailed, at);
+      SetStatus(r, failure.empty() ? Status::kActive : Status::kCreateFailed, at);
       break;
     }
     case Status::kCreateStopping:
-      r.life.Enter(Status::kCreateStopped, at);
+      SetStatus(r, Status::kCreateStopped, at);
       break;
     case Status::kDeletePending:
-      r.life.Enter(Status::kDeleteInProgress, at);
+      SetStatus(r, Status::kDeleteInProgress, at);
       Schedule(r, at + d.delete_in_progress);
       break;
     case Status::kDeleteInProgress:
-      resources_.erase(r.arn);  // `r` is gone from here on
+      Erase(r);
       break;
     default:
       break;
   }
 }
 
-Resource& Service::Admit(std::unique_ptr<Resource> r, Timestamp now) {
-  r->seq = next_seq_++;
-  r->life.creation_time = now;
-  r->life.Enter(Status::kCreatePending, now);
+void Service::Admit(std::unique_ptr<Resource> r, Timestamp now) {
   Resource& ref = *r;
-  const std::string arn = r->arn;
-  resources_[arn] = std::move(r);
+  Insert(std::move(r), Status::kCreatePending, now);
   Schedule(ref, now + options_.lifecycle.create_pending);
   SettleLocked(now);
-  return *resources_.at(arn);
 }
 
 void Service::BeginDelete(Resource& r, Timestamp now) {
   r.life.frozen = false;
-  r.life.Enter(Status::kDeletePending, now);
+  SetStatus(r, Status::kDeletePending, now);
   Schedule(r, now + options_.lifecycle.delete_pending);
   SettleLocked(now);
 }
@@ -192,7 +207,8 @@ void Service::AddRole(const std::string& role_arn) {
   roles_.insert(role_arn);
 }
 
-ForecastExportJobInfo Service::InfoOf(const ForecastExportJobResource& job, Timestamp now) const {
+ForecastExportJobInfo Service::InfoOf(const ForecastExportJobResource& job, Timestamp now,
+                                      bool with_details) const {
   ForecastExportJobInfo info;
   info.arn = job.arn;
   info.name = job.name;
@@ -205,8 +221,10 @@ ForecastExportJobInfo Service::InfoOf(const ForecastExportJobResource& job, Time
   info.message = job.life.message;
   info.creation_time = job.life.creation_time;
   info.last_modification_time = job.life.LastModificationTime(now);
-  info.exported_objects = job.exported_objects;
-  info.tags = job.tags;
+  if (with_details) {
+    info.exported_objects = job.exported_objects;
+    info.tags = job.tags;
+  }
   return info;
 }
 
@@ -245,10 +263,11 @@ Outcome<std::string> Service::CreateForecastExportJob(const CreateForecastExport
   if (resources_.count(arn)) return ResourceAlreadyExists("forecast export job", arn);
 
   const auto& q = options_.quotas;
-  if (CountCreating<ForecastExportJobResource>() >= q.concurrent_forecast_export_jobs) {
+  const KindCounts& jobs = counts_[std::type_index(typeid(ForecastExportJobResource))];
+  if (jobs.creating >= q.concurrent_forecast_export_jobs) {
     return ConcurrentQuotaReached(q.concurrent_forecast_export_jobs, "forecast exports");
   }
-  if (static_cast<int>(All<ForecastExportJobResource>().size()) >= q.forecast_export_jobs) {
+  if (jobs.total >= q.forecast_export_jobs) {
     return TotalQuotaReached(q.forecast_export_jobs, "forecast exports");
   }
 
@@ -263,13 +282,14 @@ Outcome<std::string> Service::CreateForecastExportJob(const CreateForecastExport
   return arn;
 }
 
-Outcome<ForecastExportJobInfo> Service::DescribeForecastExportJob(const std::string& arn) {
+Outcome<ForecastExportJobInfo> Service::DescribeForecastExportJob(const std::string& arn,
+                                                                  bool with_details) {
   std::lock_guard<std::mutex> lock(mu_);
   const Timestamp now = Now();
   SettleLocked(now);
   auto* job = Find<ForecastExportJobResource>(arn);
   if (job == nullptr) return ResourceNotFound(arn);
-  return InfoOf(*job, now);
+  return InfoOf(*job, now, with_details);
 }
 
 std::vector<ForecastExportJobInfo> Service::AllForecastExportJobs() {
@@ -277,7 +297,7 @@ std::vector<ForecastExportJobInfo> Service::AllForecastExportJobs() {
   const Timestamp now = Now();
   SettleLocked(now);
   std::vector<ForecastExportJobInfo> out;
-  for (auto* job : All<ForecastExportJobResource>()) out.push_back(InfoOf(*job, now));
+  for (auto* job : All<ForecastExportJobResource>()) out.push_back(InfoOf(*job, now, true));
   return out;
 }
 
@@ -374,11 +394,8 @@ Outcome<std::string> Service::PutForecast(const ForecastSpec& spec) {
   f->dataset_group_arn = spec.dataset_group_arn.empty()
                              ? arns_.Make("dataset-group", spec.name + "_dsg")
                              : spec.dataset_group_arn;
-  f->seq = next_seq_++;
-  f->life.creation_time = now;
-  f->life.Enter(*status, now);
   f->life.frozen = true;
-  resources_[arn] = std::move(f);
+  Insert(std::move(f), *status, now);
   return arn;
 }
 
@@ -390,7 +407,7 @@ Outcome<Done> Service::SetForecastStatus(const std::string& arn, Status status) 
   if (f == nullptr) return ResourceNotFound(arn);
   Unschedule(*f);
   f->life.frozen = true;
-  f->life.Enter(status, now);
+  SetStatus(*f, status, now);
   return Done{};
 }
 
@@ -446,15 +463,11 @@ Outcome<Done> Service::StopResource(const std::string& arn) {
   if (!IsCreating(r.life.status)) return NotStoppable(arn, StatusName(r.life.status));
   // "Maximum parallel running StopResource tasks per resource type: 3"
   // (limits.md); text INFERRED.
-  int stopping = 0;
-  for (auto& [a, other] : resources_) {
-    if (typeid(*other) == typeid(r) && other->life.status == Status::kCreateStopping) ++stopping;
-  }
-  if (stopping >= options_.quotas.concurrent_stop_resource_per_type) {
+  if (CountsOf(r).stopping >= options_.quotas.concurrent_stop_resource_per_type) {
     return StopQuotaReached(options_.quotas.concurrent_stop_resource_per_type);
   }
   r.life.frozen = false;
-  r.life.Enter(Status::kCreateStopping, now);
+  SetStatus(r, Status::kCreateStopping, now);
   Schedule(r, now + options_.lifecycle.stopping);
   SettleLocked(now);
   return Done{};

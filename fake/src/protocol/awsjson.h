@@ -3,12 +3,13 @@
 // Knows the wire, nothing of Forecast's business rules.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <memory>
 #include <string>
 #include <variant>
 
 #include "fakeaws/error.h"
 #include "fakeaws/http.h"
+#include "protocol/json_value.h"
 #include "protocol/model.h"
 
 namespace fakeaws::protocol {
@@ -21,8 +22,10 @@ struct ResponseMeta {
 
 struct JsonCall {
   const Operation* operation = nullptr;
-  // The request body, type-checked and validated against the model.
-  nlohmann::json input;
+  // The request body, type-checked and validated against the model. Its
+  // strings may view the request's body, which must outlive the call.
+  std::unique_ptr<JsonDocument> body;
+  const JsonValue& input() const { return body->root(); }
 };
 
 class AwsJsonProtocol {

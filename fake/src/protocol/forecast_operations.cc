@@ -9,31 +9,28 @@
 namespace fakeaws::protocol {
 namespace {
 
-using nlohmann::json;
+using json = JsonValue;
 using forecast::Service;
 using Handler = std::function<Outcome<std::string>(const json&, Service&)>;
 
-std::string Str(const json& in, const char* key) {
-  auto it = in.find(key);
-  return it == in.end() || it->is_null() ? "" : it->get<std::string>();
-}
+std::string Str(const json& in, const char* key) { return in.GetString(key); }
 
 std::vector<Tag> TagsOf(const json& in, const char* key = "Tags") {
   std::vector<Tag> tags;
-  auto it = in.find(key);
-  if (it == in.end() || it->is_null()) return tags;
-  for (const auto& t : *it) tags.push_back({Str(t, "Key"), Str(t, "Value")});
+  if (const json* list = in.Find(key)) {
+    for (const auto& t : *list) {
+      if (!t.is_null()) tags.push_back({Str(t, "Key"), Str(t, "Value")});
+    }
+  }
   return tags;
 }
 
 forecast::ListQuery ListQueryOf(const json& in) {
   forecast::ListQuery q;
   q.next_token = Str(in, "NextToken");
-  if (auto it = in.find("MaxResults"); it != in.end() && !it->is_null()) {
-    q.max_results = static_cast<int>(it->get<double>());
-  }
-  if (auto it = in.find("Filters"); it != in.end() && !it->is_null()) {
-    for (const auto& f : *it) {
+  if (const json* max = in.Find("MaxResults")) q.max_results = static_cast<int>(max->number());
+  if (const json* filters = in.Find("Filters")) {
+    for (const auto& f : *filters) {
       if (f.is_null()) continue;
       q.filters.push_back({Str(f, "Key"), Str(f, "Value"), Str(f, "Condition") == "IS"});
     }
@@ -70,7 +67,7 @@ Outcome<std::string> CreateForecastExportJob(const json& in, Service& s) {
   forecast::CreateForecastExportJobInput input;
   input.name = Str(in, "ForecastExportJobName");
   input.forecast_arn = Str(in, "ForecastArn");
-  const json& s3 = in.at("Destination").at("S3Config");
+  const json& s3 = *in.Find("Destination")->Find("S3Config");  // required: validated
   input.destination = {Str(s3, "Path"), Str(s3, "RoleArn"), Str(s3, "KMSKeyArn")};
   input.tags = TagsOf(in);
   input.format = Str(in, "Format");
@@ -172,8 +169,8 @@ Outcome<std::string> TagResource(const json& in, Service& s) {
 
 Outcome<std::string> UntagResource(const json& in, Service& s) {
   std::vector<std::string> keys;
-  for (const auto& k : in.at("TagKeys")) {
-    if (!k.is_null()) keys.push_back(k.get<std::string>());
+  for (const auto& k : *in.Find("TagKeys")) {  // required: validated
+    if (k.is_string()) keys.push_back(k.str());
   }
   return Empty(s.UntagResource(Str(in, "ResourceArn"), keys));
 }
@@ -208,7 +205,7 @@ const std::map<std::string, Handler, std::less<>>& Handlers() {
 Outcome<std::string> InvokeForecast(const JsonCall& call, Service& service) {
   auto it = Handlers().find(call.operation->name);
   if (it == Handlers().end()) return NotImplementedError("AmazonForecast." + call.operation->name);
-  return it->second(call.input, service);
+  return it->second(call.input(), service);
 }
 
 bool ForecastImplements(const std::string& operation) { return Handlers().count(operation) > 0; }
