@@ -6,6 +6,7 @@
 #include "core/seeded.h"
 #include "protocol/awsjson.h"
 #include "protocol/forecast_operations.h"
+#include "protocol/forecastquery_operations.h"
 #include "protocol/framework_errors.h"
 #include "protocol/model.h"
 #include "protocol/s3_wire.h"
@@ -27,10 +28,8 @@ HttpResponse HandleJson(internal::Core& core, const HttpRequest& request, uint64
   auto decoded = wire.Decode(request, meta);
   if (auto* refusal = std::get_if<HttpResponse>(&decoded)) return std::move(*refusal);
   const auto& call = std::get<protocol::JsonCall>(decoded);
-  Outcome<std::string> result =
-      service == "forecast"
-          ? protocol::InvokeForecast(call, core.forecast)
-          : Outcome<std::string>(protocol::NotImplementedError(model.target_prefix() + "." + call.operation->name));
+  Outcome<std::string> result = service == "forecast" ? protocol::InvokeForecast(call, core.forecast)
+                                                      : protocol::InvokeForecastQuery(call, core.forecast);
   if (!result.ok()) return protocol::AwsJsonProtocol::Error(result.error(), meta);
   return protocol::AwsJsonProtocol::Success(std::move(result).value(), meta);
 }

@@ -30,7 +30,7 @@ Outcome<Done> ForecastApi::SetForecastStatus(const std::string& arn, const std::
 std::optional<ForecastInfo> ForecastApi::GetForecast(const std::string& arn) const {
   auto r = core_->forecast.DescribeForecast(arn);
   if (!r.ok()) return std::nullopt;
-  return std::move(r).value();
+  return std::move(r).value().info;
 }
 
 std::optional<ForecastExportJobInfo> ForecastApi::GetForecastExportJob(const std::string& arn) const {

@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "core/seeded.h"
+
 namespace fakeaws::forecast {
 
 std::optional<ArnParts> ParseArn(std::string_view arn) {
@@ -15,6 +17,23 @@ std::optional<ArnParts> ParseArn(std::string_view arn) {
   }
   if (parts[0] != "arn") return std::nullopt;
   return ArnParts{parts[1], parts[2], parts[3], parts[4], std::string(arn.substr(start))};
+}
+
+std::string SeededUlid(Timestamp t, uint64_t seed, uint64_t n) {
+  static constexpr char kAlphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  std::string out(26, '0');
+  uint64_t ms = static_cast<uint64_t>(t.time_since_epoch().count());
+  for (int i = 9; i >= 0; --i, ms >>= 5) out[i] = kAlphabet[ms & 31];
+  const uint64_t stream = internal::HashString("auto-predictor-ulid");
+  uint64_t high = internal::SeededValue(seed, stream, 2 * n);
+  uint64_t low = internal::SeededValue(seed, stream, 2 * n + 1);
+  // 80 bits: 16 from `high`, 64 from `low`, five at a time.
+  for (int i = 25; i >= 10; --i) {
+    out[i] = kAlphabet[low & 31];
+    low = (low >> 5) | ((high & 31) << 59);
+    high >>= 5;
+  }
+  return out;
 }
 
 std::string PartitionOf(std::string_view region) {

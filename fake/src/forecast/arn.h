@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "fakeaws/clock.h"
+
 namespace fakeaws::forecast {
 
 struct ArnParts {
@@ -19,6 +21,12 @@ std::optional<ArnParts> ParseArn(std::string_view arn);
 
 // "aws", "aws-cn" or "aws-us-gov", from the region.
 std::string PartitionOf(std::string_view region);
+
+// A ULID (26 characters of Crockford's base32: 48 bits of milliseconds, 80
+// bits of randomness), as AutoPredictor ARNs end in (wire-format.md §3.3,
+// "predictor/TAXI_PREDICTOR_01FTHF1KK7E6VVR676WVN24MXC"); the randomness is
+// drawn from the seed and `n`.
+std::string SeededUlid(Timestamp t, uint64_t seed, uint64_t n);
 
 class ArnFactory {
  public:

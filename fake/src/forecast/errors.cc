@@ -17,6 +17,34 @@ AwsError ResourceAlreadyExists(std::string_view resource_words, const std::strin
               "A " + std::string(resource_words) + " already exists with the arn: " + arn);
 }
 
+AwsError NoObjectsFound(const std::string& path) { return Make(kInvalidInput, NoObjectsFoundMessage(path)); }
+
+std::string NoObjectsFoundMessage(const std::string& path) {
+  return "No objects found in s3 path " + path + ", please ensure the path is specified correctly.";
+}
+
+const std::vector<std::string>& AlgorithmArns() {
+  static const auto* const kArns = new std::vector<std::string>{
+      "arn:aws:forecast:::algorithm/CNN-QR", "arn:aws:forecast:::algorithm/Deep_AR_Plus",
+      "arn:aws:forecast:::algorithm/NPTS",   "arn:aws:forecast:::algorithm/ETS",
+      "arn:aws:forecast:::algorithm/ARIMA",  "arn:aws:forecast:::algorithm/Prophet"};
+  return *kArns;
+}
+
+AwsError InvalidAlgorithm(const std::string& algorithm_arn) {
+  std::string options;
+  for (const auto& a : AlgorithmArns()) options += (options.empty() ? "" : ",") + a;
+  return Make(kInvalidInput, "Invalid Algorithm ARN specified: " + algorithm_arn + ". Options: " + options);
+}
+
+AwsError RelatedAttributesNotNumeric(const std::vector<std::string>& attributes) {
+  std::string list;
+  for (const auto& a : attributes) list += (list.empty() ? "" : ", ") + a;
+  return Make(kInvalidInput, "The attribute(s) [" + list +
+                                 "] present in the RELATED_TIME_SERIES schema should be of numeric type such as "
+                                 "`integer` or `float`, or be added as a forecast dimension");
+}
+
 AwsError ResourceNotActive(std::string_view resource_words, const std::string& arn,
                            std::string_view status) {
   return Make(kInUse, "The " + std::string(resource_words) + " " + arn + " is in status " +
@@ -45,6 +73,10 @@ AwsError ConcurrentQuotaReached(int limit, std::string_view what) {
 AwsError TotalQuotaReached(int limit, std::string_view what) {
   return Make(kLimit, "Quota limit of " + std::to_string(limit) + " of total number of " +
                           std::string(what) + " has been reached");
+}
+
+AwsError ShortTotalQuotaReached(int limit, std::string_view what) {
+  return Make(kLimit, "Quota limit of " + std::to_string(limit) + " " + std::string(what) + " has been reached");
 }
 
 AwsError StopQuotaReached(int limit) {
@@ -96,6 +128,121 @@ AwsError UnsupportedResourceArn(const std::string& arn) {
   return InvalidInput("The ARN " + arn + " does not name a resource this operation supports");
 }
 
+AwsError NotResumable(const std::string& arn) {
+  return InvalidInput("The resource " + arn + " cannot be resumed; only monitors can be resumed");
+}
+
+AwsError TreeMemberBusy(const std::string& root_arn, std::string_view member_words,
+                        const std::string& member_arn, std::string_view status) {
+  return Make(kInUse, "Cannot delete the resource tree of " + root_arn + ": the " + std::string(member_words) +
+                          " " + member_arn + " is in status " + std::string(status));
+}
+
+AwsError DomainMismatch(const std::string& dataset_arn, const std::string& dataset_domain,
+                        const std::string& group_domain) {
+  return InvalidInput("The domain " + dataset_domain + " of the dataset " + dataset_arn +
+                      " does not match the domain " + group_domain + " of the dataset group");
+}
+
+AwsError DatasetTypeTaken(const std::string& dataset_type, const std::string& dataset_arn) {
+  return InvalidInput("A dataset group can hold only one dataset of each type; the dataset " + dataset_arn +
+                      " is a second " + dataset_type + " dataset");
+}
+
+AwsError MissingSchemaAttribute(const std::string& domain, const std::string& dataset_type,
+                                const std::string& attribute, const std::string& expected_type) {
+  return InvalidInput("The schema of a " + dataset_type + " dataset in the " + domain +
+                      " domain must have the attribute " + attribute + " of type " + expected_type);
+}
+
+AwsError DuplicateSchemaAttribute(const std::string& attribute) {
+  return InvalidInput("The schema has more than one attribute named " + attribute);
+}
+
+AwsError MissingDataFrequency(const std::string& dataset_type) {
+  return InvalidInput("DataFrequency is required for a " + dataset_type + " dataset");
+}
+
+AwsError UnsupportedTimestampFormat(const std::string& format) {
+  return InvalidInput("The TimestampFormat " + format +
+                      " is not supported; use yyyy-MM-dd or yyyy-MM-dd HH:mm:ss");
+}
+
+AwsError TimestampFormatNeedsTime(const std::string& format, const std::string& frequency) {
+  return InvalidInput("The TimestampFormat " + format + " has no time of day, which the data frequency " +
+                      frequency + " needs; use yyyy-MM-dd HH:mm:ss");
+}
+
+AwsError NoTargetTimeSeries(const std::string& dataset_group_arn) {
+  return InvalidInput("The dataset group " + dataset_group_arn + " has no TARGET_TIME_SERIES dataset");
+}
+
+AwsError NoImportedData(const std::string& dataset_arn) {
+  return InvalidInput("The dataset " + dataset_arn +
+                      " has no data; import data with CreateDatasetImportJob and wait until it is ACTIVE");
+}
+
+AwsError InvalidForecastType(const std::string& forecast_type) {
+  return InvalidInput("The forecast type " + forecast_type +
+                      " is not valid; use quantiles from 0.01 to 0.99 in increments of 0.01, or mean");
+}
+
+AwsError TooManyForecastTypes(size_t given, int limit) {
+  return InvalidInput("You can specify up to " + std::to_string(limit) + " forecast types; " +
+                      std::to_string(given) + " were given");
+}
+
+AwsError UnknownDimension(const std::string& dimension, const std::string& dataset_arn) {
+  return InvalidInput("The forecast dimension " + dimension + " is not a string attribute of the dataset " +
+                      dataset_arn);
+}
+
+AwsError HorizonNotPositive(int horizon) {
+  return InvalidInput("The ForecastHorizon " + std::to_string(horizon) + " must be greater than 0");
+}
+
+AwsError FrequencyFinerThanData(const std::string& frequency, const std::string& data_frequency) {
+  return InvalidInput("The forecast frequency " + frequency +
+                      " must be greater than or equal to the TARGET_TIME_SERIES dataset frequency " +
+                      data_frequency);
+}
+
+AwsError RelatedFrequencyMismatch(const std::string& frequency, const std::string& related_frequency) {
+  return InvalidInput("The forecast frequency " + frequency +
+                      " must be equal to the RELATED_TIME_SERIES dataset frequency " + related_frequency);
+}
+
+AwsError MissingPredictorMember(const std::string& member) {
+  return InvalidInput(member + " is required when creating a new predictor");
+}
+
+AwsError ConflictingPredictorMember(const std::string& member, const std::string& because) {
+  return InvalidInput(member + " cannot be specified " + because);
+}
+
+AwsError WrongPredictorKind(const std::string& arn, bool is_auto) {
+  return InvalidInput(is_auto ? "The predictor " + arn +
+                                    " was created with CreateAutoPredictor; use DescribeAutoPredictor"
+                              : "The predictor " + arn +
+                                    " was created with CreatePredictor; use DescribePredictor");
+}
+
+AwsError QueryUnknownFilterKey(const std::string& key, const std::string& valid_keys) {
+  return InvalidInput("The filter key " + key + " is not valid for this forecast; valid keys are " + valid_keys);
+}
+
+AwsError QueryNeedsSeries(const std::string& missing_keys) {
+  return InvalidInput("The filters must choose a single time series; add filters for " + missing_keys);
+}
+
+AwsError QueryNoSuchSeries(const std::string& forecast_arn) {
+  return Make("ResourceNotFoundException", "The forecast " + forecast_arn + " has no time series matching the filters");
+}
+
+AwsError QueryBadDate(const std::string& member, const std::string& value) {
+  return InvalidInput("The " + member + " " + value + " is not a date in the format yyyy-MM-dd'T'HH:mm:ss");
+}
+
 AwsError InvalidNextToken() {
   return Make("InvalidNextTokenException", "The NextToken is invalid or has expired");
 }
@@ -113,6 +260,54 @@ std::string ExportRoleUnassumableMessage(const std::string& role_arn) {
 std::string ExportFormatNotWrittenMessage(std::string_view format) {
   return "fakeaws does not write " + std::string(format) +
          " exports yet; no file was written. Use Format CSV.";
+}
+
+}  // namespace fakeaws::forecast
+
+namespace fakeaws::forecast {
+
+std::string ImportMalformedRowMessage(const std::string& object, int64_t row) {
+  return "Row " + std::to_string(row) + " of " + object + " is not valid CSV: a quoted field is not closed.";
+}
+
+std::string ImportColumnCountMessage(const std::string& object, int64_t row, size_t found, size_t expected) {
+  return "Row " + std::to_string(row) + " of " + object + " has " + std::to_string(found) +
+         " columns, but the dataset schema has " + std::to_string(expected) +
+         " attributes. Columns must match the schema in number and order.";
+}
+
+std::string ImportBadTimestampMessage(const std::string& object, int64_t row, const std::string& value) {
+  return "Row " + std::to_string(row) + " of " + object + " has the timestamp '" + value +
+         "', which does not match the TimestampFormat of the import job.";
+}
+
+std::string ImportBadValueMessage(const std::string& object, int64_t row, const std::string& attribute,
+                                  const std::string& type, const std::string& value) {
+  return "Row " + std::to_string(row) + " of " + object + " has the value '" + value + "' for the " + type +
+         " attribute " + attribute + ".";
+}
+
+std::string ImportEmptyMessage(const std::string& object) {
+  return "No rows were found in " + object + ".";
+}
+
+std::string ImportRoleUnassumableMessage(const std::string& role_arn) {
+  return "Unable to assume the role " + role_arn +
+         ", please ensure the role exists and trusts forecast.amazonaws.com.";
+}
+
+std::string ImportFormatNotReadMessage(std::string_view format) {
+  return "fakeaws does not read " + std::string(format) + " imports yet; no data was imported. Use Format CSV.";
+}
+
+std::string HorizonTooLongMessage(int horizon, int maximum, size_t length, const std::string& frequency) {
+  return "The ForecastHorizon " + std::to_string(horizon) + " is greater than " + std::to_string(maximum) +
+         ", the maximum for a target time series of " + std::to_string(length) + " periods of " + frequency +
+         ". Use a shorter horizon or import a longer time series.";
+}
+
+std::string SelectorMatchesNothingMessage(const std::string& path) {
+  return "None of the time series in " + path + " is in the predictor's target time series.";
 }
 
 }  // namespace fakeaws::forecast

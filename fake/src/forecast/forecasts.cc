@@ -1,12 +1,96 @@
-// Forecasts: seeded through the typed API; Describe, List, Delete.
+// Forecasts: seeded through the typed API or created from a predictor
+// (CreateForecast); Describe, List, Delete, and forecastquery's QueryForecast.
 #include <algorithm>
+#include <set>
 
 #include "forecast/errors.h"
+#include "forecast/import_reader.h"
 #include "forecast/series.h"
 #include "forecast/service.h"
 #include "forecast/service_impl.h"
 
 namespace fakeaws::forecast {
+namespace {
+
+// "You can currently specify up to 5 quantiles per forecast" (CreateForecast,
+// ForecastTypes).
+constexpr int kForecastTypesPerForecast = 5;
+
+using SeriesKey = std::pair<std::string, std::vector<std::string>>;
+
+// The series a TimeSeriesSelector's file names: each row's identifier and
+// dimension values, read by the selector's schema. Returns "" or the
+// CREATE_FAILED message.
+std::string SelectedSeries(const std::vector<ImportObject>& objects, const TimeSeriesSelector& selector,
+                           const std::string& id_field, const std::vector<std::string>& dimensions,
+                           std::set<SeriesKey>* out) {
+  std::vector<std::string> names{id_field};
+  names.insert(names.end(), dimensions.begin(), dimensions.end());
+  std::vector<size_t> columns;
+  for (const std::string& name : names) {
+    auto it = std::find_if(selector.schema.begin(), selector.schema.end(),
+                           [&](const SchemaAttribute& a) { return a.name == name; });
+    if (it == selector.schema.end()) return "The TimeSeriesSelector schema has no attribute " + name + ".";
+    columns.push_back(static_cast<size_t>(it - selector.schema.begin()));
+  }
+  std::vector<std::string> fields;
+  for (const auto& object : objects) {
+    int64_t row = 0;
+    for (size_t start = 0; start < object.body.size();) {
+      size_t end = object.body.find('\n', start);
+      if (end == std::string::npos) end = object.body.size();
+      std::string_view line(object.body.data() + start, end - start);
+      start = end + 1;
+      ++row;
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (line.empty()) continue;
+      if (!SplitCsvRecord(line, &fields)) return ImportMalformedRowMessage(object.name, row);
+      if (fields.size() != selector.schema.size()) {
+        return ImportColumnCountMessage(object.name, row, fields.size(), selector.schema.size());
+      }
+      SeriesKey key{fields[columns[0]], {}};
+      for (size_t c = 1; c < columns.size(); ++c) key.second.push_back(fields[columns[c]]);
+      out->insert(std::move(key));
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string ForecastResource::Complete(Service& service, Timestamp) {
+  if (!model) return "";  // seeded: its data was given
+  std::set<SeriesKey> wanted;
+  if (selector) {
+    if (!service.RoleAssumable(selector->source.role_arn)) {
+      return ImportRoleUnassumableMessage(selector->source.role_arn);
+    }
+    if (selector->format == "PARQUET") return ImportFormatNotReadMessage(selector->format);
+    const auto objects = service.ReadObjectsAt(selector->source.path);
+    if (objects.empty()) return NoObjectsFoundMessage(selector->source.path);
+    const std::string failure = SelectedSeries(objects, *selector, id_field, model->dimensions, &wanted);
+    if (!failure.empty()) return failure;
+  }
+  data.name = name;
+  data.status = "ACTIVE";
+  data.dimensions = model->dimensions;
+  data.series.clear();
+  data.rows.clear();
+  data.frequency = model->frequency;
+  data.horizon = horizon;
+  data.start_date = StepDate(model->last_period, model->frequency, 1);
+  const int season = SeasonLength(model->frequency);
+  for (const SeriesHistory& history : model->series) {
+    if (selector && !wanted.count({history.series.item_id, history.series.dimension_values})) continue;
+    const auto values = SeasonalForecast(history.values, season, horizon, data.forecast_types);
+    for (int k = 0; k < horizon; ++k) {
+      data.rows.push_back({history.series.item_id, history.series.dimension_values,
+                           StepDate(model->last_period, model->frequency, k + 1), values[static_cast<size_t>(k)]});
+    }
+  }
+  if (selector && data.rows.empty()) return SelectorMatchesNothingMessage(selector->source.path);
+  return "";
+}
 
 ForecastInfo Service::InfoOf(const ForecastResource& f, Timestamp now) const {
   ForecastInfo info;
@@ -49,6 +133,7 @@ Outcome<std::string> Service::PutForecast(const ForecastSpec& spec) {
   f->name = spec.name;
   f->data = spec;
   f->tags = spec.tags;
+  f->id_field = "item_id";
   f->predictor_arn = spec.predictor_arn.empty() ? arns_.Make("predictor", spec.name + "_predictor")
                                                 : spec.predictor_arn;
   f->dataset_group_arn = spec.dataset_group_arn.empty()
@@ -56,6 +141,55 @@ Outcome<std::string> Service::PutForecast(const ForecastSpec& spec) {
                              : spec.dataset_group_arn;
   f->life.frozen = true;
   Insert(std::move(f), *status, now);
+  return arn;
+}
+
+Outcome<std::string> Service::CreateForecast(const CreateForecastInput& in) {
+  std::lock_guard<std::mutex> lock(mu_);
+  const Timestamp now = Now();
+  SettleLocked(now);
+  if (auto ok = CheckNewTags(in.tags); !ok) return ok.error();
+  for (const auto& t : in.forecast_types) {
+    if (!IsValidForecastType(t)) return InvalidForecastType(t);
+  }
+  if (in.forecast_types.size() > static_cast<size_t>(kForecastTypesPerForecast)) {
+    return TooManyForecastTypes(in.forecast_types.size(), kForecastTypesPerForecast);
+  }
+  if (in.selector) {
+    if (auto ok = CheckRole(in.selector->source.role_arn); !ok) return ok.error();
+    if (auto ok = CheckKmsKey(in.selector->source.kms_key_arn); !ok) return ok.error();
+  }
+  // "Before you can use the predictor to create a forecast, the Status of
+  // the predictor must be ACTIVE" (API_CreatePredictor).
+  auto predictor = FindActive<PredictorResource>(in.predictor_arn);
+  if (!predictor.ok()) return predictor.error();
+  PredictorResource* p = predictor.value();
+  const std::string arn = arns_.Forecast(in.name);
+  if (resources_.count(arn)) return ResourceAlreadyExists("forecast", arn);
+  std::string bucket;
+  if (in.selector && ObjectKeysAt(in.selector->source.path, &bucket).empty()) {
+    return NoObjectsFound(in.selector->source.path);
+  }
+  // "Maximum parallel running CreateForecast tasks: 3", "Maximum number of
+  // forecasts: 10" (limits.md); texts AWS-SAMPLE and INFERRED (§2.3).
+  const auto& q = options_.quotas;
+  if (auto e = CheckQuotas<ForecastResource>(q.concurrent_forecasts, "forecasts", q.forecasts, "forecasts")) return *e;
+
+  auto f = std::make_unique<ForecastResource>();
+  f->arn = arn;
+  f->name = in.name;
+  f->tags = in.tags;
+  f->predictor_arn = p->arn;
+  f->dataset_group_arn = p->settings.dataset_group_arn;
+  f->created_using_auto_predictor = p->is_auto;
+  f->model = p->model;
+  f->horizon = p->Horizon();
+  f->id_field = p->id_field;
+  f->selector = in.selector;
+  // "The default quantiles are the quantiles you specified during predictor
+  // creation" (CreateForecast, ForecastTypes).
+  f->data.forecast_types = in.forecast_types.empty() ? p->ForecastTypes() : in.forecast_types;
+  Admit(std::move(f), now);
   return arn;
 }
 
@@ -71,13 +205,19 @@ Outcome<Done> Service::SetForecastStatus(const std::string& arn, Status status) 
   return Done{};
 }
 
-Outcome<ForecastInfo> Service::DescribeForecast(const std::string& arn) {
+Outcome<ForecastView> Service::DescribeForecast(const std::string& arn) {
   std::lock_guard<std::mutex> lock(mu_);
   const Timestamp now = Now();
   SettleLocked(now);
   auto* f = Find<ForecastResource>(arn);
   if (f == nullptr) return ResourceNotFound(arn);
-  return InfoOf(*f, now);
+  ForecastView view;
+  view.info = InfoOf(*f, now);
+  ResourceView times;
+  FillView(*f, now, &times);
+  view.estimated_minutes_remaining = times.estimated_minutes_remaining;
+  view.selector = f->selector;
+  return view;
 }
 
 Outcome<Page<ForecastInfo>> Service::ListForecasts(const ListQuery& query) {
@@ -98,17 +238,99 @@ Outcome<Done> Service::DeleteForecast(const std::string& arn) {
   auto* f = Find<ForecastResource>(arn);
   if (f == nullptr) return ResourceNotFound(arn);
   // "You can delete only forecasts that have a status of ACTIVE or
-  // CREATE_FAILED" (API_DeleteForecast).
-  if (f->life.status != Status::kActive && f->life.status != Status::kCreateFailed) {
-    return CannotDeleteInStatus(f->Words(), arn, StatusName(f->life.status));
-  }
-  // A forecast with export jobs is a resource tree: DeleteResourceTree
-  // removes it (wire-format.md §3.4).
-  for (auto* job : All<ForecastExportJobResource>()) {
-    if (job->forecast_arn == arn) return ResourceHasChildren(f->Words(), arn, "forecast export jobs");
-  }
+  // CREATE_FAILED" (API_DeleteForecast); a forecast with export jobs is a
+  // resource tree: DeleteResourceTree removes it (wire-format.md §3.4).
+  if (auto ok = CheckDeletable(*f, {Status::kActive, Status::kCreateFailed}); !ok) return ok.error();
   BeginDelete(*f, now);
   return Done{};
+}
+
+Outcome<QueriedForecast> Service::QueryForecast(const std::string& arn, const KeyValues& filters,
+                                                std::optional<Timestamp> start, std::optional<Timestamp> end,
+                                                const std::string& next_token) {
+  std::lock_guard<std::mutex> lock(mu_);
+  const Timestamp now = Now();
+  SettleLocked(now);
+  // "The Status of the forecast must be ACTIVE before you can query or export
+  // the forecast" (API_CreateForecast).
+  auto found = FindActive<ForecastResource>(arn);
+  if (!found.ok()) return found.error();
+  const ForecastResource& f = *found.value();
+  // The fake answers every query in one page, so it never hands out a token.
+  if (!next_token.empty()) return InvalidNextToken();
+
+  const ForecastSpec& spec = f.data;
+  std::vector<std::string> keys{f.id_field};
+  keys.insert(keys.end(), spec.dimensions.begin(), spec.dimensions.end());
+  std::vector<const std::string*> wanted(keys.size(), nullptr);
+  for (const auto& [key, value] : filters) {
+    auto it = std::find(keys.begin(), keys.end(), key);
+    if (it == keys.end()) {
+      std::string valid;
+      for (const auto& k : keys) valid += (valid.empty() ? "" : ", ") + k;
+      return QueryUnknownFilterKey(key, "[" + valid + "]");
+    }
+    wanted[static_cast<size_t>(it - keys.begin())] = &value;
+  }
+  auto matches = [&](const std::string& item, const std::vector<std::string>& dims) {
+    if (wanted[0] && *wanted[0] != item) return false;
+    for (size_t d = 0; d < dims.size() && d + 1 < wanted.size(); ++d) {
+      if (wanted[d + 1] && *wanted[d + 1] != dims[d]) return false;
+    }
+    return true;
+  };
+
+  // Every series (generated or given as rows) that the filters match.
+  std::vector<SeriesKey> chosen;
+  if (spec.rows.empty()) {
+    for (const auto& s : spec.series) {
+      if (matches(s.item_id, s.dimension_values)) chosen.push_back({s.item_id, s.dimension_values});
+    }
+  } else {
+    std::set<SeriesKey> seen;
+    for (const auto& row : spec.rows) {
+      if (matches(row.item_id, row.dimension_values) && seen.insert({row.item_id, row.dimension_values}).second) {
+        chosen.push_back({row.item_id, row.dimension_values});
+      }
+    }
+  }
+  if (chosen.empty()) return QueryNoSuchSeries(arn);
+  if (chosen.size() > 1) {
+    std::string missing;
+    for (size_t k = 0; k < keys.size(); ++k) {
+      if (!wanted[k]) missing += (missing.empty() ? "" : ", ") + keys[k];
+    }
+    return QueryNeedsSeries(missing);
+  }
+
+  QueriedForecast out;
+  for (const auto& type : spec.forecast_types) out.predictions.push_back({ForecastTypeColumn(type), {}});
+  auto in_range = [&](Timestamp t) { return (!start || t >= *start) && (!end || t <= *end); };
+  if (spec.rows.empty()) {
+    const GeneratedValues generated(options_.seed);
+    const ForecastSeries series(chosen[0].first, chosen[0].second);
+    for (int k = 0; k < spec.horizon; ++k) {
+      const Timestamp t = StepDate(spec.start_date, spec.frequency, k);
+      if (!in_range(t)) continue;
+      for (size_t i = 0; i < spec.forecast_types.size(); ++i) {
+        out.predictions[i].second.push_back({t, generated.Value(series, k, spec.forecast_types[i])});
+      }
+    }
+  } else {
+    std::vector<const ForecastRow*> rows;
+    for (const auto& row : spec.rows) {
+      if (row.item_id == chosen[0].first && row.dimension_values == chosen[0].second && in_range(row.date)) {
+        rows.push_back(&row);
+      }
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const ForecastRow* a, const ForecastRow* b) { return a->date < b->date; });
+    for (const ForecastRow* row : rows) {
+      for (size_t i = 0; i < spec.forecast_types.size(); ++i) {
+        out.predictions[i].second.push_back({row->date, row->values[i]});
+      }
+    }
+  }
+  return out;
 }
 
 }  // namespace fakeaws::forecast

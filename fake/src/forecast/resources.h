@@ -1,15 +1,19 @@
 // The resources the Forecast fake keeps, one struct per resource type, all
 // sharing what every Forecast resource has: an ARN, a name, a lifecycle and
-// tags.
+// tags. Parent links (ParentArn) make the resource trees of
+// delete-resource.md: a resource with live children cannot be deleted alone.
 #pragma once
 
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "fakeaws/forecast.h"
+#include "forecast/imported_data.h"
 #include "forecast/lifecycle.h"
+#include "forecast/seasonal_model.h"
 
 namespace fakeaws::forecast {
 
@@ -27,25 +31,169 @@ struct Resource {
 
   // "forecast export job": how errors name this type.
   virtual std::string_view Words() const = 0;
+  virtual std::string Plural() const { return std::string(Words()) + "s"; }
+  // The resource this one was created from, in delete-resource.md's trees
+  // ("" for roots: dataset groups, datasets).
+  virtual std::string ParentArn() const { return ""; }
+  // StopResource applies to jobs (API_StopResource), not to containers.
+  virtual bool Stoppable() const { return true; }
   // The work done when CREATE_IN_PROGRESS ends: an empty string for ACTIVE,
   // or the CREATE_FAILED message.
   virtual std::string Complete(Service& service, Timestamp at) = 0;
 };
 
-struct ForecastResource : Resource {
-  ForecastSpec data;
-  std::string predictor_arn;
-  std::string dataset_group_arn;
-  bool created_using_auto_predictor = false;
-
-  std::string_view Words() const override { return "forecast"; }
-  std::string Complete(Service&, Timestamp) override { return ""; }
-};
+using KeyValues = std::vector<std::pair<std::string, std::string>>;
 
 struct S3Config {
   std::string path;
   std::string role_arn;
   std::string kms_key_arn;
+};
+
+struct EncryptionConfig {
+  std::string role_arn;
+  std::string kms_key_arn;
+  bool empty() const { return role_arn.empty() && kms_key_arn.empty(); }
+};
+
+struct DatasetGroupResource : Resource {
+  std::string domain;
+  std::vector<std::string> dataset_arns;
+
+  std::string_view Words() const override { return "dataset group"; }
+  bool Stoppable() const override { return false; }
+  std::string Complete(Service&, Timestamp) override { return ""; }
+};
+
+struct DatasetResource : Resource {
+  std::string domain;
+  std::string dataset_type;
+  std::string frequency;
+  std::vector<SchemaAttribute> schema;
+  EncryptionConfig encryption;
+
+  std::string_view Words() const override { return "dataset"; }
+  bool Stoppable() const override { return false; }
+  std::string Complete(Service&, Timestamp) override { return ""; }
+};
+
+struct DatasetImportJobResource : Resource {
+  std::string dataset_arn;
+  S3Config source;
+  std::string timestamp_format;
+  std::string time_zone;
+  std::optional<bool> use_geolocation_for_time_zone;
+  std::string geolocation_format;
+  std::string format;
+  std::string import_mode;
+  // What the job read (set when it ends ACTIVE).
+  std::shared_ptr<const ImportedData> data;
+  std::vector<FieldStatistics> statistics;
+  std::optional<double> data_size_gb;
+
+  std::string_view Words() const override { return "dataset import job"; }
+  std::string ParentArn() const override { return dataset_arn; }
+  std::string Complete(Service& service, Timestamp at) override;
+};
+
+struct AttributeConfig {
+  std::string attribute;
+  KeyValues transformations;
+};
+
+struct AdditionalDataset {
+  std::string name;
+  std::vector<std::pair<std::string, std::vector<std::string>>> configuration;
+};
+
+struct FeaturizationMethod {
+  std::string name;
+  KeyValues parameters;
+};
+
+struct Featurization {
+  std::string attribute;
+  std::vector<FeaturizationMethod> pipeline;
+};
+
+struct TimeAlignmentBoundary {
+  std::string month;
+  std::optional<int> day_of_month;
+  std::string day_of_week;
+  std::optional<int> hour;
+};
+
+// What CreatePredictor and CreateAutoPredictor were asked for, echoed by
+// Describe. Members of the other kind of predictor stay empty.
+struct PredictorSettings {
+  std::string dataset_group_arn;
+  std::optional<int> horizon;
+  std::vector<std::string> forecast_types;  // empty: ["0.1","0.5","0.9"]
+  std::string frequency;
+  std::vector<std::string> dimensions;
+  std::string optimization_metric;
+  EncryptionConfig encryption;
+  // CreateAutoPredictor.
+  std::vector<AttributeConfig> attribute_configs;
+  std::vector<AdditionalDataset> additional_datasets;
+  std::string reference_predictor_arn;
+  std::optional<bool> explain_predictor;
+  std::string monitor_name;
+  std::optional<TimeAlignmentBoundary> time_alignment_boundary;
+  // CreatePredictor.
+  std::string algorithm_arn;
+  std::optional<bool> perform_automl;
+  std::string automl_override_strategy;
+  std::optional<bool> perform_hpo;
+  bool has_hpo_config = false;  // HPOConfig is accepted but not echoed
+  std::optional<KeyValues> training_parameters;
+  std::optional<int> backtest_windows;
+  std::optional<int> backtest_window_offset;
+  KeyValues supplementary_features;
+  bool has_featurizations = false;
+  std::vector<Featurization> featurizations;
+};
+
+struct PredictorResource : Resource {
+  bool is_auto = false;
+  PredictorSettings settings;
+  std::vector<std::string> dataset_import_job_arns;
+  // The data it trains on, fixed when it was created.
+  std::shared_ptr<const ImportedData> training_data;
+  std::string id_field, target_field;
+  // Set when training ends ACTIVE.
+  std::shared_ptr<const TrainingSet> model;
+  std::optional<WindowMetrics> accuracy;
+
+  std::string_view Words() const override { return "predictor"; }
+  std::string ParentArn() const override { return settings.dataset_group_arn; }
+  std::string Complete(Service& service, Timestamp at) override;
+
+  int Horizon() const { return settings.horizon.value_or(0); }
+  std::vector<std::string> ForecastTypes() const;
+};
+
+struct TimeSeriesSelector {
+  S3Config source;
+  std::vector<SchemaAttribute> schema;
+  std::string format;
+};
+
+struct ForecastResource : Resource {
+  // A seeded forecast's data, or a created forecast's once it is ACTIVE.
+  ForecastSpec data;
+  std::string predictor_arn;
+  std::string dataset_group_arn;
+  bool created_using_auto_predictor = false;
+  // Created through CreateForecast: what it forecasts from.
+  std::shared_ptr<const TrainingSet> model;
+  int horizon = 0;
+  std::string id_field;
+  std::optional<TimeSeriesSelector> selector;
+
+  std::string_view Words() const override { return "forecast"; }
+  std::string ParentArn() const override { return predictor_arn; }
+  std::string Complete(Service& service, Timestamp at) override;
 };
 
 struct ForecastExportJobResource : Resource {
@@ -55,6 +203,7 @@ struct ForecastExportJobResource : Resource {
   std::vector<std::string> exported_objects;
 
   std::string_view Words() const override { return "forecast export job"; }
+  std::string ParentArn() const override { return forecast_arn; }
   std::string Complete(Service& service, Timestamp at) override;
 };
 

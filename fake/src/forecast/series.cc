@@ -55,7 +55,8 @@ int64_t MinutesPerPeriod(std::string_view f) {
   return 0;
 }
 
-// Acklam's rational approximation of the standard normal quantile.
+}  // namespace
+
 double NormalQuantile(double p) {
   static const double a[] = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
                              1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00};
@@ -79,7 +80,56 @@ double NormalQuantile(double p) {
          (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
 }
 
-}  // namespace
+std::optional<Timestamp> CivilTime(int64_t year, int month, int day, int hour, int minute, int second) {
+  if (month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 ||
+      second < 0 || second > 59) {
+    return std::nullopt;
+  }
+  if (static_cast<unsigned>(day) > DaysInMonth(year, static_cast<unsigned>(month))) return std::nullopt;
+  const int64_t days = DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+  return Timestamp(std::chrono::milliseconds(((days * 24 + hour) * 60 + minute) * 60'000LL + second * 1000LL));
+}
+
+Timestamp FloorToPeriod(Timestamp t, std::string_view frequency) {
+  constexpr int64_t kDayMs = 86'400'000;
+  const int64_t ms = t.time_since_epoch().count();
+  int64_t days = ms / kDayMs;
+  if (ms % kDayMs < 0) --days;
+  auto at_day = [](int64_t d) { return Timestamp(std::chrono::milliseconds(d * kDayMs)); };
+  if (frequency == "Y" || frequency == "M") {
+    const Civil c = CivilFromDays(days);
+    return at_day(DaysFromCivil(c.y, frequency == "Y" ? 1 : c.m, 1));
+  }
+  if (frequency == "W") {
+    // 1970-01-01 was a Thursday: day 0 is 3 days after a Monday.
+    const int64_t since_monday = ((days + 3) % 7 + 7) % 7;
+    return at_day(days - since_monday);
+  }
+  const int64_t period = MinutesPerPeriod(frequency) * kMinute;
+  if (period <= 0) return t;
+  int64_t floored = ms - ms % period;
+  if (ms % period < 0) floored -= period;
+  return Timestamp(std::chrono::milliseconds(floored));
+}
+
+int SeasonLength(std::string_view f) {
+  if (f == "Y") return 1;
+  if (f == "M") return 12;
+  if (f == "W") return 52;
+  if (f == "D") return 7;
+  if (f == "H") return 24;
+  const int64_t minutes = MinutesPerPeriod(f);
+  return minutes > 0 ? static_cast<int>(24 * 60 / minutes) : 1;  // a day
+}
+
+bool IsCoarserOrEqual(std::string_view frequency, std::string_view other) {
+  auto rank = [](std::string_view f) -> int64_t {
+    if (f == "Y") return 365 * 24 * 60;
+    if (f == "M") return 28 * 24 * 60;
+    return MinutesPerPeriod(f);
+  };
+  return rank(frequency) >= rank(other);
+}
 
 bool IsValidFrequency(std::string_view f) {
   return f == "Y" || f == "M" || MinutesPerPeriod(f) > 0;
@@ -100,6 +150,13 @@ Timestamp StepDate(Timestamp start, std::string_view frequency, int64_t k) {
     return Timestamp(std::chrono::milliseconds(DaysFromCivil(y, m, d) * day_ms + rem));
   }
   return Timestamp(std::chrono::milliseconds(ms + k * MinutesPerPeriod(frequency) * kMinute));
+}
+
+bool IsValidForecastType(std::string_view type) {
+  if (type == "mean") return true;
+  const double q = std::strtod(std::string(type).c_str(), nullptr);
+  const double hundredths = q * 100;
+  return q >= 0.01 - 1e-9 && q <= 0.99 + 1e-9 && std::fabs(hundredths - std::round(hundredths)) < 1e-6;
 }
 
 std::optional<double> QuantileOf(std::string_view type) {

@@ -17,11 +17,35 @@ bool IsValidFrequency(std::string_view frequency);
 // day of month, clamped to the month's length.
 Timestamp StepDate(Timestamp start, std::string_view frequency, int64_t k);
 
+// "mean", or a quantile from 0.01 to 0.99 in steps of 0.01 (CreateForecast's
+// ForecastTypes documentation).
+bool IsValidForecastType(std::string_view forecast_type);
+
 // The export column of a forecast type: "0.1" -> "p10", "0.05" -> "p5",
 // "mean" -> "mean" (wire-format.md §3.2).
 std::string ForecastTypeColumn(std::string_view forecast_type);
 // The quantile of "0.1" (0.1), or nullopt for "mean".
 std::optional<double> QuantileOf(std::string_view forecast_type);
+
+// The UTC instant of a civil date and time, or nullopt when a field is out
+// of range (month 13, February 30, hour 24).
+std::optional<Timestamp> CivilTime(int64_t year, int month, int day, int hour, int minute, int second);
+
+// The start of the period holding `t`, on Forecast's time boundaries
+// (howitworks-datasets-groups.md "Time Boundaries"): January 1, the first of
+// the month, the most recent Monday, midnight, the top of the hour, and the
+// last multiple of N minutes for Nmin.
+Timestamp FloorToPeriod(Timestamp t, std::string_view frequency);
+
+// Periods in one season of `frequency`: a week of days, a day of hours, a year
+// of months; the seasonal models repeat with this period.
+int SeasonLength(std::string_view frequency);
+
+// Whether `frequency` is at least as coarse as `other` ("D" >= "H").
+bool IsCoarserOrEqual(std::string_view frequency, std::string_view other);
+
+// The standard normal quantile function (Acklam's approximation).
+double NormalQuantile(double p);
 
 // "2026-01-01T00:00:00Z", the export's and QueryForecast's date format
 // (yyyy-MM-ddTHH:mm:ssZ, wire-format.md §3.2).

@@ -93,6 +93,14 @@ void Service::Step(Resource& r, Timestamp at) {
     case Status::kCreateStopping:
       SetStatus(r, Status::kCreateStopped, at);
       break;
+    // UpdateDatasetGroup: the update takes as long as a create.
+    case Status::kUpdatePending:
+      SetStatus(r, Status::kUpdateInProgress, at);
+      Schedule(r, at + d.create_in_progress);
+      break;
+    case Status::kUpdateInProgress:
+      SetStatus(r, Status::kActive, at);
+      break;
     case Status::kDeletePending:
       SetStatus(r, Status::kDeleteInProgress, at);
       Schedule(r, at + d.delete_in_progress);
@@ -117,6 +125,49 @@ void Service::BeginDelete(Resource& r, Timestamp now) {
   SetStatus(r, Status::kDeletePending, now);
   Schedule(r, now + options_.lifecycle.delete_pending);
   SettleLocked(now);
+}
+
+void Service::FillView(const Resource& r, Timestamp now, ResourceView* view) const {
+  view->arn = r.arn;
+  view->name = r.name;
+  view->status = std::string(StatusName(r.life.status));
+  view->message = r.life.message;
+  view->creation_time = r.life.creation_time;
+  view->last_modification_time = r.life.LastModificationTime(now);
+  if (IsCreating(r.life.status) && r.due) {
+    auto left = *r.due - now;
+    if (r.life.status == Status::kCreatePending) left += options_.lifecycle.create_in_progress;
+    const int64_t ms = std::max<int64_t>(0, left.count());
+    view->estimated_minutes_remaining = (ms + 59'999) / 60'000;
+  }
+}
+
+std::vector<Resource*> Service::ChildrenOf(const std::string& arn) {
+  std::vector<Resource*> out;
+  for (auto& [child_arn, r] : resources_) {
+    if (!r->ParentArn().empty() && r->ParentArn() == arn) out.push_back(r.get());
+  }
+  std::sort(out.begin(), out.end(), [](const Resource* a, const Resource* b) { return a->seq < b->seq; });
+  return out;
+}
+
+std::vector<Resource*> Service::TreeOf(Resource& root) {
+  std::vector<Resource*> tree{&root};
+  for (size_t i = 0; i < tree.size(); ++i) {
+    for (Resource* child : ChildrenOf(tree[i]->arn)) tree.push_back(child);
+  }
+  return tree;
+}
+
+Outcome<Done> Service::CheckDeletable(Resource& r, std::initializer_list<Status> deletable) {
+  if (std::find(deletable.begin(), deletable.end(), r.life.status) == deletable.end()) {
+    return CannotDeleteInStatus(r.Words(), r.arn, StatusName(r.life.status));
+  }
+  // "If a resource has child resources, you must delete the entire resource
+  // tree" (delete-resource.md).
+  const auto children = ChildrenOf(r.arn);
+  if (!children.empty()) return ResourceHasChildren(r.Words(), r.arn, children.front()->Plural());
+  return Done{};
 }
 
 Outcome<Done> Service::CheckNewTags(const std::vector<Tag>& tags) const {
@@ -172,6 +223,7 @@ Outcome<Done> Service::StopResource(const std::string& arn) {
   auto it = resources_.find(arn);
   if (it == resources_.end()) return ResourceNotFound(arn);
   Resource& r = *it->second;
+  if (!r.Stoppable()) return UnsupportedResourceArn(arn);
   if (!IsCreating(r.life.status)) return NotStoppable(arn, StatusName(r.life.status));
   // "Maximum parallel running StopResource tasks per resource type: 3"
   // (limits.md); text INFERRED.
@@ -181,6 +233,42 @@ Outcome<Done> Service::StopResource(const std::string& arn) {
   r.life.frozen = false;
   SetStatus(r, Status::kCreateStopping, now);
   Schedule(r, now + options_.lifecycle.stopping);
+  SettleLocked(now);
+  return Done{};
+}
+
+Outcome<Done> Service::ResumeResource(const std::string& arn) {
+  std::lock_guard<std::mutex> lock(mu_);
+  SettleLocked(Now());
+  if (resources_.find(arn) == resources_.end()) return ResourceNotFound(arn);
+  // "ResumeResource only applies to monitors" (wire-format.md §3.4); the fake
+  // has no monitors yet, so every other resource is refused.
+  return NotResumable(arn);
+}
+
+Outcome<Done> Service::DeleteResourceTree(const std::string& arn) {
+  std::lock_guard<std::mutex> lock(mu_);
+  const Timestamp now = Now();
+  SettleLocked(now);
+  auto it = resources_.find(arn);
+  if (it == resources_.end()) return ResourceNotFound(arn);
+  std::vector<Resource*> tree = TreeOf(*it->second);
+  // A tree with a resource still being created, stopped or updated cannot be
+  // deleted (INFERRED: the model lists ResourceInUseException).
+  for (Resource* r : tree) {
+    const Status s = r->life.status;
+    if (IsCreating(s) || s == Status::kCreateStopping || s == Status::kUpdatePending ||
+        s == Status::kUpdateInProgress) {
+      return TreeMemberBusy(arn, r->Words(), r->arn, StatusName(s));
+    }
+  }
+  for (Resource* r : tree) {
+    if (!IsDeleting(r->life.status)) {
+      r->life.frozen = false;
+      SetStatus(*r, Status::kDeletePending, now);
+      Schedule(*r, now + options_.lifecycle.delete_pending);
+    }
+  }
   SettleLocked(now);
   return Done{};
 }

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -20,8 +21,10 @@
 #include "fakeaws/forecast.h"
 #include "fakeaws/options.h"
 #include "forecast/arn.h"
+#include "forecast/import_reader.h"
 #include "forecast/pagination.h"
 #include "forecast/resources.h"
+#include "forecast/views.h"
 #include "s3/store.h"
 
 namespace fakeaws::forecast {
@@ -46,12 +49,84 @@ struct CreateForecastExportJobInput {
   std::string format;  // empty: CSV
 };
 
+struct CreateDatasetGroupInput {
+  std::string name;
+  std::string domain;
+  std::vector<std::string> dataset_arns;
+  std::vector<Tag> tags;
+};
+
+struct CreateDatasetInput {
+  std::string name;
+  std::string domain;
+  std::string dataset_type;
+  std::string frequency;
+  std::vector<SchemaAttribute> schema;
+  EncryptionConfig encryption;
+  std::vector<Tag> tags;
+};
+
+struct CreateDatasetImportJobInput {
+  std::string name;
+  std::string dataset_arn;
+  S3Config source;
+  std::string timestamp_format;  // empty: "yyyy-MM-dd HH:mm:ss"
+  std::string time_zone;
+  std::optional<bool> use_geolocation_for_time_zone;
+  std::string geolocation_format;
+  std::string format;       // empty: CSV
+  std::string import_mode;  // empty: FULL
+  std::vector<Tag> tags;
+};
+
+struct CreatePredictorInput {
+  std::string name;
+  bool is_auto = false;  // CreateAutoPredictor
+  PredictorSettings settings;
+  std::vector<Tag> tags;
+};
+
+struct CreateForecastInput {
+  std::string name;
+  std::string predictor_arn;
+  std::vector<std::string> forecast_types;  // empty: the predictor's
+  std::optional<TimeSeriesSelector> selector;
+  std::vector<Tag> tags;
+};
+
 class Service {
  public:
   Service(const Options& options, Clock& clock, s3::Store& store);
 
   // Runs every transition due by the clock's current time.
   void Settle();
+
+  // Dataset groups.
+  Outcome<std::string> CreateDatasetGroup(const CreateDatasetGroupInput& input);
+  Outcome<DatasetGroupView> DescribeDatasetGroup(const std::string& arn);
+  Outcome<Page<DatasetGroupView>> ListDatasetGroups(const ListQuery& query);
+  Outcome<Done> UpdateDatasetGroup(const std::string& arn, const std::vector<std::string>& dataset_arns);
+  Outcome<Done> DeleteDatasetGroup(const std::string& arn);
+
+  // Datasets.
+  Outcome<std::string> CreateDataset(const CreateDatasetInput& input);
+  Outcome<DatasetView> DescribeDataset(const std::string& arn);
+  Outcome<Page<DatasetView>> ListDatasets(const ListQuery& query);
+  Outcome<Done> DeleteDataset(const std::string& arn);
+
+  // Dataset import jobs.
+  Outcome<std::string> CreateDatasetImportJob(const CreateDatasetImportJobInput& input);
+  Outcome<DatasetImportJobView> DescribeDatasetImportJob(const std::string& arn);
+  Outcome<Page<DatasetImportJobView>> ListDatasetImportJobs(const ListQuery& query);
+  Outcome<Done> DeleteDatasetImportJob(const std::string& arn);
+
+  // Predictors, legacy (CreatePredictor) and AutoPredictor.
+  Outcome<std::string> CreatePredictor(const CreatePredictorInput& input);
+  // `auto_predictor`: DescribeAutoPredictor (true) or DescribePredictor.
+  Outcome<PredictorView> DescribePredictor(const std::string& arn, bool auto_predictor);
+  Outcome<Page<PredictorView>> ListPredictors(const ListQuery& query);
+  Outcome<Done> DeletePredictor(const std::string& arn);
+  Outcome<PredictorView> GetAccuracyMetrics(const std::string& arn);
 
   // Forecast export jobs.
   Outcome<std::string> CreateForecastExportJob(const CreateForecastExportJobInput& input);
@@ -65,12 +140,19 @@ class Service {
   // Forecasts.
   Outcome<std::string> PutForecast(const ForecastSpec& spec);
   Outcome<Done> SetForecastStatus(const std::string& arn, Status status);
-  Outcome<ForecastInfo> DescribeForecast(const std::string& arn);
+  Outcome<std::string> CreateForecast(const CreateForecastInput& input);
+  Outcome<ForecastView> DescribeForecast(const std::string& arn);
   Outcome<Page<ForecastInfo>> ListForecasts(const ListQuery& query);
   Outcome<Done> DeleteForecast(const std::string& arn);
+  // forecastquery's QueryForecast: one series, between two optional dates.
+  Outcome<QueriedForecast> QueryForecast(const std::string& arn, const KeyValues& filters,
+                                         std::optional<Timestamp> start, std::optional<Timestamp> end,
+                                         const std::string& next_token);
 
   // Any resource.
   Outcome<Done> StopResource(const std::string& arn);
+  Outcome<Done> ResumeResource(const std::string& arn);
+  Outcome<Done> DeleteResourceTree(const std::string& arn);
   Outcome<Done> TagResource(const std::string& arn, const std::vector<Tag>& tags);
   Outcome<Done> UntagResource(const std::string& arn, const std::vector<std::string>& keys);
   Outcome<std::vector<Tag>> ListTagsForResource(const std::string& arn);
@@ -80,6 +162,9 @@ class Service {
   std::vector<ForecastExportJobInfo> AllForecastExportJobs();
 
  private:
+  friend struct DatasetImportJobResource;
+  friend struct PredictorResource;
+  friend struct ForecastResource;
   friend struct ForecastExportJobResource;
 
   Timestamp Now() const { return clock_.Now(); }
@@ -115,6 +200,35 @@ class Service {
   ForecastExportJobInfo InfoOf(const ForecastExportJobResource& job, Timestamp now,
                                bool with_details = false) const;
   ForecastInfo InfoOf(const ForecastResource& f, Timestamp now) const;
+  DatasetGroupView InfoOf(const DatasetGroupResource& g, Timestamp now) const;
+  DatasetView InfoOf(const DatasetResource& d, Timestamp now);
+  DatasetImportJobView InfoOf(const DatasetImportJobResource& j, Timestamp now) const;
+  PredictorView InfoOf(const PredictorResource& p, Timestamp now) const;
+  // The members every view shares.
+  void FillView(const Resource& r, Timestamp now, ResourceView* view) const;
+
+  // Resource trees (delete-resource.md): the live resources whose parent is
+  // `arn`, and the whole tree under it, parents before children.
+  std::vector<Resource*> ChildrenOf(const std::string& arn);
+  std::vector<Resource*> TreeOf(Resource& root);
+  // ResourceInUseException when `r` cannot be deleted alone: it is not in one
+  // of `deletable` statuses, or it has children.
+  Outcome<Done> CheckDeletable(Resource& r, std::initializer_list<Status> deletable);
+  // The objects an S3 path names (dataset-import-guidelines-troubleshooting.md):
+  // one object ("s3://bucket/file.csv"), or every object under a folder
+  // ("s3://bucket/prefix/") or in the bucket ("s3://bucket").
+  std::vector<std::string> ObjectKeysAt(const std::string& path, std::string* bucket) const;
+  std::vector<ImportObject> ReadObjectsAt(const std::string& path) const;
+  // The import job whose data a dataset holds now: its newest ACTIVE one.
+  DatasetImportJobResource* LatestImport(const std::string& dataset_arn);
+  // ResourceNotFound, or ResourceInUse unless `r` is ACTIVE.
+  template <typename T>
+  Outcome<T*> FindActive(const std::string& arn);
+  // LimitExceededException when `T` has `concurrent` resources being created
+  // or `total` in all.
+  template <typename T>
+  std::optional<AwsError> CheckQuotas(int concurrent, std::string_view concurrent_words, int total,
+                                      std::string_view total_words, bool short_total = false);
 
   // One page of resources of type T, newest first, that pass every filter;
   // filter keys must be among `keys`.

@@ -36,6 +36,25 @@ std::vector<T*> Service::All() {
   return out;
 }
 
+template <typename T>
+Outcome<T*> Service::FindActive(const std::string& arn) {
+  T* r = Find<T>(arn);
+  if (r == nullptr) return ResourceNotFound(arn);
+  if (r->life.status != Status::kActive) return ResourceNotActive(r->Words(), arn, StatusName(r->life.status));
+  return r;
+}
+
+template <typename T>
+std::optional<AwsError> Service::CheckQuotas(int concurrent, std::string_view concurrent_words, int total,
+                                             std::string_view total_words, bool short_total) {
+  const KindCounts& c = counts_[std::type_index(typeid(T))];
+  if (concurrent > 0 && c.creating >= concurrent) return ConcurrentQuotaReached(concurrent, concurrent_words);
+  if (c.total >= total) {
+    return short_total ? ShortTotalQuotaReached(total, total_words) : TotalQuotaReached(total, total_words);
+  }
+  return std::nullopt;
+}
+
 template <typename T, typename Info, typename Field>
 Outcome<Page<Info>> Service::List(const std::string& list_name, const ListQuery& query,
                                   std::initializer_list<std::string_view> keys, Field field) {

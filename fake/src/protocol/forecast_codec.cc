@@ -1,5 +1,7 @@
 #include "protocol/forecast_codec.h"
 
+#include <cmath>
+
 namespace fakeaws::protocol::forecast_codec {
 
 std::vector<Tag> TagsOf(const json& in, const char* key) {
@@ -23,6 +25,109 @@ forecast::ListQuery ListQueryOf(const json& in) {
     }
   }
   return q;
+}
+
+std::vector<std::string> StringsOf(const json& in, const char* key) {
+  std::vector<std::string> out;
+  if (const json* list = in.Find(key)) {
+    for (const auto& v : *list) {
+      if (v.is_string()) out.push_back(v.str());
+    }
+  }
+  return out;
+}
+
+forecast::KeyValues StringMapOf(const json& in, const char* key) {
+  forecast::KeyValues out;
+  if (const json* map = in.Find(key)) {
+    for (size_t i = 0; i < map->size(); ++i) {
+      if ((*map)[i].is_string()) out.emplace_back(std::string(map->key(i)), (*map)[i].str());
+    }
+  }
+  return out;
+}
+
+std::optional<int> IntOf(const json& in, const char* key) {
+  const json* v = in.Find(key);
+  // Coral reads integers by truncation (validation.cc).
+  if (v == nullptr || !v->is_number()) return std::nullopt;
+  const double d = std::floor(v->number());
+  if (d > 2147483647.0) return 2147483647;
+  if (d < -2147483648.0) return -2147483647 - 1;
+  return static_cast<int>(d);
+}
+
+std::optional<bool> BoolOf(const json& in, const char* key) {
+  const json* v = in.Find(key);
+  if (v == nullptr || !v->is_bool()) return std::nullopt;
+  return v->boolean();
+}
+
+forecast::S3Config S3ConfigOf(const json* in) {
+  if (in == nullptr) return {};
+  const json* s3 = in->Find("S3Config");
+  if (s3 == nullptr) return {};
+  return {Str(*s3, "Path"), Str(*s3, "RoleArn"), Str(*s3, "KMSKeyArn")};
+}
+
+forecast::EncryptionConfig EncryptionOf(const json& in, const char* key) {
+  const json* e = in.Find(key);
+  if (e == nullptr) return {};
+  return {Str(*e, "RoleArn"), Str(*e, "KMSKeyArn")};
+}
+
+std::vector<forecast::SchemaAttribute> SchemaOf(const json* schema) {
+  std::vector<forecast::SchemaAttribute> out;
+  if (schema == nullptr) return out;
+  if (const json* attributes = schema->Find("Attributes")) {
+    for (const auto& a : *attributes) {
+      if (a.is_object()) out.push_back({Str(a, "AttributeName"), Str(a, "AttributeType")});
+    }
+  }
+  return out;
+}
+
+void WriteS3Config(JsonWriter& w, const char* key, const forecast::S3Config& s3) {
+  w.Key(key).BeginObject().Key("S3Config").BeginObject();
+  w.Key("Path").String(s3.path).Key("RoleArn").String(s3.role_arn);
+  w.OptionalString("KMSKeyArn", s3.kms_key_arn);
+  w.EndObject().EndObject();
+}
+
+void WriteStrings(JsonWriter& w, const char* key, const std::vector<std::string>& values) {
+  w.Key(key).BeginArray();
+  for (const auto& v : values) w.String(v);
+  w.EndArray();
+}
+
+void WriteStringMap(JsonWriter& w, const char* key, const forecast::KeyValues& values) {
+  w.Key(key).BeginObject();
+  for (const auto& [k, v] : values) w.Key(k).String(v);
+  w.EndObject();
+}
+
+void WriteSchema(JsonWriter& w, const std::vector<forecast::SchemaAttribute>& schema) {
+  w.Key("Schema").BeginObject().Key("Attributes").BeginArray();
+  for (const auto& a : schema) {
+    w.BeginObject();
+    w.OptionalString("AttributeName", a.name);
+    w.OptionalString("AttributeType", a.type);
+    w.EndObject();
+  }
+  w.EndArray().EndObject();
+}
+
+void WriteEncryption(JsonWriter& w, const forecast::EncryptionConfig& e) {
+  if (e.empty()) return;
+  w.Key("EncryptionConfig").BeginObject().Key("RoleArn").String(e.role_arn).Key("KMSKeyArn").String(e.kms_key_arn);
+  w.EndObject();
+}
+
+void WriteStatusAndTimes(JsonWriter& w, const forecast::ResourceView& v) {
+  w.Key("Status").String(v.status);
+  w.OptionalString("Message", v.message);
+  w.Key("CreationTime").Time(v.creation_time);
+  w.Key("LastModificationTime").Time(v.last_modification_time);
 }
 
 void WriteDestination(JsonWriter& w, const std::string& path, const std::string& role,

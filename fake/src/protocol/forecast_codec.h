@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,16 +23,39 @@ using Handler = std::function<Outcome<std::string>(const json&, Service&)>;
 using HandlerTable = std::map<std::string, Handler, std::less<>>;
 
 // Each group of operations adds its handlers to the table.
+void AddDatasetOperations(HandlerTable& table);
+void AddDatasetImportJobOperations(HandlerTable& table);
+void AddPredictorOperations(HandlerTable& table);
 void AddExportJobOperations(HandlerTable& table);
 void AddForecastOperations(HandlerTable& table);
 void AddResourceOperations(HandlerTable& table);
 
 inline std::string Str(const json& in, const char* key) { return in.GetString(key); }
 
+// Readers of validated members; absent (or null) members read as empty.
 std::vector<Tag> TagsOf(const json& in, const char* key = "Tags");
 forecast::ListQuery ListQueryOf(const json& in);
+std::vector<std::string> StringsOf(const json& in, const char* key);
+forecast::KeyValues StringMapOf(const json& in, const char* key);
+std::optional<int> IntOf(const json& in, const char* key);
+std::optional<bool> BoolOf(const json& in, const char* key);
+// The S3Config inside `in` (a DataSource or Destination).
+forecast::S3Config S3ConfigOf(const json* in);
+forecast::EncryptionConfig EncryptionOf(const json& in, const char* key = "EncryptionConfig");
+std::vector<forecast::SchemaAttribute> SchemaOf(const json* schema);
+
+// Writers, each in the model's member order.
 void WriteDestination(JsonWriter& w, const std::string& path, const std::string& role,
                       const std::string& kms);
+void WriteS3Config(JsonWriter& w, const char* key, const forecast::S3Config& s3);
+void WriteStrings(JsonWriter& w, const char* key, const std::vector<std::string>& values);
+void WriteStringMap(JsonWriter& w, const char* key, const forecast::KeyValues& values);
+void WriteSchema(JsonWriter& w, const std::vector<forecast::SchemaAttribute>& schema);
+// Writes nothing for an empty config.
+void WriteEncryption(JsonWriter& w, const forecast::EncryptionConfig& e);
+// Status, Message, CreationTime, LastModificationTime: the tail most
+// summaries share.
+void WriteStatusAndTimes(JsonWriter& w, const forecast::ResourceView& v);
 
 // {"...members the encoder writes..."} for a success, or the error.
 template <typename T, typename Fn>

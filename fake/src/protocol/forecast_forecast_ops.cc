@@ -1,11 +1,30 @@
-// DescribeForecast, ListForecasts, DeleteForecast.
+// CreateForecast, DescribeForecast, ListForecasts, DeleteForecast.
 #include "protocol/forecast_codec.h"
 
 namespace fakeaws::protocol::forecast_codec {
 namespace {
 
+Outcome<std::string> CreateForecast(const json& in, Service& s) {
+  forecast::CreateForecastInput input;
+  input.name = Str(in, "ForecastName");
+  input.predictor_arn = Str(in, "PredictorArn");
+  input.forecast_types = StringsOf(in, "ForecastTypes");
+  if (const json* selector = in.Find("TimeSeriesSelector")) {
+    if (const json* ids = selector->Find("TimeSeriesIdentifiers")) {
+      forecast::TimeSeriesSelector sel;
+      sel.source = S3ConfigOf(ids->Find("DataSource"));
+      sel.schema = SchemaOf(ids->Find("Schema"));
+      sel.format = Str(*ids, "Format");
+      input.selector = std::move(sel);
+    }
+  }
+  input.tags = TagsOf(in);
+  return Encode(s.CreateForecast(input), [](JsonWriter& w, const std::string& arn) { w.Key("ForecastArn").String(arn); });
+}
+
 Outcome<std::string> DescribeForecast(const json& in, Service& s) {
-  return Encode(s.DescribeForecast(Str(in, "ForecastArn")), [](JsonWriter& w, const ForecastInfo& f) {
+  return Encode(s.DescribeForecast(Str(in, "ForecastArn")), [](JsonWriter& w, const forecast::ForecastView& view) {
+    const ForecastInfo& f = view.info;
     w.Key("ForecastArn").String(f.arn);
     w.Key("ForecastName").String(f.name);
     w.Key("ForecastTypes").BeginArray();
@@ -13,10 +32,20 @@ Outcome<std::string> DescribeForecast(const json& in, Service& s) {
     w.EndArray();
     w.Key("PredictorArn").String(f.predictor_arn);
     w.Key("DatasetGroupArn").String(f.dataset_group_arn);
+    if (view.estimated_minutes_remaining) {
+      w.Key("EstimatedTimeRemainingInMinutes").Int(*view.estimated_minutes_remaining);
+    }
     w.Key("Status").String(f.status);
     w.OptionalString("Message", f.message);
     w.Key("CreationTime").Time(f.creation_time);
     w.Key("LastModificationTime").Time(f.last_modification_time);
+    if (const auto& sel = view.selector) {
+      w.Key("TimeSeriesSelector").BeginObject().Key("TimeSeriesIdentifiers").BeginObject();
+      WriteS3Config(w, "DataSource", sel->source);
+      if (!sel->schema.empty()) WriteSchema(w, sel->schema);
+      w.OptionalString("Format", sel->format);
+      w.EndObject().EndObject();
+    }
   });
 }
 
@@ -48,6 +77,7 @@ Outcome<std::string> DeleteForecast(const json& in, Service& s) {
 }  // namespace
 
 void AddForecastOperations(HandlerTable& table) {
+  table.emplace("CreateForecast", CreateForecast);
   table.emplace("DescribeForecast", DescribeForecast);
   table.emplace("ListForecasts", ListForecasts);
   table.emplace("DeleteForecast", DeleteForecast);

@@ -9,6 +9,9 @@ namespace {
 const forecast_codec::HandlerTable& Handlers() {
   static const auto* const kHandlers = [] {
     auto* table = new forecast_codec::HandlerTable();
+    forecast_codec::AddDatasetOperations(*table);
+    forecast_codec::AddDatasetImportJobOperations(*table);
+    forecast_codec::AddPredictorOperations(*table);
     forecast_codec::AddExportJobOperations(*table);
     forecast_codec::AddForecastOperations(*table);
     forecast_codec::AddResourceOperations(*table);

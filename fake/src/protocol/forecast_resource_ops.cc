@@ -1,4 +1,5 @@
-// Operations on any resource: StopResource and the tag operations.
+// Operations on any resource: StopResource, ResumeResource,
+// DeleteResourceTree and the tag operations.
 #include "protocol/forecast_codec.h"
 
 namespace fakeaws::protocol::forecast_codec {
@@ -6,6 +7,14 @@ namespace {
 
 Outcome<std::string> StopResource(const json& in, Service& s) {
   return Empty(s.StopResource(Str(in, "ResourceArn")));
+}
+
+Outcome<std::string> ResumeResource(const json& in, Service& s) {
+  return Empty(s.ResumeResource(Str(in, "ResourceArn")));
+}
+
+Outcome<std::string> DeleteResourceTree(const json& in, Service& s) {
+  return Empty(s.DeleteResourceTree(Str(in, "ResourceArn")));
 }
 
 Outcome<std::string> TagResource(const json& in, Service& s) {
@@ -32,6 +41,8 @@ Outcome<std::string> ListTagsForResource(const json& in, Service& s) {
 
 void AddResourceOperations(HandlerTable& table) {
   table.emplace("StopResource", StopResource);
+  table.emplace("ResumeResource", ResumeResource);
+  table.emplace("DeleteResourceTree", DeleteResourceTree);
   table.emplace("TagResource", TagResource);
   table.emplace("UntagResource", UntagResource);
   table.emplace("ListTagsForResource", ListTagsForResource);

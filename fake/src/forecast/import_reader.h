@@ -1,0 +1,66 @@
+// Reads a dataset import's CSV objects as Forecast does
+// (dataset-import-guidelines-troubleshooting.md): comma-delimited, no
+// header, columns in schema order, timestamps in the job's TimestampFormat.
+// Bad data ends the job CREATE_FAILED with a message naming the object, row
+// and value (texts in errors.h, INFERRED).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "forecast/imported_data.h"
+
+namespace fakeaws::forecast {
+
+// A TimestampFormat in Java SimpleDateFormat letters: yyyy, MM, dd, HH, mm,
+// ss, literal punctuation and 'quoted' text ("yyyy-MM-dd HH:mm:ss",
+// "yyyy-MM-dd'T'HH:mm:ss").
+class TimestampPattern {
+ public:
+  // Forecast's default when the job names none (API_CreateDatasetImportJob).
+  static constexpr std::string_view kDefault = "yyyy-MM-dd HH:mm:ss";
+
+  // nullopt for letters other than those above or a pattern without a date.
+  static std::optional<TimestampPattern> Compile(std::string_view format);
+  std::optional<Timestamp> Parse(std::string_view text) const;
+  bool has_time() const { return has_time_; }
+
+ private:
+  struct Piece {
+    char field = 0;  // 'y', 'M', 'd', 'H', 'm', 's', or 0 for literal text
+    size_t width = 0;
+    std::string literal;
+  };
+  std::vector<Piece> pieces_;
+  bool has_time_ = false;
+};
+
+struct ImportObject {
+  std::string name;  // "s3://bucket/key", for messages
+  std::string body;
+};
+
+struct ImportResult {
+  std::shared_ptr<const ImportedData> data;
+  std::vector<FieldStatistics> statistics;
+  uint64_t bytes = 0;
+  std::string failure;  // the CREATE_FAILED message, or "" on success
+};
+
+ImportResult ReadImport(const std::vector<ImportObject>& objects,
+                        const std::vector<SchemaAttribute>& schema, const TimestampPattern& timestamps);
+
+// An INCREMENTAL import: rows of `added` replace rows of `base` with the same
+// non-numeric fields (the series and timestamp), and the rest are appended.
+std::shared_ptr<const ImportedData> MergeIncremental(const ImportedData& base, const ImportedData& added);
+
+std::vector<FieldStatistics> ComputeStatistics(const ImportedData& data);
+
+// Splits one CSV record (RFC 4180 quoting) into fields; false on an
+// unterminated quote.
+bool SplitCsvRecord(std::string_view line, std::vector<std::string>* fields);
+
+}  // namespace fakeaws::forecast

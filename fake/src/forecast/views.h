@@ -1,0 +1,78 @@
+// What Describe and List show of each resource: copies taken under the
+// service's lock, with the status and times as of the moment they were taken.
+// The wire encoders and the typed API read these; neither sees a Resource.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fakeaws/forecast.h"
+#include "forecast/resources.h"
+
+namespace fakeaws::forecast {
+
+struct ResourceView {
+  std::string arn;
+  std::string name;
+  std::string status;
+  std::string message;
+  Timestamp creation_time;
+  Timestamp last_modification_time;
+  // While the resource is being created: minutes until it is done, by the
+  // fake's lifecycle durations.
+  std::optional<int64_t> estimated_minutes_remaining;
+};
+
+struct DatasetGroupView : ResourceView {
+  std::string domain;
+  std::vector<std::string> dataset_arns;
+};
+
+struct DatasetView : ResourceView {
+  std::string domain;
+  std::string dataset_type;
+  std::string frequency;
+  std::vector<SchemaAttribute> schema;
+  EncryptionConfig encryption;
+};
+
+struct DatasetImportJobView : ResourceView {
+  std::string dataset_arn;
+  S3Config source;
+  std::string timestamp_format;
+  std::string time_zone;
+  std::optional<bool> use_geolocation_for_time_zone;
+  std::string geolocation_format;
+  std::vector<FieldStatistics> statistics;
+  std::optional<double> data_size_gb;
+  std::string format;
+  std::string import_mode;
+};
+
+struct PredictorView : ResourceView {
+  bool is_auto = false;
+  PredictorSettings settings;
+  std::vector<std::string> forecast_types;  // with the default filled in
+  std::vector<std::string> dataset_import_job_arns;
+  std::optional<WindowMetrics> accuracy;
+  // The algorithm the accuracy belongs to: the one asked for, CNN-QR when
+  // AutoML chose (INFERRED), none for an AutoPredictor's ensemble.
+  std::string evaluated_algorithm_arn;
+  // ReferencePredictorSummary.State: "Active" or "Deleted".
+  std::string reference_state;
+};
+
+struct ForecastView {
+  ForecastInfo info;
+  std::optional<int64_t> estimated_minutes_remaining;
+  std::optional<TimeSeriesSelector> selector;
+};
+
+// QueryForecast's answer: for each forecast type, in the forecast's order,
+// the (date, value) points of the one series the filters chose.
+struct QueriedForecast {
+  std::vector<std::pair<std::string, std::vector<std::pair<Timestamp, double>>>> predictions;
+};
+
+}  // namespace fakeaws::forecast
