@@ -246,11 +246,18 @@ TEST_F(ResourceChainTest, DatasetIsUpdatingWhileItsImportRuns) {
   const json import = {{"DatasetImportJobName", "i"}, {"DatasetArn", ds.body["DatasetArn"]},
                        {"DataSource", {{"S3Config", {{"Path", "s3://training/d.csv"}, {"RoleArn", kRole}}}}},
                        {"TimestampFormat", "yyyy-MM-dd"}};
-  EXPECT_EQ(Call(fake, "CreateDatasetImportJob", import).type(), "ResourceInUseException");  // dataset CREATE_PENDING
-  fake.clock().Advance(std::chrono::minutes(6));
+  // A dataset is ACTIVE at once; an import makes it UPDATE_* until it ends.
+  EXPECT_EQ(Call(fake, "DescribeDataset", {{"DatasetArn", ds.body["DatasetArn"]}}).body["Status"], "ACTIVE");
   ASSERT_EQ(Call(fake, "CreateDatasetImportJob", import).status, 200);
+  EXPECT_EQ(Call(fake, "DescribeDataset", {{"DatasetArn", ds.body["DatasetArn"]}}).body["Status"], "UPDATE_PENDING");
   fake.clock().Advance(std::chrono::minutes(2));
   EXPECT_EQ(Call(fake, "DescribeDataset", {{"DatasetArn", ds.body["DatasetArn"]}}).body["Status"], "UPDATE_IN_PROGRESS");
+  json second = import;
+  second["DatasetImportJobName"] = "j";
+  Reply busy = Call(fake, "CreateDatasetImportJob", second);
+  EXPECT_EQ(busy.type(), "ResourceInUseException");
+  EXPECT_EQ(busy.message(), "The dataset " + ds.body["DatasetArn"].get<std::string>() +
+                                " is in status UPDATE_IN_PROGRESS; it must be ACTIVE");
   fake.clock().Advance(std::chrono::minutes(5));
   EXPECT_EQ(Call(fake, "DescribeDataset", {{"DatasetArn", ds.body["DatasetArn"]}}).body["Status"], "ACTIVE");
 }

@@ -65,7 +65,10 @@ Outcome<std::string> Service::CreateDatasetGroup(const CreateDatasetGroupInput& 
   g->domain = in.domain;
   g->dataset_arns = in.dataset_arns;
   g->tags = in.tags;
-  Admit(std::move(g), now);
+  // Datasets and dataset groups are ACTIVE as soon as they are created:
+  // AWS's examples show CreationTime equal to LastModificationTime and go on
+  // without waiting (gs-cli.md; INFERRED for the missing CREATE_* states).
+  Insert(std::move(g), Status::kActive, now);
   return arn;
 }
 

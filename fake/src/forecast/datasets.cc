@@ -71,7 +71,10 @@ Outcome<std::string> Service::CreateDataset(const CreateDatasetInput& in) {
   d->schema = in.schema;
   d->encryption = in.encryption;
   d->tags = in.tags;
-  Admit(std::move(d), now);
+  // Datasets and dataset groups are ACTIVE as soon as they are created:
+  // AWS's examples show CreationTime equal to LastModificationTime and go on
+  // without waiting (gs-cli.md; INFERRED for the missing CREATE_* states).
+  Insert(std::move(d), Status::kActive, now);
   return arn;
 }
 
