@@ -120,6 +120,14 @@ Options OptionsFor(const GoldenCase& c) {
     else if (name == "concurrent_forecast_export_jobs") o.quotas.concurrent_forecast_export_jobs = std::stoi(w.at(1));
     else if (name == "forecast_export_jobs") o.quotas.forecast_export_jobs = std::stoi(w.at(1));
     else if (name == "concurrent_stop_resource_per_type") o.quotas.concurrent_stop_resource_per_type = std::stoi(w.at(1));
+    else if (name == "dataset_groups") o.quotas.dataset_groups = std::stoi(w.at(1));
+    else if (name == "datasets") o.quotas.datasets = std::stoi(w.at(1));
+    else if (name == "concurrent_dataset_import_jobs") o.quotas.concurrent_dataset_import_jobs = std::stoi(w.at(1));
+    else if (name == "dataset_import_jobs") o.quotas.dataset_import_jobs = std::stoi(w.at(1));
+    else if (name == "concurrent_predictors") o.quotas.concurrent_predictors = std::stoi(w.at(1));
+    else if (name == "predictors") o.quotas.predictors = std::stoi(w.at(1));
+    else if (name == "concurrent_forecasts") o.quotas.concurrent_forecasts = std::stoi(w.at(1));
+    else if (name == "forecasts") o.quotas.forecasts = std::stoi(w.at(1));
     else if (name == "export_parts") o.export_layout.parts = std::stoi(w.at(1));
     else throw std::runtime_error("unknown @option " + name);
   }
@@ -135,6 +143,15 @@ std::string ApplySetup(Fake& fake, const std::vector<std::string>& w) {
     spec.series = {ForecastSeries("item_1"), ForecastSeries("item_2")};
     spec.horizon = 3;
     auto r = fake.forecast().PutForecast(spec);
+    return r.ok() ? "" : r.error().message;
+  }
+  if (what == "object") {
+    // @object <bucket> <key> <body>: "\n" in the body is a line break.
+    std::string body = w.at(3);
+    for (size_t at = body.find("\\n"); at != std::string::npos; at = body.find("\\n", at + 1)) {
+      body.replace(at, 2, "\n");
+    }
+    auto r = fake.s3().PutObject(w.at(1), w.at(2), body);
     return r.ok() ? "" : r.error().message;
   }
   if (what == "bucket") {

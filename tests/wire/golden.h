@@ -7,6 +7,7 @@
 //   @option <name> <value>     options before the fake is built
 //   @forecast <name> [STATUS]  seed a forecast
 //   @bucket <name>             create an S3 bucket
+//   @object <bucket> <key> <body>  put an object; "\n" in <body> is a line break
 //   @advance <milliseconds>    move the fake's clock
 //   >>>                        a request: request line, headers, blank line, body
 //   <<<                        its expected response: status line, headers, blank line, body
