@@ -75,6 +75,9 @@ struct Options {
   // When true, only roles added with ForecastApi::AddRole can; an export job
   // with any other role ends CREATE_FAILED.
   bool roles_must_exist = false;
+
+  // How many requests the journal keeps (the oldest go first); 0 keeps none.
+  size_t journal_capacity = 10'000;
 };
 
 }  // namespace fakeaws
