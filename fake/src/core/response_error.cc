@@ -95,6 +95,9 @@ std::optional<AwsError> XmlError(std::string_view body, int status) {
 
 std::optional<AwsError> ErrorInResponse(const HttpResponse& response) {
   const std::string& body = response.body;
+  // A success carries an error only in Coral's legacy envelope; skip the
+  // parse for every other success (the journal reads each response).
+  if (response.status < 300 && body.find("\"__type\"") == std::string::npos) return std::nullopt;
   const size_t first = body.find_first_not_of(" \t\r\n");
   if (first != std::string::npos && body[first] == '{') {
     nlohmann::json json = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
