@@ -88,7 +88,9 @@ class Journal {
   uint64_t dropped() const;
   void Clear();
 
-  // `observer` must stay alive until removed (or until the fake is gone).
+  // `observer` must stay alive until removed (or until the fake is gone),
+  // and be removed while no request is in flight: a request already being
+  // answered on another thread may still call it.
   void AddObserver(RequestObserver* observer);
   void RemoveObserver(RequestObserver* observer);
 
