@@ -121,6 +121,10 @@ Options OptionsFor(const GoldenCase& c) {
     else if (name == "forecast_export_jobs") o.quotas.forecast_export_jobs = std::stoi(w.at(1));
     else if (name == "concurrent_stop_resource_per_type") o.quotas.concurrent_stop_resource_per_type = std::stoi(w.at(1));
     else if (name == "export_parts") o.export_layout.parts = std::stoi(w.at(1));
+    else if (name == "auth") {
+      o.auth.verify_signatures = true;
+      o.auth.credentials[w.at(1)] = w.at(2);
+    }
     else throw std::runtime_error("unknown @option " + name);
   }
   return o;
