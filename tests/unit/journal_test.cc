@@ -2,8 +2,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <thread>
-
 #include "fakeaws/fake.h"
 #include "fakeaws/matchers.h"
 #include "support/requests.h"
@@ -110,24 +108,6 @@ TEST(Journal, CanBeSwitchedOff) {
   Fake fake(options);
   fake.Handle(ForecastRequest("ListForecasts", "{}"));
   EXPECT_EQ(fake.journal().size(), 0u);
-}
-
-TEST(Journal, RecordsEveryRequestFromManyThreads) {
-  Fake fake;
-  constexpr int kThreads = 4, kEach = 50;
-  std::vector<std::thread> threads;
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&fake] {
-      for (int i = 0; i < kEach; ++i) fake.Handle(ForecastRequest("ListForecasts", "{}"));
-    });
-  }
-  for (auto& t : threads) t.join();
-  const auto entries = fake.journal().Entries();
-  ASSERT_EQ(entries.size(), static_cast<size_t>(kThreads * kEach));
-  std::vector<uint64_t> seen;
-  for (const auto& e : entries) seen.push_back(e.sequence);
-  std::sort(seen.begin(), seen.end());
-  for (size_t i = 0; i < seen.size(); ++i) EXPECT_EQ(seen[i], i);
 }
 
 TEST(Journal, PrintsAnEntryOnOneLine) {

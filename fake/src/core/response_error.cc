@@ -1,8 +1,8 @@
 // Reading an AWS error back out of a response, the way clients do.
-#include <nlohmann/json.hpp>
 
 #include "fakeaws/error.h"
 #include "fakeaws/http.h"
+#include "protocol/json_value.h"
 
 namespace fakeaws {
 namespace {
@@ -50,20 +50,19 @@ std::optional<std::string> XmlElement(std::string_view xml, std::string_view nam
   return XmlUnescape(xml.substr(b + open.size(), e - b - open.size()));
 }
 
-std::optional<AwsError> JsonError(const nlohmann::json& body, int status) {
-  const nlohmann::json* object = &body;
+std::optional<AwsError> JsonError(const protocol::JsonValue& body, int status) {
+  const protocol::JsonValue* object = &body;
   // Coral's legacy envelope for application/json clients (§1.2).
-  if (body.contains("Output") && body["Output"].is_object()) object = &body["Output"];
-  auto type = object->find("__type");
-  if (type == object->end() || !type->is_string()) return std::nullopt;
+  if (const auto* output = body.Find("Output"); output && output->is_object()) object = output;
+  const auto* type = object->Find("__type");
+  if (type == nullptr || !type->is_string()) return std::nullopt;
   AwsError error;
-  error.type = BareErrorType(type->get<std::string>());
+  error.type = BareErrorType(type->str());
   error.http_status = status;
   // botocore reads `message`, then `Message` (§1.4).
   for (const char* key : {"message", "Message"}) {
-    auto m = object->find(key);
-    if (m != object->end() && m->is_string()) {
-      error.message = m->get<std::string>();
+    if (const auto* m = object->Find(key); m && m->is_string()) {
+      error.message = m->str();
       break;
     }
   }
@@ -100,9 +99,8 @@ std::optional<AwsError> ErrorInResponse(const HttpResponse& response) {
   if (response.status < 300 && body.find("\"__type\"") == std::string::npos) return std::nullopt;
   const size_t first = body.find_first_not_of(" \t\r\n");
   if (first != std::string::npos && body[first] == '{') {
-    nlohmann::json json = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
-    if (!json.is_discarded() && json.is_object()) {
-      if (auto error = JsonError(json, response.status)) return error;
+    if (auto json = protocol::ParseJson(body); json && json->root().is_object()) {
+      if (auto error = JsonError(json->root(), response.status)) return error;
     }
   }
   if (response.status < 300) return std::nullopt;
