@@ -83,6 +83,26 @@ TEST_F(EndpointOverrideTest, ErrorsArriveAsAwsSendsThem) {
   EXPECT_THAT(missing.message, HasSubstr("forecast-export-job/demand/nope"));
 }
 
+// With Options::auth the fake checks every signature as AWS would, so a
+// signing bug fails here and not in production.
+TEST(EndpointOverrideAuthTest, TheFakeAcceptsOnlyAValidSignature) {
+  fakeaws::Options options;
+  options.auth.verify_signatures = true;
+  options.auth.credentials = {{kCredentials.access_key_id, kCredentials.secret_access_key}};
+  fakeaws::Fake fake(options);
+  fakeaws::Listener listener(fake);
+  const std::string endpoint = listener.Start();
+
+  demo::ForecastHttpClient client(endpoint, kCredentials, "us-east-1", At2026);
+  EXPECT_EQ(client.Call("ListForecasts", "{}").status, 200);
+
+  demo::sigv4::Credentials wrong = kCredentials;
+  wrong.secret_access_key = "not-the-secret";
+  const auto refused = demo::ForecastHttpClient(endpoint, wrong, "us-east-1", At2026).Call("ListForecasts", "{}");
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_EQ(refused.error_type, "InvalidSignatureException");
+}
+
 TEST_F(EndpointOverrideTest, AFaultCanDropTheConnection) {
   fake_.faults().Arm(fakeaws::FaultRule::DropConnection().On("AmazonForecast.ListForecasts"));
   demo::ForecastHttpClient client(endpoint_, kCredentials, "us-east-1", At2026);
