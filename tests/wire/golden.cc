@@ -129,6 +129,10 @@ Options OptionsFor(const GoldenCase& c) {
     else if (name == "concurrent_forecasts") o.quotas.concurrent_forecasts = std::stoi(w.at(1));
     else if (name == "forecasts") o.quotas.forecasts = std::stoi(w.at(1));
     else if (name == "export_parts") o.export_layout.parts = std::stoi(w.at(1));
+    else if (name == "auth") {
+      o.auth.verify_signatures = true;
+      o.auth.credentials[w.at(1)] = w.at(2);
+    }
     else throw std::runtime_error("unknown @option " + name);
   }
   return o;

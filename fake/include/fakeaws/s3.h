@@ -2,6 +2,7 @@
 // the store Forecast exports land in.
 #pragma once
 
+#include <iosfwd>
 #include <map>
 #include <optional>
 #include <string>
@@ -50,5 +51,8 @@ class S3Api {
   explicit S3Api(internal::Core* core) : core_(core) {}
   internal::Core* core_;
 };
+
+// For GoogleTest's failure messages.
+void PrintTo(const S3Api& s3, std::ostream* os);
 
 }  // namespace fakeaws

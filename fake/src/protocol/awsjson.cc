@@ -4,6 +4,7 @@
 
 #include "protocol/framework_errors.h"
 #include "protocol/json_writer.h"
+#include "protocol/sigv4.h"
 #include "protocol/validation.h"
 
 namespace fakeaws::protocol {
@@ -60,6 +61,23 @@ HttpResponse LegacyEnvelope(std::string_view type, std::string_view message_key,
   return r;
 }
 
+std::optional<AwsError> CheckSignature(const HttpRequest& request, const AuthOptions& auth) {
+  const SigV4Verdict v = VerifySigV4({&request, /*s3=*/false}, auth.credentials);
+  switch (v.kind) {
+    case SigV4Verdict::kOk: return std::nullopt;
+    case SigV4Verdict::kMissing: return MissingAuthenticationTokenError();
+    case SigV4Verdict::kBothForms:
+      return InvalidSignatureError(
+          "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header.");
+    case SigV4Verdict::kIncomplete: return IncompleteSignatureError(v.incomplete_message);
+    case SigV4Verdict::kHostNotSigned:
+      return InvalidSignatureError("'Host' must be a 'SignedHeader' in the AWS Authorization.");
+    case SigV4Verdict::kUnknownAccessKey: return UnrecognizedClientError();
+    case SigV4Verdict::kMismatch: return SignatureMismatchError(v.canonical_request, v.string_to_sign);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string ImfFixdate(int64_t epoch_ms) {
@@ -114,6 +132,9 @@ std::variant<JsonCall, HttpResponse> AwsJsonProtocol::Decode(const HttpRequest& 
   }
   if (content_type == kPlainJson) return LegacyEnvelope("UnknownOperationException", "message", meta);
   if (operation == nullptr) return Error(UnknownOperationError(), meta);
+  if (auth_.verify_signatures) {
+    if (auto error = CheckSignature(request, auth_)) return Error(*error, meta);
+  }
 
   if (operation->input != nullptr) {
     if (auto error = CheckMemberTypes(*operation->input, body->root())) return Error(*error, meta);

@@ -9,6 +9,7 @@
 
 #include "fakeaws/error.h"
 #include "fakeaws/http.h"
+#include "fakeaws/options.h"
 #include "protocol/json_value.h"
 #include "protocol/model.h"
 
@@ -30,10 +31,11 @@ struct JsonCall {
 
 class AwsJsonProtocol {
  public:
-  explicit AwsJsonProtocol(const ServiceModel& model) : model_(model) {}
+  AwsJsonProtocol(const ServiceModel& model, const AuthOptions& auth) : model_(model), auth_(auth) {}
 
   // Runs Coral's checks in Coral's order (wire-format.md §2.1): method and
-  // content type, JSON parse, target, member types, model constraints.
+  // content type, JSON parse, target, signature (when verifying), member
+  // types, model constraints.
   // Returns the call, or the response that refuses it.
   std::variant<JsonCall, HttpResponse> Decode(const HttpRequest& request,
                                               const ResponseMeta& meta) const;
@@ -46,6 +48,7 @@ class AwsJsonProtocol {
 
  private:
   const ServiceModel& model_;
+  const AuthOptions& auth_;
 };
 
 // "Sun, 06 Nov 1994 08:49:37 GMT"
