@@ -110,7 +110,12 @@ void RunEveryOperation(Scenario& s) {
   s.Call("CreateDataset", {{"DatasetName", "plain"}, {"Domain", "RETAIL"}, {"DatasetType", "ITEM_METADATA"},
                            {"Schema", {{"Attributes", json::array({{{"AttributeName", "item_id"}, {"AttributeType", "string"}}})}}}});
   const std::string dsg = s.Call("CreateDatasetGroup", {{"DatasetGroupName", "dsg"}, {"Domain", "RETAIL"}})["DatasetGroupArn"];
-  s.Call("UpdateDatasetGroup", {{"DatasetGroupArn", dsg}, {"DatasetArns", json::array({ds})}});
+  const std::string rts = s.Call("CreateDataset", {{"DatasetName", "rts"}, {"Domain", "RETAIL"}, {"DatasetType", "RELATED_TIME_SERIES"},
+                                                   {"DataFrequency", "D"},
+                                                   {"Schema", {{"Attributes", json::array({{{"AttributeName", "item_id"}, {"AttributeType", "string"}},
+                                                                                           {{"AttributeName", "timestamp"}, {"AttributeType", "timestamp"}},
+                                                                                           {{"AttributeName", "price"}, {"AttributeType", "float"}}})}}}})["DatasetArn"];
+  s.Call("UpdateDatasetGroup", {{"DatasetGroupArn", dsg}, {"DatasetArns", json::array({ds, rts})}});
   s.Call("DescribeDatasetGroup", {{"DatasetGroupArn", dsg}});  // UPDATE_PENDING
   s.Call("DescribeDataset", {{"DatasetArn", ds}});
   s.Call("DescribeDataset", {{"DatasetArn", "arn:aws:forecast:us-east-1:123456789012:dataset/plain"}});
@@ -139,7 +144,7 @@ void RunEveryOperation(Scenario& s) {
                        {"AttributeConfigs", json::array({{{"AttributeName", "demand"}, {"Transformations", {{"aggregation", "sum"}}}}})},
                        {"AdditionalDatasets", json::array({{{"Name", "holiday"}, {"Configuration", {{"CountryCode", json::array({"US"})}}}}})}}},
        {"EncryptionConfig", {{"RoleArn", kRole}, {"KMSKeyArn", "arn:aws:kms:us-east-1:123456789012:key/k"}}},
-       {"OptimizationMetric", "WAPE"}, {"ExplainPredictor", false},
+       {"OptimizationMetric", "WAPE"}, {"ExplainPredictor", false}, {"MonitorConfig", {{"MonitorName", "auto_monitor"}}},
        {"TimeAlignmentBoundary", {{"Month", "JANUARY"}, {"DayOfMonth", 1}, {"DayOfWeek", "MONDAY"}, {"Hour", 0}}}})["PredictorArn"];
   s.Call("DescribeAutoPredictor", {{"PredictorArn", auto_p}});  // CREATE_PENDING
   const std::string legacy = s.Call("CreatePredictor",
@@ -184,6 +189,77 @@ void RunEveryOperation(Scenario& s) {
   s.Call("DescribeForecastExportJob", {{"ForecastExportJobArn", export_job}});
   s.Call("ListForecastExportJobs", json::object());
   s.Call("StopResource", {{"ResourceArn", export_job}});
+
+  // Backtests, explainability, monitors.
+  const std::string backtest = s.Call("CreatePredictorBacktestExportJob",
+      {{"PredictorBacktestExportJobName", "bt"}, {"PredictorArn", legacy}, {"Destination", S3("s3://data/backtest/")}, {"Format", "CSV"}})["PredictorBacktestExportJobArn"];
+  s.Call("DescribePredictorBacktestExportJob", {{"PredictorBacktestExportJobArn", backtest}});
+  const std::string explainability = s.Call("CreateExplainability",
+      {{"ExplainabilityName", "why"}, {"ResourceArn", auto_p},
+       {"ExplainabilityConfig", {{"TimeSeriesGranularity", "ALL"}, {"TimePointGranularity", "ALL"}}}, {"EnableVisualization", true}})["ExplainabilityArn"];
+  const std::string why_f = s.Call("CreateExplainability",
+      {{"ExplainabilityName", "why_f"}, {"ResourceArn", f},
+       {"ExplainabilityConfig", {{"TimeSeriesGranularity", "SPECIFIC"}, {"TimePointGranularity", "SPECIFIC"}}},
+       {"DataSource", S3("s3://data/select.csv")},
+       {"Schema", {{"Attributes", json::array({{{"AttributeName", "item_id"}, {"AttributeType", "string"}}})}}},
+       {"StartDateTime", "2025-12-29T00:00:00"}, {"EndDateTime", "2025-12-30T00:00:00"}})["ExplainabilityArn"];
+  s.Call("DescribeExplainability", {{"ExplainabilityArn", explainability}});  // CREATE_PENDING
+  const std::string monitor = s.Call("CreateMonitor", {{"MonitorName", "retrained_monitor"}, {"ResourceArn", retrained}})["MonitorArn"];
+  minutes(7);
+  s.Call("DescribePredictorBacktestExportJob", {{"PredictorBacktestExportJobArn", backtest}});
+  s.Call("ListPredictorBacktestExportJobs", json::object());
+  s.Call("DescribeExplainability", {{"ExplainabilityArn", why_f}});
+  s.Call("ListExplainabilities", json::object());
+  s.Call("DescribeAutoPredictor", {{"PredictorArn", auto_p}});  // with MonitorInfo and ExplainabilityInfo
+  const std::string why_export = s.Call("CreateExplainabilityExport",
+      {{"ExplainabilityExportName", "why_export"}, {"ExplainabilityArn", explainability}, {"Destination", S3("s3://data/why/")}})["ExplainabilityExportArn"];
+  s.Call("DescribeExplainabilityExport", {{"ExplainabilityExportArn", why_export}});
+  s.Call("ListExplainabilityExports", json::object());
+  s.Call("DescribeMonitor", {{"MonitorArn", monitor}});
+  s.Call("ListMonitors", json::object());
+  s.Call("ListMonitorEvaluations", {{"MonitorArn", monitor}});
+  s.Call("StopResource", {{"ResourceArn", monitor}});
+  minutes(1);
+  s.Call("ResumeResource", {{"ResourceArn", monitor}});
+
+  // What-if.
+  const std::string analysis = s.Call("CreateWhatIfAnalysis",
+      {{"WhatIfAnalysisName", "sale"}, {"ForecastArn", f},
+       {"TimeSeriesSelector", {{"TimeSeriesIdentifiers", {{"DataSource", S3("s3://data/select.csv")},
+                                                          {"Schema", {{"Attributes", json::array({{{"AttributeName", "item_id"}, {"AttributeType", "string"}},
+                                                                                                 {{"AttributeName", "store"}, {"AttributeType", "string"}}})}}},
+                                                          {"Format", "CSV"}}}}}})["WhatIfAnalysisArn"];
+  s.Call("DescribeWhatIfAnalysis", {{"WhatIfAnalysisArn", analysis}});
+  minutes(7);
+  const std::string what_if = s.Call("CreateWhatIfForecast",
+      {{"WhatIfForecastName", "half_price"}, {"WhatIfAnalysisArn", analysis},
+       {"TimeSeriesTransformations", json::array({{{"Action", {{"AttributeName", "price"}, {"Operation", "MULTIPLY"}, {"Value", 0.5}}},
+                                                   {"TimeSeriesConditions", json::array({{{"AttributeName", "store"}, {"AttributeValue", "store_1"}, {"Condition", "EQUALS"}}})}}})},
+       {"TimeSeriesReplacementsDataSource", {{"S3Config", {{"Path", "s3://data/tts.csv"}, {"RoleArn", kRole}}},
+                                             {"Schema", {{"Attributes", json::array({{{"AttributeName", "item_id"}, {"AttributeType", "string"}}})}}},
+                                             {"Format", "CSV"}, {"TimestampFormat", "yyyy-MM-dd"}}}})["WhatIfForecastArn"];
+  s.Call("DescribeWhatIfForecast", {{"WhatIfForecastArn", what_if}});
+  minutes(7);
+  s.Call("DescribeWhatIfForecast", {{"WhatIfForecastArn", what_if}});
+  s.Call("QueryWhatIfForecast", {{"WhatIfForecastArn", what_if}, {"Filters", {{"item_id", "a"}, {"store", "store_1"}}}},
+         "forecastquery");
+  s.Call("ListWhatIfAnalyses", json::object());
+  s.Call("ListWhatIfForecasts", json::object());
+  const std::string what_if_export = s.Call("CreateWhatIfForecastExport",
+      {{"WhatIfForecastExportName", "sale_export"}, {"WhatIfForecastArns", json::array({what_if})},
+       {"Destination", S3("s3://data/what_if/")}, {"Format", "CSV"}})["WhatIfForecastExportArn"];
+  s.Call("DescribeWhatIfForecastExport", {{"WhatIfForecastExportArn", what_if_export}});
+  minutes(7);
+  s.Call("ListWhatIfForecastExports", json::object());
+  s.Call("DeleteWhatIfForecastExport", {{"WhatIfForecastExportArn", what_if_export}});
+  s.Call("DeleteExplainabilityExport", {{"ExplainabilityExportArn", why_export}});
+  s.Call("DeletePredictorBacktestExportJob", {{"PredictorBacktestExportJobArn", backtest}});
+  minutes(2);
+  s.Call("DeleteWhatIfForecast", {{"WhatIfForecastArn", what_if}});
+  s.Call("DeleteExplainability", {{"ExplainabilityArn", explainability}});
+  s.Call("DeleteMonitor", {{"MonitorArn", monitor}});
+  minutes(2);
+  s.Call("DeleteWhatIfAnalysis", {{"WhatIfAnalysisArn", analysis}});
 
   s.Call("TagResource", {{"ResourceArn", dsg}, {"Tags", json::array({{{"Key", "team"}, {"Value", "demand"}}})}});
   s.Call("ListTagsForResource", {{"ResourceArn", dsg}});

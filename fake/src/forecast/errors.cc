@@ -227,6 +227,49 @@ AwsError WrongPredictorKind(const std::string& arn, bool is_auto) {
                                     " was created with CreatePredictor; use DescribePredictor");
 }
 
+AwsError ExplainabilityNeedsAutoPredictor() {
+  return InvalidInput(
+      "Explainability is only available for Forecasts and Predictors generated from an AutoPredictor "
+      "(CreateAutoPredictor)");
+}
+
+AwsError ExplainabilityNeedsRelatedData() {
+  return InvalidInput(
+      "To enable Forecast Explainability, your predictor must include at least one of the following: related "
+      "time series, item metadata, or additional datasets like Holidays and the Weather Index.");
+}
+
+AwsError ExplainabilityGranularity(const std::string& resource_words, const std::string& required) {
+  return InvalidInput("For " + resource_words + ", TimeSeriesGranularity and TimePointGranularity must be set to " +
+                      required);
+}
+
+AwsError ExplainabilityMemberOnlyForSpecific(const std::string& members, const std::string& granularity) {
+  return InvalidInput(members + " are only valid when " + granularity + " is SPECIFIC");
+}
+
+AwsError ExplainabilityMissingForSpecific(const std::string& members, const std::string& granularity) {
+  return InvalidInput(members + " are required when " + granularity + " is SPECIFIC");
+}
+
+AwsError MonitorNeedsAutoPredictor(const std::string& arn) {
+  return InvalidInput("The resource " + arn + " is not a predictor created with CreateAutoPredictor; only those can be monitored");
+}
+
+AwsError MonitorNotStopped(const std::string& arn, std::string_view status) {
+  return InvalidInput("The monitor " + arn + " is in status " + std::string(status) +
+                      "; only ACTIVE_STOPPED monitors can be resumed");
+}
+
+AwsError WhatIfNeedsAutoPredictorForecast(const std::string& forecast_arn) {
+  return InvalidInput("The forecast " + forecast_arn +
+                      " was not created from a predictor made with CreateAutoPredictor; what-if analyses need one");
+}
+
+AwsError UnknownRelatedAttribute(const std::string& attribute) {
+  return InvalidInput("The attribute " + attribute + " is not in the related time series dataset of the forecast");
+}
+
 AwsError QueryUnknownFilterKey(const std::string& key, const std::string& valid_keys) {
   return InvalidInput("The filter key " + key + " is not valid for this forecast; valid keys are " + valid_keys);
 }

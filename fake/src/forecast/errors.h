@@ -101,6 +101,24 @@ AwsError MissingPredictorMember(const std::string& member);
 AwsError ConflictingPredictorMember(const std::string& member, const std::string& because);
 AwsError WrongPredictorKind(const std::string& arn, bool is_auto);
 
+// Explainability: "Explainability is only available for Forecasts and
+// Predictors generated from an AutoPredictor (CreateAutoPredictor)" and
+// "your predictor must include at least one of the following: related time
+// series, item metadata, or additional datasets like Holidays and the Weather
+// Index" [DOC, CreateExplainability]; InvalidInputException, texts from the
+// documentation, the rest INFERRED.
+AwsError ExplainabilityNeedsAutoPredictor();
+AwsError ExplainabilityNeedsRelatedData();
+AwsError ExplainabilityGranularity(const std::string& resource_words, const std::string& required);
+AwsError ExplainabilityMemberOnlyForSpecific(const std::string& members, const std::string& granularity);
+AwsError ExplainabilityMissingForSpecific(const std::string& members, const std::string& granularity);
+
+// Monitors and what-if (InvalidInputException, INFERRED).
+AwsError MonitorNeedsAutoPredictor(const std::string& arn);
+AwsError MonitorNotStopped(const std::string& arn, std::string_view status);
+AwsError WhatIfNeedsAutoPredictorForecast(const std::string& forecast_arn);
+AwsError UnknownRelatedAttribute(const std::string& attribute);
+
 // forecastquery's QueryForecast (InvalidInputException, INFERRED).
 AwsError QueryUnknownFilterKey(const std::string& key, const std::string& valid_keys);
 AwsError QueryNeedsSeries(const std::string& missing_keys);

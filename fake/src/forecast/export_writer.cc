@@ -57,6 +57,12 @@ struct SeriesBlock {
 
 }  // namespace
 
+std::string CsvField(std::string_view field) {
+  std::string out;
+  AppendField(&out, field);
+  return out;
+}
+
 S3Location ParseS3Path(const std::string& path) {
   std::string rest = path.substr(std::min<size_t>(path.size(), 5));  // after "s3://"
   const size_t slash = rest.find('/');

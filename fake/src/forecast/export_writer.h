@@ -22,6 +22,10 @@ struct S3Location {
 // "s3://bucket/a/b" -> {bucket, "a/b/"}; "s3://bucket" and "s3://bucket/" -> {bucket, ""}.
 S3Location ParseS3Path(const std::string& path);
 
+// A CSV field: as is, or quoted with quotes doubled when it holds a comma,
+// quote or line break (RFC 4180; wire-format.md Open question 3).
+std::string CsvField(std::string_view field);
+
 // "<job>_2026-01-01T00-00-00Z_part0.csv"
 std::string ExportFileName(const std::string& job_name, Timestamp export_time, int part);
 

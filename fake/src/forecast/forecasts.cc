@@ -18,44 +18,6 @@ constexpr int kForecastTypesPerForecast = 5;
 
 using SeriesKey = std::pair<std::string, std::vector<std::string>>;
 
-// The series a TimeSeriesSelector's file names: each row's identifier and
-// dimension values, read by the selector's schema. Returns "" or the
-// CREATE_FAILED message.
-std::string SelectedSeries(const std::vector<ImportObject>& objects, const TimeSeriesSelector& selector,
-                           const std::string& id_field, const std::vector<std::string>& dimensions,
-                           std::set<SeriesKey>* out) {
-  std::vector<std::string> names{id_field};
-  names.insert(names.end(), dimensions.begin(), dimensions.end());
-  std::vector<size_t> columns;
-  for (const std::string& name : names) {
-    auto it = std::find_if(selector.schema.begin(), selector.schema.end(),
-                           [&](const SchemaAttribute& a) { return a.name == name; });
-    if (it == selector.schema.end()) return "The TimeSeriesSelector schema has no attribute " + name + ".";
-    columns.push_back(static_cast<size_t>(it - selector.schema.begin()));
-  }
-  std::vector<std::string> fields;
-  for (const auto& object : objects) {
-    int64_t row = 0;
-    for (size_t start = 0; start < object.body.size();) {
-      size_t end = object.body.find('\n', start);
-      if (end == std::string::npos) end = object.body.size();
-      std::string_view line(object.body.data() + start, end - start);
-      start = end + 1;
-      ++row;
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      if (line.empty()) continue;
-      if (!SplitCsvRecord(line, &fields)) return ImportMalformedRowMessage(object.name, row);
-      if (fields.size() != selector.schema.size()) {
-        return ImportColumnCountMessage(object.name, row, fields.size(), selector.schema.size());
-      }
-      SeriesKey key{fields[columns[0]], {}};
-      for (size_t c = 1; c < columns.size(); ++c) key.second.push_back(fields[columns[c]]);
-      out->insert(std::move(key));
-    }
-  }
-  return "";
-}
-
 }  // namespace
 
 std::string ForecastResource::Complete(Service& service, Timestamp) {
@@ -68,7 +30,7 @@ std::string ForecastResource::Complete(Service& service, Timestamp) {
     if (selector->format == "PARQUET") return ImportFormatNotReadMessage(selector->format);
     const auto objects = service.ReadObjectsAt(selector->source.path);
     if (objects.empty()) return NoObjectsFoundMessage(selector->source.path);
-    const std::string failure = SelectedSeries(objects, *selector, id_field, model->dimensions, &wanted);
+    const std::string failure = ReadSeriesKeys(objects, selector->schema, id_field, model->dimensions, &wanted);
     if (!failure.empty()) return failure;
   }
   data.name = name;
@@ -255,12 +217,31 @@ Outcome<QueriedForecast> Service::QueryForecast(const std::string& arn, const Ke
   // the forecast" (API_CreateForecast).
   auto found = FindActive<ForecastResource>(arn);
   if (!found.ok()) return found.error();
-  const ForecastResource& f = *found.value();
   // The fake answers every query in one page, so it never hands out a token.
   if (!next_token.empty()) return InvalidNextToken();
+  return QuerySpec(found.value()->data, found.value()->id_field, arn, filters, start, end);
+}
 
-  const ForecastSpec& spec = f.data;
-  std::vector<std::string> keys{f.id_field};
+Outcome<QueriedForecast> Service::QueryWhatIfForecast(const std::string& arn, const KeyValues& filters,
+                                                      std::optional<Timestamp> start, std::optional<Timestamp> end,
+                                                      const std::string& next_token) {
+  std::lock_guard<std::mutex> lock(mu_);
+  const Timestamp now = Now();
+  SettleLocked(now);
+  auto found = FindActive<WhatIfForecastResource>(arn);
+  if (!found.ok()) return found.error();
+  if (!next_token.empty()) return InvalidNextToken();
+  std::string id_field = "item_id";
+  if (auto* analysis = Find<WhatIfAnalysisResource>(found.value()->analysis_arn)) {
+    if (auto* baseline = Find<ForecastResource>(analysis->forecast_arn)) id_field = baseline->id_field;
+  }
+  return QuerySpec(found.value()->data, id_field, arn, filters, start, end);
+}
+
+Outcome<QueriedForecast> Service::QuerySpec(const ForecastSpec& spec, const std::string& id_field,
+                                            const std::string& arn, const KeyValues& filters,
+                                            std::optional<Timestamp> start, std::optional<Timestamp> end) const {
+  std::vector<std::string> keys{id_field};
   keys.insert(keys.end(), spec.dimensions.begin(), spec.dimensions.end());
   std::vector<const std::string*> wanted(keys.size(), nullptr);
   for (const auto& [key, value] : filters) {

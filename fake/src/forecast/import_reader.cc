@@ -4,7 +4,6 @@
 #include <charconv>
 #include <cmath>
 #include <map>
-#include <set>
 #include <unordered_set>
 
 #include "core/java_text.h"
@@ -208,6 +207,38 @@ ImportResult ReadImport(const std::vector<ImportObject>& objects, const std::vec
   result.statistics = ComputeStatistics(*data);
   result.data = std::move(data);
   return result;
+}
+
+std::string ReadSeriesKeys(const std::vector<ImportObject>& objects, const std::vector<SchemaAttribute>& schema,
+                           const std::string& id_field, const std::vector<std::string>& dimensions,
+                           std::set<std::pair<std::string, std::vector<std::string>>>* out) {
+  std::vector<std::string> names{id_field};
+  names.insert(names.end(), dimensions.begin(), dimensions.end());
+  std::vector<size_t> columns;
+  for (const std::string& name : names) {
+    auto it = std::find_if(schema.begin(), schema.end(), [&](const SchemaAttribute& a) { return a.name == name; });
+    if (it == schema.end()) return "The schema of the time series file has no attribute " + name + ".";
+    columns.push_back(static_cast<size_t>(it - schema.begin()));
+  }
+  std::vector<std::string> fields;
+  for (const auto& object : objects) {
+    int64_t row = 0;
+    for (size_t start = 0; start < object.body.size();) {
+      size_t end = object.body.find('\n', start);
+      if (end == std::string::npos) end = object.body.size();
+      std::string_view line(object.body.data() + start, end - start);
+      start = end + 1;
+      ++row;
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (line.empty()) continue;
+      if (!SplitCsvRecord(line, &fields)) return ImportMalformedRowMessage(object.name, row);
+      if (fields.size() != schema.size()) return ImportColumnCountMessage(object.name, row, fields.size(), schema.size());
+      std::pair<std::string, std::vector<std::string>> key{fields[columns[0]], {}};
+      for (size_t c = 1; c < columns.size(); ++c) key.second.push_back(fields[columns[c]]);
+      out->insert(std::move(key));
+    }
+  }
+  return "";
 }
 
 std::shared_ptr<const ImportedData> MergeIncremental(const ImportedData& base, const ImportedData& added) {

@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,6 +59,13 @@ ImportResult ReadImport(const std::vector<ImportObject>& objects,
 std::shared_ptr<const ImportedData> MergeIncremental(const ImportedData& base, const ImportedData& added);
 
 std::vector<FieldStatistics> ComputeStatistics(const ImportedData& data);
+
+// The series a file of identifiers names (a TimeSeriesSelector's, for
+// example): each row's `id_field` and `dimensions` values, read by `schema`.
+// Returns "" or the message of the row that could not be read.
+std::string ReadSeriesKeys(const std::vector<ImportObject>& objects, const std::vector<SchemaAttribute>& schema,
+                           const std::string& id_field, const std::vector<std::string>& dimensions,
+                           std::set<std::pair<std::string, std::vector<std::string>>>* out);
 
 // Splits one CSV record (RFC 4180 quoting) into fields; false on an
 // unterminated quote.

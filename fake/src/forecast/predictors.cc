@@ -107,6 +107,16 @@ PredictorView Service::InfoOf(const PredictorResource& p, Timestamp now) const {
   if (!p.settings.reference_predictor_arn.empty()) {
     view.reference_state = resources_.count(p.settings.reference_predictor_arn) ? "Active" : "Deleted";
   }
+  for (const auto& [arn, r] : resources_) {
+    if (r->ParentArn() != p.arn) continue;
+    if (auto* m = dynamic_cast<const MonitorResource*>(r.get())) {
+      view.monitor_arn = m->arn;
+      view.monitor_status = std::string(StatusName(m->life.status));
+    } else if (auto* e = dynamic_cast<const ExplainabilityResource*>(r.get())) {
+      view.explainability_arn = e->arn;
+      view.explainability_status = std::string(StatusName(e->life.status));
+    }
+  }
   return view;
 }
 
@@ -128,6 +138,9 @@ Outcome<std::string> Service::CreatePredictor(const CreatePredictorInput& input)
     const std::string reference_arn = settings.reference_predictor_arn;
     settings = reference.value()->settings;
     settings.reference_predictor_arn = reference_arn;
+    // Its monitor and explainability stay with the reference.
+    settings.monitor_name.clear();
+    settings.explain_predictor.reset();
   }
 
   auto group = FindActive<DatasetGroupResource>(settings.dataset_group_arn);
@@ -184,6 +197,10 @@ Outcome<std::string> Service::CreatePredictor(const CreatePredictorInput& input)
   if (auto e = CheckQuotas<PredictorResource>(q.concurrent_predictors, "predictors", q.predictors, "predictors")) {
     return *e;
   }
+  // MonitorConfig makes a monitor with the predictor (CreateAutoPredictor).
+  const std::string monitor_arn =
+      input.is_auto && !settings.monitor_name.empty() ? arns_.Make("monitor", settings.monitor_name) : "";
+  if (!monitor_arn.empty() && resources_.count(monitor_arn)) return ResourceAlreadyExists("monitor", monitor_arn);
 
   auto p = std::make_unique<PredictorResource>();
   p->is_auto = input.is_auto;
@@ -197,7 +214,15 @@ Outcome<std::string> Service::CreatePredictor(const CreatePredictorInput& input)
   p->target_field = std::string(fields.target_field);
   p->tags = input.tags;
   const std::string arn = p->arn;
+  const std::string monitor_name = p->settings.monitor_name;
   Admit(std::move(p), now);
+  if (!monitor_arn.empty()) {
+    auto m = std::make_unique<MonitorResource>();
+    m->arn = monitor_arn;
+    m->name = monitor_name;
+    m->resource_arn = arn;
+    Admit(std::move(m), now);
+  }
   return arn;
 }
 

@@ -37,6 +37,8 @@ struct Resource {
   virtual std::string ParentArn() const { return ""; }
   // StopResource applies to jobs (API_StopResource), not to containers.
   virtual bool Stoppable() const { return true; }
+  // Monitors stop and resume while ACTIVE (ResumeResource).
+  virtual bool IsMonitor() const { return false; }
   // The work done when CREATE_IN_PROGRESS ends: an empty string for ACTIVE,
   // or the CREATE_FAILED message.
   virtual std::string Complete(Service& service, Timestamp at) = 0;
@@ -204,6 +206,101 @@ struct ForecastExportJobResource : Resource {
 
   std::string_view Words() const override { return "forecast export job"; }
   std::string ParentArn() const override { return forecast_arn; }
+  std::string Complete(Service& service, Timestamp at) override;
+};
+
+// What an export-like job shares: the resources it exports, where to, and
+// the files it wrote.
+struct S3ExportResource : Resource {
+  std::vector<std::string> sources;
+  S3Config destination;
+  std::string format;
+  std::vector<std::string> exported_objects;
+
+  std::string ParentArn() const override { return sources.empty() ? "" : sources.front(); }
+};
+
+struct PredictorBacktestExportJobResource : S3ExportResource {
+  std::string_view Words() const override { return "predictor backtest export job"; }
+  std::string Complete(Service& service, Timestamp at) override;
+};
+
+struct ExplainabilityResource : Resource {
+  std::string resource_arn;  // a predictor or a forecast
+  std::string time_series_granularity;
+  std::string time_point_granularity;
+  std::optional<bool> enable_visualization;
+  S3Config source;  // DataSource, for SPECIFIC time series
+  std::vector<SchemaAttribute> schema;
+  std::string start_date_time, end_date_time;
+  // The attributes it scores and the series it covers, fixed when created.
+  std::vector<std::string> attributes;
+  std::vector<ForecastSeries> series;
+
+  std::string_view Words() const override { return "explainability"; }
+  std::string Plural() const override { return "explainabilities"; }
+  std::string ParentArn() const override { return resource_arn; }
+  std::string Complete(Service&, Timestamp) override { return ""; }
+};
+
+struct ExplainabilityExportResource : S3ExportResource {
+  std::string_view Words() const override { return "explainability export"; }
+  std::string Complete(Service& service, Timestamp at) override;
+};
+
+struct MonitorResource : Resource {
+  std::string resource_arn;  // the AutoPredictor it watches
+
+  std::string_view Words() const override { return "monitor"; }
+  std::string ParentArn() const override { return resource_arn; }
+  bool IsMonitor() const override { return true; }
+  std::string Complete(Service&, Timestamp) override { return ""; }
+};
+
+struct WhatIfAnalysisResource : Resource {
+  std::string forecast_arn;
+  std::optional<TimeSeriesSelector> selector;
+
+  std::string_view Words() const override { return "what-if analysis"; }
+  std::string Plural() const override { return "what-if analyses"; }
+  std::string ParentArn() const override { return forecast_arn; }
+  std::string Complete(Service&, Timestamp) override { return ""; }
+};
+
+struct TimeSeriesCondition {
+  std::string attribute;
+  std::string value;
+  std::string condition;  // EQUALS, NOT_EQUALS, LESS_THAN, GREATER_THAN
+};
+
+struct TimeSeriesTransformation {
+  std::string attribute;
+  std::string operation;  // ADD, SUBTRACT, MULTIPLY, DIVIDE
+  double value = 0;
+  std::vector<TimeSeriesCondition> conditions;
+};
+
+struct TimeSeriesReplacements {
+  S3Config source;
+  std::vector<SchemaAttribute> schema;
+  std::string format;
+  std::string timestamp_format;
+};
+
+struct WhatIfForecastResource : Resource {
+  std::string analysis_arn;
+  std::vector<TimeSeriesTransformation> transformations;
+  std::optional<TimeSeriesReplacements> replacements;
+  // Its forecast, once ACTIVE.
+  ForecastSpec data;
+
+  std::string_view Words() const override { return "what-if forecast"; }
+  std::string ParentArn() const override { return analysis_arn; }
+  std::string Complete(Service& service, Timestamp at) override;
+};
+
+struct WhatIfForecastExportResource : S3ExportResource {
+  std::string_view Words() const override { return "what-if forecast export"; }
   std::string Complete(Service& service, Timestamp at) override;
 };
 

@@ -128,18 +128,84 @@ std::vector<std::vector<double>> SeasonalForecast(const std::vector<double>& his
   return out;
 }
 
-WindowMetrics Backtest(const TrainingSet& set, int horizon, const std::vector<std::string>& forecast_types) {
+namespace {
+
+// Sums of errors over the points of a backtest window, per forecast type.
+class ErrorSums {
+ public:
+  explicit ErrorSums(const std::vector<std::string>& types)
+      : types_(types), abs_error_(types.size()), sq_error_(types.size()), ape_(types.size()),
+        scaled_(types.size()), quantile_loss_(types.size()), ape_count_(types.size()), scaled_count_(types.size()) {}
+
+  void Add(double y, const std::vector<double>& f, double scale) {
+    abs_actual_ += std::fabs(y);
+    ++points_;
+    for (size_t t = 0; t < types_.size(); ++t) {
+      abs_error_[t] += std::fabs(y - f[t]);
+      sq_error_[t] += (y - f[t]) * (y - f[t]);
+      if (y != 0) ape_[t] += std::fabs((y - f[t]) / y), ++ape_count_[t];
+      if (scale > 0) scaled_[t] += std::fabs(y - f[t]) / scale, ++scaled_count_[t];
+      if (const auto q = QuantileOf(types_[t])) {
+        quantile_loss_[t] += 2 * (*q * std::max(y - f[t], 0.0) + (1 - *q) * std::max(f[t] - y, 0.0));
+      }
+    }
+  }
+
+  // metrics.md: RMSE of the mean forecast (else the median, else the first
+  // type); wQL[t] = quantile loss / sum |y|, or the unweighted loss when the
+  // observed values sum to zero; the average wQL over the quantiles.
+  void Fill(WindowMetrics* m) const {
+    if (points_ == 0) return;
+    const size_t types = types_.size();
+    size_t point_type = 0;
+    for (size_t t = 0; t < types; ++t) {
+      if (types_[t] == "mean") point_type = t;
+    }
+    if (types_[point_type] != "mean") {
+      for (size_t t = 0; t < types; ++t) {
+        if (QuantileOf(types_[t]).value_or(-1) == 0.5) point_type = t;
+      }
+    }
+    const double n = static_cast<double>(points_);
+    m->rmse = std::sqrt(sq_error_[point_type] / n);
+    double loss_sum = 0;
+    size_t losses = 0;
+    for (size_t t = 0; t < types; ++t) {
+      ErrorMetrics e;
+      e.forecast_type = types_[t];
+      if (abs_actual_ > 0) e.wape = abs_error_[t] / abs_actual_;
+      e.rmse = std::sqrt(sq_error_[t] / n);
+      if (scaled_count_[t]) e.mase = scaled_[t] / static_cast<double>(scaled_count_[t]);
+      if (ape_count_[t]) e.mape = ape_[t] / static_cast<double>(ape_count_[t]);
+      m->error_metrics.push_back(e);
+      if (const auto q = QuantileOf(types_[t])) {
+        const double loss = abs_actual_ > 0 ? quantile_loss_[t] / abs_actual_ : quantile_loss_[t];
+        m->weighted_quantile_losses.emplace_back(*q, loss);
+        loss_sum += loss;
+        ++losses;
+      }
+    }
+    if (losses) m->average_weighted_quantile_loss = loss_sum / static_cast<double>(losses);
+  }
+
+ private:
+  const std::vector<std::string>& types_;
+  std::vector<double> abs_error_, sq_error_, ape_, scaled_, quantile_loss_;
+  std::vector<size_t> ape_count_, scaled_count_;
+  double abs_actual_ = 0;
+  size_t points_ = 0;
+};
+
+}  // namespace
+
+WindowMetrics Backtest(const TrainingSet& set, int horizon, const std::vector<std::string>& forecast_types,
+                       std::vector<SeriesBacktest>* per_series) {
   WindowMetrics m;
   const size_t h = static_cast<size_t>(std::max(1, horizon));
   const int season = SeasonLength(set.frequency);
   m.start = StepDate(set.last_period, set.frequency, -static_cast<int64_t>(h) + 1);
   m.end = set.last_period;
-
-  const size_t types = forecast_types.size();
-  std::vector<double> abs_error(types), sq_error(types), ape(types), scaled(types), quantile_loss(types);
-  std::vector<size_t> ape_count(types), scaled_count(types);
-  double abs_actual = 0;
-  size_t points = 0;
+  ErrorSums all(forecast_types);
   for (const SeriesHistory& series : set.series) {
     if (series.values.size() <= h) continue;
     const std::vector<double> train(series.values.begin(), series.values.end() - static_cast<long>(h));
@@ -150,52 +216,24 @@ WindowMetrics Backtest(const TrainingSet& set, int horizon, const std::vector<st
     for (size_t t = lag; t < train.size(); ++t) naive += std::fabs(train[t] - train[t - lag]);
     const double scale = train.size() > lag ? naive / static_cast<double>(train.size() - lag) : 0.0;
     ++m.item_count;
+    ErrorSums mine(forecast_types);
+    SeriesBacktest result{series.series, {}, {}, forecast, {}};
     for (size_t k = 0; k < h; ++k) {
       const double y = series.values[train.size() + k];
-      abs_actual += std::fabs(y);
-      ++points;
-      for (size_t t = 0; t < types; ++t) {
-        const double f = forecast[k][t];
-        abs_error[t] += std::fabs(y - f);
-        sq_error[t] += (y - f) * (y - f);
-        if (y != 0) ape[t] += std::fabs((y - f) / y), ++ape_count[t];
-        if (scale > 0) scaled[t] += std::fabs(y - f) / scale, ++scaled_count[t];
-        if (const auto q = QuantileOf(forecast_types[t])) {
-          quantile_loss[t] += 2 * (*q * std::max(y - f, 0.0) + (1 - *q) * std::max(f - y, 0.0));
-        }
-      }
+      all.Add(y, forecast[k], scale);
+      mine.Add(y, forecast[k], scale);
+      result.dates.push_back(StepDate(m.start, set.frequency, static_cast<int64_t>(k)));
+      result.actual.push_back(y);
+    }
+    if (per_series != nullptr) {
+      result.metrics.start = m.start;
+      result.metrics.end = m.end;
+      result.metrics.item_count = 1;
+      mine.Fill(&result.metrics);
+      per_series->push_back(std::move(result));
     }
   }
-  if (points == 0) return m;
-
-  size_t point_type = 0;  // RMSE of the mean forecast, else the median, else the first type
-  for (size_t t = 0; t < types; ++t) {
-    if (forecast_types[t] == "mean") point_type = t;
-  }
-  if (forecast_types[point_type] != "mean") {
-    for (size_t t = 0; t < types; ++t) {
-      if (QuantileOf(forecast_types[t]).value_or(-1) == 0.5) point_type = t;
-    }
-  }
-  m.rmse = std::sqrt(sq_error[point_type] / static_cast<double>(points));
-  double loss_sum = 0;
-  size_t losses = 0;
-  for (size_t t = 0; t < types; ++t) {
-    ErrorMetrics e;
-    e.forecast_type = forecast_types[t];
-    if (abs_actual > 0) e.wape = abs_error[t] / abs_actual;
-    e.rmse = std::sqrt(sq_error[t] / static_cast<double>(points));
-    if (scaled_count[t]) e.mase = scaled[t] / static_cast<double>(scaled_count[t]);
-    if (ape_count[t]) e.mape = ape[t] / static_cast<double>(ape_count[t]);
-    m.error_metrics.push_back(e);
-    if (const auto q = QuantileOf(forecast_types[t]); q && abs_actual > 0) {
-      const double loss = quantile_loss[t] / abs_actual;
-      m.weighted_quantile_losses.emplace_back(*q, loss);
-      loss_sum += loss;
-      ++losses;
-    }
-  }
-  if (losses) m.average_weighted_quantile_loss = loss_sum / static_cast<double>(losses);
+  all.Fill(&m);
   return m;
 }
 

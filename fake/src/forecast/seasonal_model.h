@@ -56,8 +56,19 @@ struct WindowMetrics {
   std::optional<double> average_weighted_quantile_loss;
 };
 
+// One series' part of a backtest: the held-out periods, what they were, what
+// the model forecast for them, and the series' own metrics.
+struct SeriesBacktest {
+  ForecastSeries series;
+  std::vector<Timestamp> dates;
+  std::vector<double> actual;
+  std::vector<std::vector<double>> forecast;  // [period][forecast type]
+  WindowMetrics metrics;
+};
+
 // Trains on all but the last `horizon` periods of each series and scores the
-// forecast of those periods.
-WindowMetrics Backtest(const TrainingSet& set, int horizon, const std::vector<std::string>& forecast_types);
+// forecast of those periods; with `per_series`, also each series' part.
+WindowMetrics Backtest(const TrainingSet& set, int horizon, const std::vector<std::string>& forecast_types,
+                       std::vector<SeriesBacktest>* per_series = nullptr);
 
 }  // namespace fakeaws::forecast

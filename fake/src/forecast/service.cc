@@ -27,7 +27,7 @@ void Service::SetStatus(Resource& r, Status s, Timestamp at) {
   KindCounts& c = CountsOf(r);
   const Status old = r.life.status;
   c.creating += (IsCreating(s) ? 1 : 0) - (IsCreating(old) ? 1 : 0);
-  c.stopping += (s == Status::kCreateStopping ? 1 : 0) - (old == Status::kCreateStopping ? 1 : 0);
+  c.stopping += (IsStopping(s) ? 1 : 0) - (IsStopping(old) ? 1 : 0);
   r.life.Enter(s, at);
 }
 
@@ -45,7 +45,7 @@ void Service::Erase(Resource& r) {
   KindCounts& c = CountsOf(r);
   c.total -= 1;
   c.creating -= IsCreating(r.life.status) ? 1 : 0;
-  c.stopping -= r.life.status == Status::kCreateStopping ? 1 : 0;
+  c.stopping -= IsStopping(r.life.status) ? 1 : 0;
   Unschedule(r);
   resources_.erase(r.arn);  // `r` is gone from here on
 }
@@ -92,6 +92,9 @@ void Service::Step(Resource& r, Timestamp at) {
     }
     case Status::kCreateStopping:
       SetStatus(r, Status::kCreateStopped, at);
+      break;
+    case Status::kActiveStopping:
+      SetStatus(r, Status::kActiveStopped, at);
       break;
     // UpdateDatasetGroup: the update takes as long as a create.
     case Status::kUpdatePending:
@@ -224,14 +227,17 @@ Outcome<Done> Service::StopResource(const std::string& arn) {
   if (it == resources_.end()) return ResourceNotFound(arn);
   Resource& r = *it->second;
   if (!r.Stoppable()) return UnsupportedResourceArn(arn);
-  if (!IsCreating(r.life.status)) return NotStoppable(arn, StatusName(r.life.status));
+  // An ACTIVE monitor stops watching (ACTIVE_STOPPING, then ACTIVE_STOPPED)
+  // until ResumeResource (DescribeMonitor.Status).
+  const bool stops_monitoring = r.IsMonitor() && r.life.status == Status::kActive;
+  if (!IsCreating(r.life.status) && !stops_monitoring) return NotStoppable(arn, StatusName(r.life.status));
   // "Maximum parallel running StopResource tasks per resource type: 3"
   // (limits.md); text INFERRED.
   if (CountsOf(r).stopping >= options_.quotas.concurrent_stop_resource_per_type) {
     return StopQuotaReached(options_.quotas.concurrent_stop_resource_per_type);
   }
   r.life.frozen = false;
-  SetStatus(r, Status::kCreateStopping, now);
+  SetStatus(r, stops_monitoring ? Status::kActiveStopping : Status::kCreateStopping, now);
   Schedule(r, now + options_.lifecycle.stopping);
   SettleLocked(now);
   return Done{};
@@ -240,10 +246,14 @@ Outcome<Done> Service::StopResource(const std::string& arn) {
 Outcome<Done> Service::ResumeResource(const std::string& arn) {
   std::lock_guard<std::mutex> lock(mu_);
   SettleLocked(Now());
-  if (resources_.find(arn) == resources_.end()) return ResourceNotFound(arn);
-  // "ResumeResource only applies to monitors" (wire-format.md §3.4); the fake
-  // has no monitors yet, so every other resource is refused.
-  return NotResumable(arn);
+  auto it = resources_.find(arn);
+  if (it == resources_.end()) return ResourceNotFound(arn);
+  Resource& r = *it->second;
+  // "Resumes a stopped monitor resource" (ResumeResource): nothing else.
+  if (!r.IsMonitor()) return NotResumable(arn);
+  if (r.life.status != Status::kActiveStopped) return MonitorNotStopped(arn, StatusName(r.life.status));
+  SetStatus(r, Status::kActive, Now());
+  return Done{};
 }
 
 Outcome<Done> Service::DeleteResourceTree(const std::string& arn) {

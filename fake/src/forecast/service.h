@@ -94,6 +94,36 @@ struct CreateForecastInput {
   std::vector<Tag> tags;
 };
 
+// CreatePredictorBacktestExportJob, CreateExplainabilityExport and
+// CreateWhatIfForecastExport: what to export, where to.
+struct CreateExportInput {
+  std::string name;
+  std::vector<std::string> source_arns;
+  S3Config destination;
+  std::vector<Tag> tags;
+  std::string format;  // empty: CSV
+};
+
+struct CreateExplainabilityInput {
+  std::string name;
+  std::string resource_arn;
+  std::string time_series_granularity;
+  std::string time_point_granularity;
+  std::optional<bool> enable_visualization;
+  S3Config source;
+  std::vector<SchemaAttribute> schema;
+  std::string start_date_time, end_date_time;
+  std::vector<Tag> tags;
+};
+
+struct CreateWhatIfForecastInput {
+  std::string name;
+  std::string analysis_arn;
+  std::vector<TimeSeriesTransformation> transformations;
+  std::optional<TimeSeriesReplacements> replacements;
+  std::vector<Tag> tags;
+};
+
 class Service {
  public:
   Service(const Options& options, Clock& clock, s3::Store& store);
@@ -128,6 +158,48 @@ class Service {
   Outcome<Done> DeletePredictor(const std::string& arn);
   Outcome<PredictorView> GetAccuracyMetrics(const std::string& arn);
 
+  // Predictor backtest export jobs.
+  Outcome<std::string> CreatePredictorBacktestExportJob(const CreateExportInput& input);
+  Outcome<ExportJobView> DescribePredictorBacktestExportJob(const std::string& arn);
+  Outcome<Page<ExportJobView>> ListPredictorBacktestExportJobs(const ListQuery& query);
+  Outcome<Done> DeletePredictorBacktestExportJob(const std::string& arn);
+
+  // Explainabilities and their exports.
+  Outcome<std::string> CreateExplainability(const CreateExplainabilityInput& input);
+  Outcome<ExplainabilityView> DescribeExplainability(const std::string& arn);
+  Outcome<Page<ExplainabilityView>> ListExplainabilities(const ListQuery& query);
+  Outcome<Done> DeleteExplainability(const std::string& arn);
+  Outcome<std::string> CreateExplainabilityExport(const CreateExportInput& input);
+  Outcome<ExportJobView> DescribeExplainabilityExport(const std::string& arn);
+  Outcome<Page<ExportJobView>> ListExplainabilityExports(const ListQuery& query);
+  Outcome<Done> DeleteExplainabilityExport(const std::string& arn);
+
+  // Monitors.
+  Outcome<std::string> CreateMonitor(const std::string& name, const std::string& resource_arn,
+                                     const std::vector<Tag>& tags);
+  Outcome<MonitorView> DescribeMonitor(const std::string& arn);
+  Outcome<Page<MonitorView>> ListMonitors(const ListQuery& query);
+  Outcome<Done> DeleteMonitor(const std::string& arn);
+  // Evaluations happen when new data reaches a monitored predictor; the fake
+  // has none to show yet.
+  Outcome<Page<MonitorEvaluation>> ListMonitorEvaluations(const std::string& monitor_arn, const ListQuery& query);
+
+  // What-if analyses, forecasts and exports.
+  Outcome<std::string> CreateWhatIfAnalysis(const std::string& name, const std::string& forecast_arn,
+                                            const std::optional<TimeSeriesSelector>& selector,
+                                            const std::vector<Tag>& tags);
+  Outcome<WhatIfAnalysisView> DescribeWhatIfAnalysis(const std::string& arn);
+  Outcome<Page<WhatIfAnalysisView>> ListWhatIfAnalyses(const ListQuery& query);
+  Outcome<Done> DeleteWhatIfAnalysis(const std::string& arn);
+  Outcome<std::string> CreateWhatIfForecast(const CreateWhatIfForecastInput& input);
+  Outcome<WhatIfForecastView> DescribeWhatIfForecast(const std::string& arn);
+  Outcome<Page<WhatIfForecastView>> ListWhatIfForecasts(const ListQuery& query);
+  Outcome<Done> DeleteWhatIfForecast(const std::string& arn);
+  Outcome<std::string> CreateWhatIfForecastExport(const CreateExportInput& input);
+  Outcome<ExportJobView> DescribeWhatIfForecastExport(const std::string& arn);
+  Outcome<Page<ExportJobView>> ListWhatIfForecastExports(const ListQuery& query);
+  Outcome<Done> DeleteWhatIfForecastExport(const std::string& arn);
+
   // Forecast export jobs.
   Outcome<std::string> CreateForecastExportJob(const CreateForecastExportJobInput& input);
   // Describe leaves out exported_objects and tags (the wire does not send
@@ -148,6 +220,9 @@ class Service {
   Outcome<QueriedForecast> QueryForecast(const std::string& arn, const KeyValues& filters,
                                          std::optional<Timestamp> start, std::optional<Timestamp> end,
                                          const std::string& next_token);
+  Outcome<QueriedForecast> QueryWhatIfForecast(const std::string& arn, const KeyValues& filters,
+                                               std::optional<Timestamp> start, std::optional<Timestamp> end,
+                                               const std::string& next_token);
 
   // Any resource.
   Outcome<Done> StopResource(const std::string& arn);
@@ -166,6 +241,10 @@ class Service {
   friend struct PredictorResource;
   friend struct ForecastResource;
   friend struct ForecastExportJobResource;
+  friend struct PredictorBacktestExportJobResource;
+  friend struct ExplainabilityExportResource;
+  friend struct WhatIfForecastResource;
+  friend struct WhatIfForecastExportResource;
 
   Timestamp Now() const { return clock_.Now(); }
   void SettleLocked(Timestamp now);
@@ -204,6 +283,25 @@ class Service {
   DatasetView InfoOf(const DatasetResource& d, Timestamp now);
   DatasetImportJobView InfoOf(const DatasetImportJobResource& j, Timestamp now) const;
   PredictorView InfoOf(const PredictorResource& p, Timestamp now) const;
+  ExportJobView InfoOf(const S3ExportResource& job, Timestamp now) const;
+  ExplainabilityView InfoOf(const ExplainabilityResource& e, Timestamp now) const;
+  MonitorView InfoOf(const MonitorResource& m, Timestamp now) const;
+  WhatIfAnalysisView InfoOf(const WhatIfAnalysisResource& a, Timestamp now) const;
+  WhatIfForecastView InfoOf(const WhatIfForecastResource& f, Timestamp now) const;
+  // Checks shared by the export-like creates: tags, the destination's role
+  // and key, and that the bucket's name is a bucket (at run time).
+  Outcome<Done> CheckExportDestination(const CreateExportInput& in) const;
+  // A generic Describe, List and Delete for resource types that need nothing
+  // more.
+  template <typename T, typename View>
+  Outcome<View> DescribeAs(const std::string& arn);
+  template <typename T>
+  Outcome<Done> DeleteAs(const std::string& arn, std::initializer_list<Status> deletable);
+  // QueryForecast's answer from a forecast's data: the one series the
+  // filters choose, between the dates.
+  Outcome<QueriedForecast> QuerySpec(const ForecastSpec& spec, const std::string& id_field, const std::string& arn,
+                                     const KeyValues& filters, std::optional<Timestamp> start,
+                                     std::optional<Timestamp> end) const;
   // The members every view shares.
   void FillView(const Resource& r, Timestamp now, ResourceView* view) const;
 

@@ -55,6 +55,28 @@ std::optional<AwsError> Service::CheckQuotas(int concurrent, std::string_view co
   return std::nullopt;
 }
 
+template <typename T, typename View>
+Outcome<View> Service::DescribeAs(const std::string& arn) {
+  std::lock_guard<std::mutex> lock(mu_);
+  const Timestamp now = Now();
+  SettleLocked(now);
+  T* r = Find<T>(arn);
+  if (r == nullptr) return ResourceNotFound(arn);
+  return InfoOf(*r, now);
+}
+
+template <typename T>
+Outcome<Done> Service::DeleteAs(const std::string& arn, std::initializer_list<Status> deletable) {
+  std::lock_guard<std::mutex> lock(mu_);
+  const Timestamp now = Now();
+  SettleLocked(now);
+  T* r = Find<T>(arn);
+  if (r == nullptr) return ResourceNotFound(arn);
+  if (auto ok = CheckDeletable(*r, deletable); !ok) return ok.error();
+  BeginDelete(*r, now);
+  return Done{};
+}
+
 template <typename T, typename Info, typename Field>
 Outcome<Page<Info>> Service::List(const std::string& list_name, const ListQuery& query,
                                   std::initializer_list<std::string_view> keys, Field field) {

@@ -15,6 +15,8 @@ constexpr std::pair<Status, std::string_view> kNames[] = {
     {Status::kUpdatePending, "UPDATE_PENDING"},
     {Status::kUpdateInProgress, "UPDATE_IN_PROGRESS"},
     {Status::kUpdateFailed, "UPDATE_FAILED"},
+    {Status::kActiveStopping, "ACTIVE_STOPPING"},
+    {Status::kActiveStopped, "ACTIVE_STOPPED"},
 };
 }  // namespace
 

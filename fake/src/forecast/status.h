@@ -20,6 +20,9 @@ enum class Status {
   kUpdatePending,
   kUpdateInProgress,
   kUpdateFailed,
+  // Monitors only: StopResource and ResumeResource (DescribeMonitor.Status).
+  kActiveStopping,
+  kActiveStopped,
 };
 
 std::string_view StatusName(Status s);
@@ -28,6 +31,7 @@ std::optional<Status> ParseStatus(std::string_view name);
 inline bool IsCreating(Status s) {
   return s == Status::kCreatePending || s == Status::kCreateInProgress;
 }
+inline bool IsStopping(Status s) { return s == Status::kCreateStopping || s == Status::kActiveStopping; }
 inline bool IsDeleting(Status s) {
   return s == Status::kDeletePending || s == Status::kDeleteInProgress;
 }

@@ -61,6 +61,53 @@ struct PredictorView : ResourceView {
   std::string evaluated_algorithm_arn;
   // ReferencePredictorSummary.State: "Active" or "Deleted".
   std::string reference_state;
+  // The explainability and monitor made with the predictor (ExplainPredictor,
+  // MonitorConfig), when they exist.
+  std::string explainability_arn, explainability_status;
+  std::string monitor_arn, monitor_status;
+};
+
+// Backtest, explainability and what-if forecast exports.
+struct ExportJobView : ResourceView {
+  std::vector<std::string> sources;
+  S3Config destination;
+  std::string format;
+};
+
+struct ExplainabilityView : ResourceView {
+  std::string resource_arn;
+  std::string time_series_granularity;
+  std::string time_point_granularity;
+  std::optional<bool> enable_visualization;
+  S3Config source;
+  std::vector<SchemaAttribute> schema;
+  std::string start_date_time, end_date_time;
+};
+
+struct MonitorView : ResourceView {
+  std::string resource_arn;
+  // The predictor's accuracy when the monitor was created: its baseline.
+  std::vector<std::pair<std::string, double>> baseline;
+};
+
+// One evaluation of a monitor (PredictorMonitorEvaluation).
+struct MonitorEvaluation {
+  std::string monitor_arn;
+  std::string resource_arn;
+  Timestamp evaluation_time;
+  std::string evaluation_state;  // SUCCESS or FAILURE
+};
+
+struct WhatIfAnalysisView : ResourceView {
+  std::string forecast_arn;
+  std::optional<TimeSeriesSelector> selector;
+};
+
+struct WhatIfForecastView : ResourceView {
+  std::string analysis_arn;
+  std::vector<TimeSeriesTransformation> transformations;
+  std::optional<TimeSeriesReplacements> replacements;
+  std::vector<std::string> forecast_types;
 };
 
 struct ForecastView {

@@ -12,6 +12,10 @@ const forecast_codec::HandlerTable& Handlers() {
     forecast_codec::AddDatasetOperations(*table);
     forecast_codec::AddDatasetImportJobOperations(*table);
     forecast_codec::AddPredictorOperations(*table);
+    forecast_codec::AddBacktestExportOperations(*table);
+    forecast_codec::AddExplainabilityOperations(*table);
+    forecast_codec::AddMonitorOperations(*table);
+    forecast_codec::AddWhatIfOperations(*table);
     forecast_codec::AddExportJobOperations(*table);
     forecast_codec::AddForecastOperations(*table);
     forecast_codec::AddResourceOperations(*table);

@@ -158,6 +158,14 @@ Outcome<std::string> DescribeAutoPredictor(const json& in, Service& s) {
     WriteEstimate(w, p);
     WriteStatusAndTimes(w, p);
     w.OptionalString("OptimizationMetric", c.optimization_metric);
+    if (!p.explainability_arn.empty()) {
+      w.Key("ExplainabilityInfo").BeginObject().Key("ExplainabilityArn").String(p.explainability_arn);
+      w.Key("Status").String(p.explainability_status).EndObject();
+    }
+    if (!p.monitor_arn.empty()) {
+      w.Key("MonitorInfo").BeginObject().Key("MonitorArn").String(p.monitor_arn);
+      w.Key("Status").String(p.monitor_status).EndObject();
+    }
     if (const auto& b = c.time_alignment_boundary) {
       w.Key("TimeAlignmentBoundary").BeginObject();
       w.OptionalString("Month", b->month);

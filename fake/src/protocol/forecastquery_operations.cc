@@ -41,7 +41,10 @@ std::optional<Timestamp> ParseQueryDate(const std::string& s) {
   return forecast::CivilTime(y, mo, d, h, mi, sec);
 }
 
-Outcome<std::string> QueryForecast(const json& in, forecast::Service& s) {
+// QueryForecast and QueryWhatIfForecast: the same request but for the ARN
+// member, the same answer.
+template <typename Query>
+Outcome<std::string> RunQuery(const json& in, const char* arn_member, Query query) {
   std::optional<Timestamp> start, end;
   for (const auto& [member, target] : {std::pair{"StartDate", &start}, std::pair{"EndDate", &end}}) {
     const std::string text = forecast_codec::Str(in, member);
@@ -49,8 +52,8 @@ Outcome<std::string> QueryForecast(const json& in, forecast::Service& s) {
     *target = ParseQueryDate(text);
     if (!*target) return forecast::QueryBadDate(member, text);
   }
-  auto result = s.QueryForecast(forecast_codec::Str(in, "ForecastArn"), forecast_codec::StringMapOf(in, "Filters"),
-                                start, end, forecast_codec::Str(in, "NextToken"));
+  auto result = query(forecast_codec::Str(in, arn_member), forecast_codec::StringMapOf(in, "Filters"), start, end,
+                      forecast_codec::Str(in, "NextToken"));
   return forecast_codec::Encode(result, [](JsonWriter& w, const forecast::QueriedForecast& q) {
     w.Key("Forecast").BeginObject().Key("Predictions").BeginObject();
     for (const auto& [column, points] : q.predictions) {
@@ -68,8 +71,17 @@ Outcome<std::string> QueryForecast(const json& in, forecast::Service& s) {
   });
 }
 
+Outcome<std::string> QueryForecast(const json& in, forecast::Service& s) {
+  return RunQuery(in, "ForecastArn", [&s](auto&&... args) { return s.QueryForecast(args...); });
+}
+
+Outcome<std::string> QueryWhatIfForecast(const json& in, forecast::Service& s) {
+  return RunQuery(in, "WhatIfForecastArn", [&s](auto&&... args) { return s.QueryWhatIfForecast(args...); });
+}
+
 const forecast_codec::HandlerTable& Handlers() {
-  static const auto* const kHandlers = new forecast_codec::HandlerTable{{"QueryForecast", QueryForecast}};
+  static const auto* const kHandlers = new forecast_codec::HandlerTable{
+      {"QueryForecast", QueryForecast}, {"QueryWhatIfForecast", QueryWhatIfForecast}};
   return *kHandlers;
 }
 

@@ -1,0 +1,278 @@
+// What-if analyses, what-if forecasts and their exports. The fake's seasonal
+// model forecasts from the target alone, so a what-if forecast repeats its
+// baseline's values for the analysis' series whatever the transformations
+// (INFERRED; the transformations are checked and echoed).
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/java_text.h"
+#include "forecast/domains.h"
+#include "forecast/errors.h"
+#include "forecast/export_writer.h"
+#include "forecast/series.h"
+#include "forecast/service.h"
+#include "forecast/service_impl.h"
+
+namespace fakeaws::forecast {
+namespace {
+
+std::string Lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
+
+std::string WhatIfForecastResource::Complete(Service& service, Timestamp) {
+  auto* analysis = service.Find<WhatIfAnalysisResource>(analysis_arn);
+  auto* baseline = analysis ? service.Find<ForecastResource>(analysis->forecast_arn) : nullptr;
+  if (baseline == nullptr) return "The baseline forecast of " + analysis_arn + " no longer exists.";
+  if (replacements && service.ReadObjectsAt(replacements->source.path).empty()) {
+    return NoObjectsFoundMessage(replacements->source.path);
+  }
+  std::set<std::pair<std::string, std::vector<std::string>>> wanted;
+  if (analysis->selector) {
+    const auto objects = service.ReadObjectsAt(analysis->selector->source.path);
+    if (objects.empty()) return NoObjectsFoundMessage(analysis->selector->source.path);
+    const std::string failure =
+        ReadSeriesKeys(objects, analysis->selector->schema, baseline->id_field, baseline->data.dimensions, &wanted);
+    if (!failure.empty()) return failure;
+  }
+  data = baseline->data;
+  data.name = name;
+  if (analysis->selector) {
+    data.rows.erase(std::remove_if(data.rows.begin(), data.rows.end(),
+                                   [&](const ForecastRow& r) { return !wanted.count({r.item_id, r.dimension_values}); }),
+                    data.rows.end());
+  }
+  return "";
+}
+
+// The export of what-if forecasts: one row per series and date, a column per
+// what-if forecast and forecast type named "<what-if forecast>_<p50>" (a
+// REAL what-if export has "<scenario>_p50" columns, wire-format.md §3.2).
+std::string WhatIfForecastExportResource::Complete(Service& service, Timestamp at) {
+  if (!service.RoleAssumable(destination.role_arn)) return ExportRoleUnassumableMessage(destination.role_arn);
+  if (format == "PARQUET") return ExportFormatNotWrittenMessage(format);
+  const S3Location where = ParseS3Path(destination.path);
+  if (!service.store_.BucketExists(where.bucket)) return ExportBucketMissingMessage(destination.path);
+  std::vector<const WhatIfForecastResource*> forecasts;
+  for (const auto& arn : sources) {
+    auto* f = service.Find<WhatIfForecastResource>(arn);
+    if (f == nullptr) return ExportBucketMissingMessage(destination.path);
+    forecasts.push_back(f);
+  }
+  std::string csv = "item_id,date";
+  for (const auto& d : forecasts.front()->data.dimensions) csv += "," + CsvField(d);
+  using Key = std::tuple<std::string, std::vector<std::string>, Timestamp>;
+  std::map<Key, std::vector<std::string>> rows;
+  size_t columns = 0;
+  for (const auto* f : forecasts) {
+    for (const auto& t : f->data.forecast_types) csv += "," + CsvField(f->name + "_" + ForecastTypeColumn(t));
+    for (const auto& r : f->data.rows) {
+      auto& cells = rows[{r.item_id, r.dimension_values, r.date}];
+      cells.resize(columns);
+      for (double v : r.values) cells.push_back(internal::FormatJavaDouble(v));
+    }
+    columns += f->data.forecast_types.size();
+  }
+  csv += '\n';
+  for (auto& [key, cells] : rows) {
+    csv += CsvField(std::get<0>(key)) + "," + FormatForecastDate(std::get<2>(key));
+    for (const auto& d : std::get<1>(key)) csv += "," + CsvField(d);
+    cells.resize(columns);
+    for (const auto& c : cells) csv += "," + c;
+    csv += '\n';
+  }
+  s3::Object object;
+  object.body = std::move(csv);
+  object.content_type = "application/octet-stream";
+  const std::string key = where.prefix + ExportFileName(name, life.creation_time, 0);
+  if (!service.store_.PutObject(where.bucket, key, std::move(object), at).ok()) {
+    return ExportBucketMissingMessage(destination.path);
+  }
+  exported_objects = {"s3://" + where.bucket + "/" + key};
+  return "";
+}
+
+WhatIfAnalysisView Service::InfoOf(const WhatIfAnalysisResource& a, Timestamp now) const {
+  WhatIfAnalysisView view;
+  FillView(a, now, &view);
+  view.forecast_arn = a.forecast_arn;
+  view.selector = a.selector;
+  return view;
+}
+
+WhatIfForecastView Service::InfoOf(const WhatIfForecastResource& f, Timestamp now) const {
+  WhatIfForecastView view;
+  FillView(f, now, &view);
+  view.analysis_arn = f.analysis_arn;
+  view.transformations = f.transformations;
+  view.replacements = f.replacements;
+  auto a = resources_.find(f.analysis_arn);
+  auto* analysis = a == resources_.end() ? nullptr : dynamic_cast<const WhatIfAnalysisResource*>(a->second.get());
+  auto b = analysis ? resources_.find(analysis->forecast_arn) : resources_.end();
+  if (b != resources_.end()) {
+    if (auto* baseline = dynamic_cast<const ForecastResource*>(b->second.get())) {
+      view.forecast_types = baseline->data.forecast_types;
+    }
+  }
+  return view;
+}
+
+Outcome<std::string> Service::CreateWhatIfAnalysis(const std::string& name, const std::string& forecast_arn,
+                                                   const std::optional<TimeSeriesSelector>& selector,
+                                                   const std::vector<Tag>& tags) {
+  std::lock_guard<std::mutex> lock(mu_);
+  const Timestamp now = Now();
+  SettleLocked(now);
+  if (auto ok = CheckNewTags(tags); !ok) return ok.error();
+  if (selector) {
+    if (auto ok = CheckRole(selector->source.role_arn); !ok) return ok.error();
+    if (auto ok = CheckKmsKey(selector->source.kms_key_arn); !ok) return ok.error();
+  }
+  auto forecast = FindActive<ForecastResource>(forecast_arn);
+  if (!forecast.ok()) return forecast.error();
+  // What-if analyses run the AutoPredictor's model on changed data (INFERRED:
+  // only forecasts made from an AutoPredictor, as for explainability).
+  if (!forecast.value()->model || !forecast.value()->created_using_auto_predictor) {
+    return WhatIfNeedsAutoPredictorForecast(forecast_arn);
+  }
+  const std::string arn = arns_.Make("what-if-analysis", name);  // INFERRED, §3.3's shape
+  if (resources_.count(arn)) return ResourceAlreadyExists("what-if analysis", arn);
+  std::string bucket;
+  if (selector && ObjectKeysAt(selector->source.path, &bucket).empty()) return NoObjectsFound(selector->source.path);
+  auto a = std::make_unique<WhatIfAnalysisResource>();
+  a->arn = arn;
+  a->name = name;
+  a->forecast_arn = forecast_arn;
+  a->selector = selector;
+  a->tags = tags;
+  Admit(std::move(a), now);
+  return arn;
+}
+
+Outcome<WhatIfAnalysisView> Service::DescribeWhatIfAnalysis(const std::string& arn) {
+  return DescribeAs<WhatIfAnalysisResource, WhatIfAnalysisView>(arn);
+}
+
+Outcome<Page<WhatIfAnalysisView>> Service::ListWhatIfAnalyses(const ListQuery& query) {
+  std::lock_guard<std::mutex> lock(mu_);
+  return List<WhatIfAnalysisResource, WhatIfAnalysisView>(
+      "ListWhatIfAnalyses", query, {"WhatIfAnalysisArn", "Status"},
+      [](const WhatIfAnalysisResource& a, const std::string& key) {
+        return key == "WhatIfAnalysisArn" ? a.arn : std::string(StatusName(a.life.status));
+      });
+}
+
+Outcome<Done> Service::DeleteWhatIfAnalysis(const std::string& arn) {
+  // "You can delete only what-if analyses that have a status of ACTIVE or
+  // CREATE_FAILED" (DeleteWhatIfAnalysis).
+  return DeleteAs<WhatIfAnalysisResource>(arn, {Status::kActive, Status::kCreateFailed, Status::kCreateStopped});
+}
+
+Outcome<std::string> Service::CreateWhatIfForecast(const CreateWhatIfForecastInput& in) {
+  std::lock_guard<std::mutex> lock(mu_);
+  const Timestamp now = Now();
+  SettleLocked(now);
+  if (auto ok = CheckNewTags(in.tags); !ok) return ok.error();
+  if (in.replacements) {
+    if (auto ok = CheckRole(in.replacements->source.role_arn); !ok) return ok.error();
+    if (auto ok = CheckKmsKey(in.replacements->source.kms_key_arn); !ok) return ok.error();
+  }
+  auto analysis = FindActive<WhatIfAnalysisResource>(in.analysis_arn);
+  if (!analysis.ok()) return analysis.error();
+  // Transformations change related time series attributes ("The related time
+  // series that you are modifying. This value is case insensitive", Action).
+  if (!in.transformations.empty()) {
+    std::set<std::string> related;
+    if (auto* f = Find<ForecastResource>(analysis.value()->forecast_arn)) {
+      if (auto* g = Find<DatasetGroupResource>(f->dataset_group_arn)) {
+        for (const auto& dataset_arn : g->dataset_arns) {
+          auto* d = Find<DatasetResource>(dataset_arn);
+          if (d == nullptr || d->dataset_type != "RELATED_TIME_SERIES") continue;
+          for (const auto& a : d->schema) related.insert(Lower(a.name));
+        }
+      }
+    }
+    for (const auto& t : in.transformations) {
+      if (!related.count(Lower(t.attribute))) return UnknownRelatedAttribute(t.attribute);
+    }
+  }
+  // what-if-forecast/<analysis>/<name>: INFERRED in the shape of §3.3's
+  // nested ARNs (WhatIfForecastArn is a LongArn).
+  const std::string arn = arns_.Make("what-if-forecast", analysis.value()->name + "/" + in.name);
+  if (resources_.count(arn)) return ResourceAlreadyExists("what-if forecast", arn);
+  std::string bucket;
+  if (in.replacements && ObjectKeysAt(in.replacements->source.path, &bucket).empty()) {
+    return NoObjectsFound(in.replacements->source.path);
+  }
+  auto f = std::make_unique<WhatIfForecastResource>();
+  f->arn = arn;
+  f->name = in.name;
+  f->analysis_arn = in.analysis_arn;
+  f->transformations = in.transformations;
+  f->replacements = in.replacements;
+  f->tags = in.tags;
+  Admit(std::move(f), now);
+  return arn;
+}
+
+Outcome<WhatIfForecastView> Service::DescribeWhatIfForecast(const std::string& arn) {
+  return DescribeAs<WhatIfForecastResource, WhatIfForecastView>(arn);
+}
+
+Outcome<Page<WhatIfForecastView>> Service::ListWhatIfForecasts(const ListQuery& query) {
+  std::lock_guard<std::mutex> lock(mu_);
+  return List<WhatIfForecastResource, WhatIfForecastView>(
+      "ListWhatIfForecasts", query, {"WhatIfForecastArn", "Status"},
+      [](const WhatIfForecastResource& f, const std::string& key) {
+        return key == "WhatIfForecastArn" ? f.arn : std::string(StatusName(f.life.status));
+      });
+}
+
+Outcome<Done> Service::DeleteWhatIfForecast(const std::string& arn) {
+  return DeleteAs<WhatIfForecastResource>(arn, {Status::kActive, Status::kCreateFailed, Status::kCreateStopped});
+}
+
+Outcome<std::string> Service::CreateWhatIfForecastExport(const CreateExportInput& in) {
+  std::lock_guard<std::mutex> lock(mu_);
+  const Timestamp now = Now();
+  SettleLocked(now);
+  if (auto ok = CheckExportDestination(in); !ok) return ok.error();
+  for (const auto& source : in.source_arns) {
+    auto f = FindActive<WhatIfForecastResource>(source);
+    if (!f.ok()) return f.error();
+  }
+  const std::string arn = arns_.Make("what-if-forecast-export", in.name);  // INFERRED
+  if (resources_.count(arn)) return ResourceAlreadyExists("what-if forecast export", arn);
+  auto job = std::make_unique<WhatIfForecastExportResource>();
+  job->arn = arn;
+  job->name = in.name;
+  job->sources = in.source_arns;
+  job->destination = in.destination;
+  job->format = in.format.empty() ? "CSV" : in.format;
+  job->tags = in.tags;
+  Admit(std::move(job), now);
+  return arn;
+}
+
+Outcome<ExportJobView> Service::DescribeWhatIfForecastExport(const std::string& arn) {
+  return DescribeAs<WhatIfForecastExportResource, ExportJobView>(arn);
+}
+
+Outcome<Page<ExportJobView>> Service::ListWhatIfForecastExports(const ListQuery& query) {
+  std::lock_guard<std::mutex> lock(mu_);
+  return List<WhatIfForecastExportResource, ExportJobView>(
+      "ListWhatIfForecastExports", query, {"WhatIfForecastExportArn", "Status"},
+      [](const WhatIfForecastExportResource& job, const std::string& key) {
+        return key == "WhatIfForecastExportArn" ? job.arn : std::string(StatusName(job.life.status));
+      });
+}
+
+Outcome<Done> Service::DeleteWhatIfForecastExport(const std::string& arn) {
+  return DeleteAs<WhatIfForecastExportResource>(arn, {Status::kActive, Status::kCreateFailed, Status::kCreateStopped});
+}
+
+}  // namespace fakeaws::forecast

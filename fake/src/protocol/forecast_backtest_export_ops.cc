@@ -1,0 +1,65 @@
+// CreatePredictorBacktestExportJob, DescribePredictorBacktestExportJob,
+// ListPredictorBacktestExportJobs, DeletePredictorBacktestExportJob.
+#include "protocol/forecast_codec.h"
+
+namespace fakeaws::protocol::forecast_codec {
+namespace {
+
+Outcome<std::string> CreatePredictorBacktestExportJob(const json& in, Service& s) {
+  forecast::CreateExportInput input;
+  input.name = Str(in, "PredictorBacktestExportJobName");
+  input.source_arns = {Str(in, "PredictorArn")};
+  input.destination = S3ConfigOf(in.Find("Destination"));
+  input.tags = TagsOf(in);
+  input.format = Str(in, "Format");
+  return Encode(s.CreatePredictorBacktestExportJob(input), [](JsonWriter& w, const std::string& arn) {
+    w.Key("PredictorBacktestExportJobArn").String(arn);
+  });
+}
+
+Outcome<std::string> DescribePredictorBacktestExportJob(const json& in, Service& s) {
+  return Encode(s.DescribePredictorBacktestExportJob(Str(in, "PredictorBacktestExportJobArn")),
+                [](JsonWriter& w, const forecast::ExportJobView& j) {
+                  w.Key("PredictorBacktestExportJobArn").String(j.arn);
+                  w.Key("PredictorBacktestExportJobName").String(j.name);
+                  w.Key("PredictorArn").String(j.sources.front());
+                  WriteS3Config(w, "Destination", j.destination);
+                  w.OptionalString("Message", j.message);
+                  w.Key("Status").String(j.status);
+                  w.Key("CreationTime").Time(j.creation_time);
+                  w.Key("LastModificationTime").Time(j.last_modification_time);
+                  w.Key("Format").String(j.format);
+                });
+}
+
+Outcome<std::string> ListPredictorBacktestExportJobs(const json& in, Service& s) {
+  return Encode(s.ListPredictorBacktestExportJobs(ListQueryOf(in)),
+                [](JsonWriter& w, const forecast::Page<forecast::ExportJobView>& page) {
+                  w.Key("PredictorBacktestExportJobs").BeginArray();
+                  for (const auto& j : page.items) {
+                    w.BeginObject();
+                    w.Key("PredictorBacktestExportJobArn").String(j.arn);
+                    w.Key("PredictorBacktestExportJobName").String(j.name);
+                    WriteS3Config(w, "Destination", j.destination);
+                    WriteStatusAndTimes(w, j);
+                    w.EndObject();
+                  }
+                  w.EndArray();
+                  w.OptionalString("NextToken", page.next_token);
+                });
+}
+
+Outcome<std::string> DeletePredictorBacktestExportJob(const json& in, Service& s) {
+  return Empty(s.DeletePredictorBacktestExportJob(Str(in, "PredictorBacktestExportJobArn")));
+}
+
+}  // namespace
+
+void AddBacktestExportOperations(HandlerTable& table) {
+  table.emplace("CreatePredictorBacktestExportJob", CreatePredictorBacktestExportJob);
+  table.emplace("DescribePredictorBacktestExportJob", DescribePredictorBacktestExportJob);
+  table.emplace("ListPredictorBacktestExportJobs", ListPredictorBacktestExportJobs);
+  table.emplace("DeletePredictorBacktestExportJob", DeletePredictorBacktestExportJob);
+}
+
+}  // namespace fakeaws::protocol::forecast_codec
