@@ -2,7 +2,10 @@
 // response must equal, byte for byte, the one its file documents.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "golden.h"
+#include "protocol/model.h"
 
 namespace fakeaws::testing {
 namespace {
@@ -47,6 +50,37 @@ INSTANTIATE_TEST_SUITE_P(Cases, GoldenForecastWire, ::testing::ValuesIn(GoldenFi
                          [](const ::testing::TestParamInfo<std::string>& info) {
                            return LoadGoldenCase(info.param).name;
                          });
+
+// Every service error a golden case shows is one the operation's model
+// lists (Coral's own errors aside): the fake never answers an error type a
+// generated SDK client would not recognise for that operation.
+TEST(GoldenForecastWireErrors, ServiceErrorsAreAmongTheOperationsModelledErrors) {
+  const std::vector<std::string> framework = {
+      "ValidationException", "SerializationException", "UnknownOperationException", "NotImplemented",
+      "MissingAuthenticationTokenException", "IncompleteSignatureException", "InvalidSignatureException",
+      "UnrecognizedClientException", "ThrottlingException", "AccessDeniedException"};
+  size_t checked = 0;
+  for (const auto& file : GoldenFiles(kDir)) {
+    const GoldenCase c = LoadGoldenCase(file);
+    for (const auto& step : c.steps) {
+      if (step.kind != GoldenStep::kExchange) continue;
+      const std::string target = std::string(step.request.headers.Get("X-Amz-Target").value_or(""));
+      const size_t dot = target.find('.');
+      const size_t type_at = step.expected.find("{\"__type\":\"");
+      if (dot == std::string::npos || type_at == std::string::npos) continue;
+      const size_t start = type_at + 11;
+      const std::string type = step.expected.substr(start, step.expected.find('"', start) - start);
+      if (type.find('#') != std::string::npos || std::find(framework.begin(), framework.end(), type) != framework.end()) continue;
+      const auto& model = protocol::ServiceModel::Get(target.compare(0, dot, "AmazonForecastRuntime") == 0 ? "forecastquery" : "forecast");
+      const protocol::Operation* op = model.FindOperation(target.substr(dot + 1));
+      ASSERT_NE(op, nullptr) << c.name << ": " << target;
+      EXPECT_NE(std::find(op->errors.begin(), op->errors.end(), type), op->errors.end())
+          << c.name << " line " << step.line << ": " << target << " answers " << type << ", which its model does not list";
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 50u);
+}
 
 // Determinism: two fakes with the same options fed the same requests answer
 // with the same bytes, request ids included.

@@ -45,6 +45,7 @@ Outcome<std::string> Service::CreateDataset(const CreateDatasetInput& in) {
   if (auto ok = CheckNewTags(in.tags); !ok) return ok.error();
   std::set<std::string> names;
   for (const auto& a : in.schema) {
+    if (a.name.empty() || a.type.empty()) return IncompleteSchemaAttribute();
     if (!names.insert(a.name).second) return DuplicateSchemaAttribute(a.name);
   }
   std::string expected_type;

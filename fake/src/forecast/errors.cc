@@ -163,6 +163,16 @@ AwsError MissingDataFrequency(const std::string& dataset_type) {
   return InvalidInput("DataFrequency is required for a " + dataset_type + " dataset");
 }
 
+AwsError IncompleteSchemaAttribute() {
+  return InvalidInput("Every schema attribute needs an AttributeName and an AttributeType");
+}
+
+AwsError IncompleteTimeSeriesSelector() {
+  return InvalidInput("The TimeSeriesIdentifiers of a TimeSeriesSelector need a DataSource, a Schema and a Format");
+}
+
+AwsError NoWhatIfForecasts() { return InvalidInput("WhatIfForecastArns names no what-if forecast"); }
+
 AwsError UnsupportedTimestampFormat(const std::string& format) {
   return InvalidInput("The TimestampFormat " + format +
                       " is not supported; use yyyy-MM-dd or yyyy-MM-dd HH:mm:ss");

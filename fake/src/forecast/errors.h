@@ -83,6 +83,11 @@ AwsError MissingSchemaAttribute(const std::string& domain, const std::string& da
                                 const std::string& attribute, const std::string& expected_type);
 AwsError DuplicateSchemaAttribute(const std::string& attribute);
 AwsError MissingDataFrequency(const std::string& dataset_type);
+AwsError IncompleteSchemaAttribute();
+// "The TimeSeriesIdentifiers object needs the following information:
+// DataSource, Format, Schema" (TimeSeriesSelector) [DOC]; text INFERRED.
+AwsError IncompleteTimeSeriesSelector();
+AwsError NoWhatIfForecasts();
 
 // Dataset import jobs (InvalidInputException, INFERRED).
 AwsError UnsupportedTimestampFormat(const std::string& format);

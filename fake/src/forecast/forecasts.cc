@@ -118,6 +118,8 @@ Outcome<std::string> Service::CreateForecast(const CreateForecastInput& in) {
     return TooManyForecastTypes(in.forecast_types.size(), kForecastTypesPerForecast);
   }
   if (in.selector) {
+    const TimeSeriesSelector& sel = *in.selector;
+    if (sel.source.path.empty() || sel.schema.empty() || sel.format.empty()) return IncompleteTimeSeriesSelector();
     if (auto ok = CheckRole(in.selector->source.role_arn); !ok) return ok.error();
     if (auto ok = CheckKmsKey(in.selector->source.kms_key_arn); !ok) return ok.error();
   }

@@ -129,6 +129,9 @@ Outcome<std::string> Service::CreateWhatIfAnalysis(const std::string& name, cons
   SettleLocked(now);
   if (auto ok = CheckNewTags(tags); !ok) return ok.error();
   if (selector) {
+    if (selector->source.path.empty() || selector->schema.empty() || selector->format.empty()) {
+      return IncompleteTimeSeriesSelector();
+    }
     if (auto ok = CheckRole(selector->source.role_arn); !ok) return ok.error();
     if (auto ok = CheckKmsKey(selector->source.kms_key_arn); !ok) return ok.error();
   }
@@ -241,6 +244,7 @@ Outcome<std::string> Service::CreateWhatIfForecastExport(const CreateExportInput
   const Timestamp now = Now();
   SettleLocked(now);
   if (auto ok = CheckExportDestination(in); !ok) return ok.error();
+  if (in.source_arns.empty()) return NoWhatIfForecasts();
   for (const auto& source : in.source_arns) {
     auto f = FindActive<WhatIfForecastResource>(source);
     if (!f.ok()) return f.error();
