@@ -17,6 +17,7 @@ enum Stream : uint64_t {
   kJsonRequestIdStream = 1,
   kS3RequestIdStream = 2,
   kS3HostIdStream = 3,
+  kS3UploadIdStream = 4,
 };
 
 struct Core {
