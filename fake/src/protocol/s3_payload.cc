@@ -55,6 +55,9 @@ Outcome<Payload> ReadPayload(HttpRequest& request) {
   const std::string content_sha256(h.Get("x-amz-content-sha256").value_or(""));
   const bool aws_chunked = Lower(h.Get("Content-Encoding").value_or("")).find("aws-chunked") != std::string::npos ||
                            StartsWithIgnoreCase(content_sha256, "streaming-");
+  // Content-Length counts the bytes on the wire, aws-chunked framing included.
+  const auto length = h.Get("Content-Length");
+  if (length && *length != std::to_string(request.body.size())) return s3::IncompleteBody();
   std::string bytes;
   std::vector<std::pair<std::string, std::string>> trailers;
   if (aws_chunked) {
@@ -70,10 +73,8 @@ Outcome<Payload> ReadPayload(HttpRequest& request) {
     trailers = std::move(body.trailers);
   } else {
     // S3 wants a length for a plain body (DOC: MissingContentLength).
-    const auto length = h.Get("Content-Length");
     const bool http_chunked = Lower(h.Get("Transfer-Encoding").value_or("")).find("chunked") != std::string::npos;
     if (http_chunked && !length) return s3::MissingContentLength();
-    if (length && *length != std::to_string(request.body.size())) return s3::IncompleteBody();
     bytes = std::move(request.body);
     if (IsHex64(content_sha256)) {
       const auto digest = s3::Sha256(bytes);
