@@ -103,8 +103,8 @@ TEST_F(StoreTest, LocationConstraintRules) {
 
 TEST_F(StoreTest, BucketNames) {
   for (const char* good : {"abc", "my.bucket-1", "a1b"}) EXPECT_TRUE(IsValidBucketName(good)) << good;
-  for (const char* bad : {"ab", "Abc", "a..b", "-ab", "ab-", "192.168.1.1", "xn--abc", "abc-s3alias",
-                          "a_b", std::string(64, 'a').c_str()}) {
+  for (const std::string& bad : std::vector<std::string>{"ab", "Abc", "a..b", "-ab", "ab-", "192.168.1.1", "xn--abc",
+                                                         "abc-s3alias", "a_b", std::string(64, 'a')}) {
     EXPECT_FALSE(IsValidBucketName(bad)) << bad;
   }
 }
