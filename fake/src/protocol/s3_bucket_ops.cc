@@ -25,7 +25,7 @@ HttpResponse ListBuckets(S3Call& call) {
   std::string after;
   if (auto token = q.Get("continuation-token")) {
     if (!internal::Base64Decode(*token, &after) || after.empty()) {
-      return call.Error(s3::InvalidContinuationToken(*token));
+      return call.Error(s3::InvalidContinuationToken());
     }
   }
   std::string body(kXmlDeclaration);

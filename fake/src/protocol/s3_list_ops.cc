@@ -77,7 +77,7 @@ HttpResponse ListObjectsV2(S3Call& call) {
   if (token) {
     std::string decoded;
     if (!internal::Base64Decode(*token, &decoded) || decoded.size() < 2 || decoded[0] != kTokenTag) {
-      return call.Error(s3::InvalidContinuationToken(*token));
+      return call.Error(s3::InvalidContinuationToken());
     }
     query.after = decoded.substr(1);
   } else if (start_after) {

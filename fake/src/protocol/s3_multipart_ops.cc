@@ -65,7 +65,7 @@ HttpResponse CreateMultipartUpload(S3Call& call) {
     if (auto type = call.Header("x-amz-checksum-type")) {
       if (*type == "FULL_OBJECT") spec.checksum_type = s3::ChecksumType::kFullObject;
       else if (*type == "COMPOSITE") spec.checksum_type = s3::ChecksumType::kComposite;
-      else return call.Error(s3::InvalidChecksumType(std::string(*type)));
+      else return call.Error(s3::InvalidChecksumType());
     }
     const bool full = spec.checksum_type == s3::ChecksumType::kFullObject;
     if ((full && !s3::IsCrc(*algorithm)) || (!full && *algorithm == s3::ChecksumAlgorithm::kCrc64Nvme)) {

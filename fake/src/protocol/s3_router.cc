@@ -127,6 +127,9 @@ std::variant<s3ops::Handler, AwsError> ObjectRoute(const std::string& method, co
 
 }  // namespace
 
+// Paths are percent-decoded with '+' kept as '+' (INFERRED: SDKs send a
+// key's '+' as %2B, so only hand-made URLs can tell; in a query '+' is a
+// space, as in forms).
 Outcome<S3Address> ParseAddress(const HttpRequest& request) {
   S3Address a;
   a.host = std::string(request.headers.Get("Host").value_or(""));

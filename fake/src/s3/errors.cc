@@ -180,8 +180,7 @@ AwsError UnsupportedChecksumType(const std::string& type, ChecksumAlgorithm algo
                         std::string(AlgorithmHeaderSuffix(algorithm)) + " checksum algorithm.");
 }
 
-AwsError InvalidChecksumType(const std::string& type) {
-  (void)type;
+AwsError InvalidChecksumType() {
   return InvalidRequest("Value for x-amz-checksum-type header is invalid.");
 }
 
@@ -213,8 +212,7 @@ AwsError InvalidPartNumber(const std::string& value) {
   return InvalidArgument("Part number must be an integer between 1 and 10000, inclusive", "partNumber", value);
 }
 
-AwsError InvalidContinuationToken(const std::string& token) {
-  (void)token;
+AwsError InvalidContinuationToken() {
   return {"InvalidArgument", "The continuation token provided is incorrect", 400,
           {{"ArgumentName", "continuation-token"}}};
 }

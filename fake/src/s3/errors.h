@@ -93,7 +93,7 @@ AwsError MissingPartChecksum(ChecksumAlgorithm algorithm, int part_number);
 // or COMPOSITE for CRC64NVME.
 AwsError UnsupportedChecksumType(const std::string& type, ChecksumAlgorithm algorithm);
 // INFERRED: an x-amz-checksum-type other than FULL_OBJECT / COMPOSITE.
-AwsError InvalidChecksumType(const std::string& type);
+AwsError InvalidChecksumType();
 
 // --- Requests we cannot read --------------------------------------------
 // MOTO text (no period).
@@ -110,7 +110,7 @@ AwsError NotAnInteger(const std::string& name, const std::string& value);
 // MOTO text for partNumber.
 AwsError InvalidPartNumber(const std::string& value);
 // §4.1 (INFERRED there): a continuation token we did not issue.
-AwsError InvalidContinuationToken(const std::string& token);
+AwsError InvalidContinuationToken();
 // INFERRED text: encoding-type other than "url".
 AwsError InvalidEncodingType(const std::string& value);
 // INFERRED text: x-amz-metadata-directive other than COPY / REPLACE.

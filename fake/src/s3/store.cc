@@ -262,7 +262,7 @@ Outcome<Listing> Store::ListObjects(const std::string& bucket, const ListQuery& 
       const size_t pos = key.find(q.delimiter, q.prefix.size());
       if (pos != std::string::npos) {
         std::string common = key.substr(0, pos + q.delimiter.size());
-        if (common > q.after || q.after.empty()) {
+        if (common > q.after) {
           if (count == q.max_keys) {
             out.truncated = true;
             break;

@@ -158,8 +158,6 @@ class Store {
                                  const std::string& upload_id, int part_number_marker, size_t max_parts) const;
   Outcome<UploadListing> ListMultipartUploads(const std::string& bucket, const UploadListQuery& query) const;
 
-  const std::string& default_region() const { return default_region_; }
-
  private:
   struct Part {
     Body body;
