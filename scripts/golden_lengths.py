@@ -32,14 +32,14 @@ def fix(text):
             m = re.search(r"(?m)^@", block)
             body_end = m.start() if m else len(block)
             section, rest = block[:body_end], block[body_end:]
-            head, sep, body = section.lstrip("\n").partition("\n\n")
-            if not sep:
-                head = head.rstrip("\n")  # a response without a body
-            body = body.rstrip("\n")
+            content = section.lstrip("\n")
+            content = content[:-1] if content.endswith("\n") else content
+            head, sep, body = content.partition("\n\n")
+            if not sep and head.endswith("\n"):
+                head = head[:-1]
             length = body_length(body)
             head = re.sub(r"(?m)^Content-Length: \d+$", "Content-Length: %d" % length, head)
-            tail = section[len(section.rstrip("\n")):]
-            section = "\n" + head + (sep + body if sep else "") + tail
+            section = "\n" + head + (sep + body if sep else "\n") + "\n"
             block = section + rest
         out.append(marker + block)
     return "".join(out)

@@ -66,6 +66,19 @@ TEST(PatternTest, LongInputIsLinearAndSafe) {
   EXPECT_FALSE(Matches("^[a-zA-Z][a-zA-Z0-9_]*", std::string(1'000'000, 'a') + "-"));
 }
 
+TEST(PatternTest, SingleClassPatternsHonourMinimumAndUnicode) {
+  const char* arn = "^[a-zA-Z0-9\\-\\_\\.\\/\\:]+$";
+  EXPECT_TRUE(Matches(arn, "arn:aws:forecast:us-east-1:123456789012:forecast/demand"));
+  EXPECT_FALSE(Matches(arn, ""));
+  EXPECT_FALSE(Matches(arn, "arn with space"));
+  EXPECT_FALSE(Matches(arn, "arn\xC3\xA9"));
+  EXPECT_TRUE(Matches(".+", "x"));
+  EXPECT_FALSE(Matches(".+", ""));
+  EXPECT_FALSE(Matches(".+", "a\nb"));
+  EXPECT_TRUE(Matches(".+", "caf\xC3\xA9"));
+  EXPECT_TRUE(Matches("[a-z]*", ""));
+}
+
 TEST(PatternTest, RejectsUnsupportedSyntax) {
   EXPECT_EQ(Pattern::Compile("(unclosed"), nullptr);
   EXPECT_EQ(Pattern::Compile("\\q"), nullptr);

@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 namespace fakeaws::protocol {
 namespace {
 
@@ -20,8 +22,23 @@ json ValidExport() {
                                "RoleArn":"arn:aws:iam::123456789012:role/ForecastRole"}}})");
 }
 
+// The validators read the fake's own JSON document; tests build bodies with
+// nlohmann::json for convenience.
+std::optional<AwsError> Constraints(const char* operation, const json& body) {
+  const std::string text = body.dump();
+  auto doc = ParseJson(text);
+  EXPECT_NE(doc, nullptr) << text;
+  return CheckConstraints(Input(operation), doc->root());
+}
+
+std::optional<AwsError> Types(const char* operation, const std::string& text) {
+  auto doc = ParseJson(text);
+  EXPECT_NE(doc, nullptr) << text;
+  return CheckMemberTypes(Input(operation), doc->root());
+}
+
 std::string ConstraintMessage(const char* operation, const json& body) {
-  auto error = CheckConstraints(Input(operation), body);
+  auto error = Constraints(operation, body);
   if (!error) return "<no error>";
   EXPECT_EQ(error->type, "ValidationException");
   EXPECT_EQ(error->http_status, 400);
@@ -29,7 +46,7 @@ std::string ConstraintMessage(const char* operation, const json& body) {
 }
 
 TEST(ConstraintsTest, ValidRequestPasses) {
-  EXPECT_EQ(CheckConstraints(Input("CreateForecastExportJob"), ValidExport()), std::nullopt);
+  EXPECT_EQ(Constraints("CreateForecastExportJob", ValidExport()), std::nullopt);
 }
 
 // The text of a real capture (wire-format.md §2.2), for this operation's member.
@@ -100,7 +117,7 @@ TEST(ConstraintsTest, FormatMustBeCsvOrParquet) {
 TEST(ConstraintsTest, IamRoleArnIsNotRejectedByArnPattern) {
   json body = ValidExport();
   body["Destination"]["S3Config"]["RoleArn"] = "arn:aws:iam::123456789012:role/service-role/Forecast";
-  EXPECT_EQ(CheckConstraints(Input("CreateForecastExportJob"), body), std::nullopt);
+  EXPECT_EQ(Constraints("CreateForecastExportJob", body), std::nullopt);
 }
 
 TEST(ConstraintsTest, RangeAndEnumConstraints) {
@@ -126,7 +143,7 @@ TEST(ConstraintsTest, AtMostTenViolationsAreReported) {
 
 TEST(MemberTypesTest, WrongJsonTypesAreSerializationExceptions) {
   auto message = [](const char* body) {
-    auto error = CheckMemberTypes(Input("CreateForecastExportJob"), json::parse(body));
+    auto error = Types("CreateForecastExportJob", body);
     EXPECT_TRUE(error.has_value()) << body;
     return error ? error->type + ": " + error->message : "";
   };
@@ -147,10 +164,9 @@ TEST(MemberTypesTest, WrongJsonTypesAreSerializationExceptions) {
 }
 
 TEST(MemberTypesTest, UnknownMembersAndNullsAreIgnored) {
-  EXPECT_EQ(CheckMemberTypes(Input("CreateForecastExportJob"),
-                             json::parse(R"({"Unknown":[1,2],"Tags":null,"Format":null})")),
+  EXPECT_EQ(Types("CreateForecastExportJob", R"({"Unknown":[1,2],"Tags":null,"Format":null})"),
             std::nullopt);
-  auto error = CheckMemberTypes(Input("ListForecastExportJobs"), json::parse(R"({"MaxResults":"5"})"));
+  auto error = Types("ListForecastExportJobs", R"({"MaxResults":"5"})");
   ASSERT_TRUE(error.has_value());
   EXPECT_EQ(error->message, "class java.lang.String can not be converted to an Integer");
 }

@@ -13,13 +13,19 @@ const std::string kDir = FAKEAWS_TESTS_DIR "/wire/forecast";
 std::vector<std::string> RunCase(const GoldenCase& c, bool check) {
   Fake fake(OptionsFor(c));
   std::vector<std::string> responses;
+  std::string last_token;
   for (const auto& step : c.steps) {
     if (step.kind == GoldenStep::kSetup) {
       const std::string error = ApplySetup(fake, step.setup);
       EXPECT_EQ(error, "") << c.name << " line " << step.line;
       continue;
     }
-    responses.push_back(fake.Handle(step.request).ToWire());
+    HttpRequest request = step.request;
+    if (const size_t at = request.body.find("<token>"); at != std::string::npos) {
+      request.body.replace(at, 7, last_token);
+    }
+    responses.push_back(fake.Handle(request).ToWire());
+    last_token = ExtractToken(responses.back());
     if (check) {
       EXPECT_EQ(CompareWire(step.expected, responses.back()), "")
           << c.name << ".http, exchange at line " << step.line;

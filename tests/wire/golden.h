@@ -11,10 +11,12 @@
 //   @advance <milliseconds>    move the fake's clock
 //   >>>                        a request: request line, headers, blank line, body
 //   <<<                        its expected response: status line, headers, blank line, body
-// Setup lines may also sit between exchanges. A line "\" alone at the end of
-// a body means "no trailing newline" is implied anyway; bodies end at the
-// next marker, without the newline before it. In expected headers, the value
-// <uuid> matches a lower-case UUID (AWS request ids are random).
+// Setup lines may also sit between exchanges. A block runs to the next
+// marker; the newline that ends its last line is not part of it, so a body
+// that ends in a newline is followed by one empty line in the file. In an
+// expected response, the header value <uuid> matches a lower-case UUID (AWS
+// request ids are random) and "NextToken":"<token>" any token; <token> in a
+// later request is replaced by the last token received.
 //
 // S3 placeholders, anywhere in an expected response: <request-id> is the
 // response's x-amz-request-id (16 of [A-Z0-9]), <host-id> its x-amz-id-2
@@ -57,7 +59,10 @@ Options OptionsFor(const GoldenCase& c);
 // Runs a setup directive on `fake`; returns an error text or "".
 std::string ApplySetup(Fake& fake, const std::vector<std::string>& words);
 // "" when `actual` is what `expected` describes, else a readable diff.
+// `"NextToken":"<token>"` in an expected body matches any token.
 std::string CompareWire(const std::string& expected, const std::string& actual);
+// The NextToken value in a response, or "".
+std::string ExtractToken(const std::string& response);
 
 // Values a case learns from responses (S3 upload ids), for the placeholders
 // above.

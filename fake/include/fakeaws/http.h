@@ -33,6 +33,7 @@ class Headers {
   // Replaces every field named `name` with one field, at the first one's place.
   void Set(std::string name, std::string value);
   void Remove(std::string_view name);
+  void Reserve(size_t n) { fields_.reserve(n); }
 
   const std::vector<Field>& fields() const { return fields_; }
   bool empty() const { return fields_.empty(); }

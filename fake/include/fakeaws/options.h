@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 
 #include "fakeaws/clock.h"
@@ -56,6 +57,16 @@ struct ExportLayout {
   size_t max_rows_per_part = 1'000'000;
 };
 
+// Signature checking. Off by default: requests with any signature, or none,
+// are served. On, requests must carry a valid SigV4 signature (header or
+// query string) from one of `credentials`, and get AWS's exact auth errors
+// otherwise (wire-format.md §2.1; S3: §4.1).
+struct AuthOptions {
+  bool verify_signatures = false;
+  // Access key id -> secret access key.
+  std::map<std::string, std::string> credentials;
+};
+
 struct Options {
   std::string account_id = "123456789012";
   std::string region = "us-east-1";
@@ -75,6 +86,8 @@ struct Options {
   // When true, only roles added with ForecastApi::AddRole can; an export job
   // with any other role ends CREATE_FAILED.
   bool roles_must_exist = false;
+
+  AuthOptions auth;
 };
 
 }  // namespace fakeaws

@@ -23,7 +23,7 @@ HttpResponse HandleJson(internal::Core& core, const HttpRequest& request, uint64
   protocol::ResponseMeta meta{
       internal::SeededUuid(core.options.seed, internal::kJsonRequestIdStream, n),
       protocol::ImfFixdate(core.clock.Now().time_since_epoch().count())};
-  protocol::AwsJsonProtocol wire(model);
+  protocol::AwsJsonProtocol wire(model, core.options.auth);
   auto decoded = wire.Decode(request, meta);
   if (auto* refusal = std::get_if<HttpResponse>(&decoded)) return std::move(*refusal);
   const auto& call = std::get<protocol::JsonCall>(decoded);

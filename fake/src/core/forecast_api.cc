@@ -1,6 +1,7 @@
 #include "core/core.h"
 #include "fakeaws/forecast.h"
 #include "forecast/errors.h"
+#include "protocol/json_writer.h"
 #include "protocol/model.h"
 #include "protocol/validation.h"
 
@@ -10,8 +11,12 @@ Outcome<std::string> ForecastApi::PutForecast(const ForecastSpec& spec) {
   // The name gets the ValidationException CreateForecast's model would give.
   const auto& model = protocol::ServiceModel::Get("forecast");
   if (const auto* op = model.FindOperation("CreateForecast")) {
-    const nlohmann::json probe = {{"ForecastName", spec.name}, {"PredictorArn", "arn:aws:forecast:::x"}};
-    if (auto error = protocol::CheckConstraints(*op->input, probe)) return *error;
+    std::string body = R"({"PredictorArn":"arn:aws:forecast:::x","ForecastName":)";
+    protocol::AppendJsonString(&body, spec.name);
+    body += "}";
+    auto doc = protocol::ParseJson(body);
+    if (doc == nullptr) return forecast::InvalidInput("The forecast name is not valid UTF-8");
+    if (auto error = protocol::CheckConstraints(*op->input, doc->root())) return *error;
   }
   return core_->forecast.PutForecast(spec);
 }
@@ -29,7 +34,7 @@ std::optional<ForecastInfo> ForecastApi::GetForecast(const std::string& arn) con
 }
 
 std::optional<ForecastExportJobInfo> ForecastApi::GetForecastExportJob(const std::string& arn) const {
-  auto r = core_->forecast.DescribeForecastExportJob(arn);
+  auto r = core_->forecast.DescribeForecastExportJob(arn, /*with_details=*/true);
   if (!r.ok()) return std::nullopt;
   return std::move(r).value();
 }

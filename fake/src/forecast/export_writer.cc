@@ -82,7 +82,7 @@ std::string ExportFileName(const std::string& job_name, Timestamp export_time, i
 Outcome<std::vector<std::string>> ExportWriter::Write(const ForecastSpec& forecast,
                                                       const std::string& job_name,
                                                       const S3Location& destination,
-                                                      Timestamp export_time) {
+                                                      Timestamp export_time, Timestamp written_at) {
   if (!store_.BucketExists(destination.bucket)) {
     return store_.ListKeys(destination.bucket, "").error();
   }
@@ -185,7 +185,7 @@ Outcome<std::vector<std::string>> ExportWriter::Write(const ForecastSpec& foreca
     // Content type INFERRED: Forecast's writer is not captured; S3A/EMRFS
     // default to application/octet-stream.
     object.attributes.content_type = "application/octet-stream";
-    auto put = store_.PutObject(destination.bucket, key, std::move(object), export_time);
+    auto put = store_.PutObject(destination.bucket, key, std::move(object), written_at);
     if (!put.ok()) return put.error();
     written.push_back("s3://" + destination.bucket + "/" + key);
   }

@@ -30,10 +30,12 @@ class ExportWriter {
   ExportWriter(s3::Store& store, const ExportLayout& layout, uint64_t seed)
       : store_(store), layout_(layout), seed_(seed) {}
 
-  // Writes every part and returns their "s3://bucket/key" names, or the
-  // store's error (the bucket is missing) with nothing written.
+  // Writes every part, named with `export_time` and stored at `written_at`,
+  // and returns their "s3://bucket/key" names, or the store's error (the
+  // bucket is missing) with nothing written.
   Outcome<std::vector<std::string>> Write(const ForecastSpec& forecast, const std::string& job_name,
-                                          const S3Location& destination, Timestamp export_time);
+                                          const S3Location& destination, Timestamp export_time,
+                                          Timestamp written_at);
 
  private:
   s3::Store& store_;

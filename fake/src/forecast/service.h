@@ -11,6 +11,8 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <typeindex>
+#include <unordered_map>
 #include <vector>
 
 #include "fakeaws/clock.h"
@@ -53,7 +55,10 @@ class Service {
 
   // Forecast export jobs.
   Outcome<std::string> CreateForecastExportJob(const CreateForecastExportJobInput& input);
-  Outcome<ForecastExportJobInfo> DescribeForecastExportJob(const std::string& arn);
+  // Describe leaves out exported_objects and tags (the wire does not send
+  // them); the typed API asks for them.
+  Outcome<ForecastExportJobInfo> DescribeForecastExportJob(const std::string& arn,
+                                                           bool with_details = false);
   Outcome<Page<ForecastExportJobInfo>> ListForecastExportJobs(const ListQuery& query);
   Outcome<Done> DeleteForecastExportJob(const std::string& arn);
 
@@ -82,23 +87,33 @@ class Service {
   void Step(Resource& r, Timestamp at);
   void Schedule(Resource& r, Timestamp at);
   void Unschedule(Resource& r);
+  // Every status change goes through SetStatus, which keeps the counts the
+  // quotas read; Insert and Erase keep the totals.
+  struct KindCounts {
+    int total = 0;
+    int creating = 0;  // CREATE_PENDING or CREATE_IN_PROGRESS
+    int stopping = 0;  // CREATE_STOPPING
+  };
+  KindCounts& CountsOf(const Resource& r);
+  void SetStatus(Resource& r, Status s, Timestamp at);
+  void Insert(std::unique_ptr<Resource> r, Status initial, Timestamp now);
+  void Erase(Resource& r);
   // Adds a resource in CREATE_PENDING and runs what is due at once.
-  Resource& Admit(std::unique_ptr<Resource> r, Timestamp now);
+  void Admit(std::unique_ptr<Resource> r, Timestamp now);
   void BeginDelete(Resource& r, Timestamp now);
 
   template <typename T>
   T* Find(const std::string& arn);
   template <typename T>
   std::vector<T*> All();
-  template <typename T>
-  int CountCreating();
 
   Outcome<Done> CheckNewTags(const std::vector<Tag>& tags) const;
   Outcome<Done> CheckRole(const std::string& role_arn) const;
   Outcome<Done> CheckKmsKey(const std::string& kms_key_arn) const;
   bool RoleAssumable(const std::string& role_arn) const;
 
-  ForecastExportJobInfo InfoOf(const ForecastExportJobResource& job, Timestamp now) const;
+  ForecastExportJobInfo InfoOf(const ForecastExportJobResource& job, Timestamp now,
+                               bool with_details = false) const;
   ForecastInfo InfoOf(const ForecastResource& f, Timestamp now) const;
 
   // One page of resources of type T, newest first, that pass every filter;
@@ -117,6 +132,7 @@ class Service {
   std::map<std::string, std::unique_ptr<Resource>> resources_;
   std::set<std::tuple<Timestamp, uint64_t, std::string>> timeline_;
   std::set<std::string> roles_;
+  std::unordered_map<std::type_index, KindCounts> counts_;
 };
 
 }  // namespace fakeaws::forecast

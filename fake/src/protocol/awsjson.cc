@@ -4,6 +4,7 @@
 
 #include "protocol/framework_errors.h"
 #include "protocol/json_writer.h"
+#include "protocol/sigv4.h"
 #include "protocol/validation.h"
 
 namespace fakeaws::protocol {
@@ -22,6 +23,7 @@ std::string Trim(std::string_view s) {
 HttpResponse Base(int status, const ResponseMeta& meta) {
   HttpResponse r;
   r.status = status;
+  r.headers.Reserve(4);
   r.headers.Add("x-amzn-RequestId", meta.request_id);
   return r;
 }
@@ -59,9 +61,30 @@ HttpResponse LegacyEnvelope(std::string_view type, std::string_view message_key,
   return r;
 }
 
+std::optional<AwsError> CheckSignature(const HttpRequest& request, const AuthOptions& auth) {
+  const SigV4Verdict v = VerifySigV4({&request, /*s3=*/false}, auth.credentials);
+  switch (v.kind) {
+    case SigV4Verdict::kOk: return std::nullopt;
+    case SigV4Verdict::kMissing: return MissingAuthenticationTokenError();
+    case SigV4Verdict::kBothForms:
+      return InvalidSignatureError(
+          "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header.");
+    case SigV4Verdict::kIncomplete: return IncompleteSignatureError(v.incomplete_message);
+    case SigV4Verdict::kHostNotSigned:
+      return InvalidSignatureError("'Host' must be a 'SignedHeader' in the AWS Authorization.");
+    case SigV4Verdict::kUnknownAccessKey: return UnrecognizedClientError();
+    case SigV4Verdict::kMismatch: return SignatureMismatchError(v.canonical_request, v.string_to_sign);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string ImfFixdate(int64_t epoch_ms) {
+  // Every response carries a Date; within one second it does not change.
+  thread_local int64_t cached_secs = -1;
+  thread_local std::string cached;
+  if (epoch_ms / 1000 == cached_secs) return cached;
   std::time_t secs = static_cast<std::time_t>(epoch_ms / 1000);
   std::tm tm{};
   gmtime_r(&secs, &tm);
@@ -72,7 +95,9 @@ std::string ImfFixdate(int64_t epoch_ms) {
   std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d GMT", kDays[tm.tm_wday],
                 tm.tm_mday, kMonths[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min,
                 tm.tm_sec);
-  return buf;
+  cached_secs = epoch_ms / 1000;
+  cached = buf;
+  return cached;
 }
 
 std::variant<JsonCall, HttpResponse> AwsJsonProtocol::Decode(const HttpRequest& request,
@@ -85,10 +110,10 @@ std::variant<JsonCall, HttpResponse> AwsJsonProtocol::Decode(const HttpRequest& 
   const std::string content_type = Trim(raw_type.substr(0, raw_type.find(';')));
   const bool content_valid = content_type == kJson11 || content_type == kPlainJson;
 
-  const std::string target(request.headers.Get("X-Amz-Target").value_or(""));
+  const std::string_view target = request.headers.Get("X-Amz-Target").value_or("");
   const size_t dot = target.find('.');
-  const std::string service = target.substr(0, dot);
-  const std::string operation_name = dot == std::string::npos ? "" : target.substr(dot + 1);
+  const std::string_view service = target.substr(0, dot);
+  const std::string_view operation_name = dot == std::string_view::npos ? "" : target.substr(dot + 1);
   const Operation* operation =
       service == model_.target_prefix() ? model_.FindOperation(operation_name) : nullptr;
 
@@ -100,17 +125,20 @@ std::variant<JsonCall, HttpResponse> AwsJsonProtocol::Decode(const HttpRequest& 
     return XmlishRefusal(404, "<UnknownOperationException/>\n", meta);
   }
 
-  nlohmann::json body = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
-  if (body.is_discarded() || !body.is_object()) {
+  std::unique_ptr<JsonDocument> body = ParseJson(request.body);
+  if (body == nullptr || !body->root().is_object()) {
     if (content_type == kPlainJson) return LegacyEnvelope("SerializationException", "Message", meta);
     return Error(SerializationError(), meta);
   }
   if (content_type == kPlainJson) return LegacyEnvelope("UnknownOperationException", "message", meta);
   if (operation == nullptr) return Error(UnknownOperationError(), meta);
+  if (auth_.verify_signatures) {
+    if (auto error = CheckSignature(request, auth_)) return Error(*error, meta);
+  }
 
   if (operation->input != nullptr) {
-    if (auto error = CheckMemberTypes(*operation->input, body)) return Error(*error, meta);
-    if (auto error = CheckConstraints(*operation->input, body)) return Error(*error, meta);
+    if (auto error = CheckMemberTypes(*operation->input, body->root())) return Error(*error, meta);
+    if (auto error = CheckConstraints(*operation->input, body->root())) return Error(*error, meta);
   }
   return JsonCall{operation, std::move(body)};
 }

@@ -3,12 +3,14 @@
 // Knows the wire, nothing of Forecast's business rules.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <memory>
 #include <string>
 #include <variant>
 
 #include "fakeaws/error.h"
 #include "fakeaws/http.h"
+#include "fakeaws/options.h"
+#include "protocol/json_value.h"
 #include "protocol/model.h"
 
 namespace fakeaws::protocol {
@@ -21,16 +23,19 @@ struct ResponseMeta {
 
 struct JsonCall {
   const Operation* operation = nullptr;
-  // The request body, type-checked and validated against the model.
-  nlohmann::json input;
+  // The request body, type-checked and validated against the model. Its
+  // strings may view the request's body, which must outlive the call.
+  std::unique_ptr<JsonDocument> body;
+  const JsonValue& input() const { return body->root(); }
 };
 
 class AwsJsonProtocol {
  public:
-  explicit AwsJsonProtocol(const ServiceModel& model) : model_(model) {}
+  AwsJsonProtocol(const ServiceModel& model, const AuthOptions& auth) : model_(model), auth_(auth) {}
 
   // Runs Coral's checks in Coral's order (wire-format.md §2.1): method and
-  // content type, JSON parse, target, member types, model constraints.
+  // content type, JSON parse, target, signature (when verifying), member
+  // types, model constraints.
   // Returns the call, or the response that refuses it.
   std::variant<JsonCall, HttpResponse> Decode(const HttpRequest& request,
                                               const ResponseMeta& meta) const;
@@ -43,6 +48,7 @@ class AwsJsonProtocol {
 
  private:
   const ServiceModel& model_;
+  const AuthOptions& auth_;
 };
 
 // "Sun, 06 Nov 1994 08:49:37 GMT"

@@ -18,6 +18,26 @@ AwsError MissingAuthenticationTokenError() {
   return {"MissingAuthenticationTokenException", "Missing Authentication Token", 400, {}};
 }
 
+AwsError IncompleteSignatureError(std::string message) {
+  return {"IncompleteSignatureException", std::move(message), 400, {}};
+}
+
+AwsError InvalidSignatureError(std::string message) {
+  return {"InvalidSignatureException", std::move(message), 400, {}};
+}
+
+AwsError UnrecognizedClientError() {
+  return {"UnrecognizedClientException", "The security token included in the request is invalid.", 400, {}};
+}
+
+AwsError SignatureMismatchError(const std::string& canonical_request, const std::string& string_to_sign) {
+  return InvalidSignatureError(
+      "The request signature we calculated does not match the signature you provided. Check your AWS "
+      "Secret Access Key and signing method. Consult the service documentation for details.\n\nThe "
+      "Canonical String for this request should have been\n'" +
+      canonical_request + "'\n\nThe String-to-Sign should have been\n'" + string_to_sign + "'\n");
+}
+
 std::string_view JsonMessageKey(std::string_view type) {
   if (type == "ValidationException" || type == "ThrottlingException" ||
       type == "MissingAuthenticationTokenException" || type == "IncompleteSignatureException" ||

@@ -22,6 +22,15 @@ AwsError ThrottlingError();
 // §2.1: Missing Authentication Token (400 with a JSON content type).
 AwsError MissingAuthenticationTokenError();
 
+// SigV4 verification failures, in Coral's words (§2.1: kinesalite and
+// dynalite comments copied from real responses). All 400.
+AwsError IncompleteSignatureError(std::string message);
+AwsError InvalidSignatureError(std::string message);
+AwsError UnrecognizedClientError();
+// "The request signature we calculated does not match ..." with the
+// canonical string and string to sign the service expected.
+AwsError SignatureMismatchError(const std::string& canonical_request, const std::string& string_to_sign);
+
 // Coral's own models name the member `message`; the services' modelled
 // errors and SerializationException use `Message` (§1.3 Recommendation).
 std::string_view JsonMessageKey(std::string_view error_type);

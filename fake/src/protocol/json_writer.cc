@@ -1,15 +1,35 @@
 #include "protocol/json_writer.h"
 
+#include <array>
+
 #include "core/java_text.h"
 
 namespace fakeaws::protocol {
 
+namespace {
+
+// 1 for the bytes JSON strings must escape: control characters, '"', '\\'.
+constexpr std::array<uint8_t, 256> kNeedsEscape = [] {
+  std::array<uint8_t, 256> table{};
+  for (int c = 0; c < 0x20; ++c) table[c] = 1;
+  table['"'] = 1;
+  table['\\'] = 1;
+  return table;
+}();
+
+}  // namespace
+
 void AppendJsonString(std::string* out, std::string_view s) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   out->push_back('"');
-  for (char ch : s) {
-    const unsigned char c = static_cast<unsigned char>(ch);
-    switch (c) {
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  while (true) {
+    const char* q = p;
+    while (q != end && !kNeedsEscape[static_cast<unsigned char>(*q)]) ++q;
+    out->append(p, q);
+    if (q == end) break;
+    switch (*q) {
       case '"': out->append("\\\""); break;
       case '\\': out->append("\\\\"); break;
       case '\b': out->append("\\b"); break;
@@ -17,15 +37,14 @@ void AppendJsonString(std::string* out, std::string_view s) {
       case '\n': out->append("\\n"); break;
       case '\f': out->append("\\f"); break;
       case '\r': out->append("\\r"); break;
-      default:
-        if (c < 0x20) {
-          out->append("\\u00");
-          out->push_back(kHex[c >> 4]);
-          out->push_back(kHex[c & 0xF]);
-        } else {
-          out->push_back(ch);
-        }
+      default: {
+        const unsigned char c = static_cast<unsigned char>(*q);
+        out->append("\\u00");
+        out->push_back(kHex[c >> 4]);
+        out->push_back(kHex[c & 0xF]);
+      }
     }
+    p = q + 1;
   }
   out->push_back('"');
 }

@@ -14,6 +14,7 @@ namespace fakeaws::protocol {
 
 class JsonWriter {
  public:
+  JsonWriter() { out_.reserve(1024); }
   JsonWriter& BeginObject();
   JsonWriter& EndObject();
   JsonWriter& BeginArray();

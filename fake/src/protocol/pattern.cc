@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 
 #include "protocol/unicode_tables.h"
 
@@ -42,6 +43,9 @@ char32_t DecodeUtf8(std::string_view s, size_t* i) {
 }
 
 size_t Utf16Length(std::string_view utf8) {
+  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return utf8.size();
+  }
   size_t n = 0;
   for (size_t i = 0; i < utf8.size();) n += DecodeUtf8(utf8, &i) > 0xFFFF ? 2 : 1;
   return n;
@@ -102,6 +106,7 @@ class PatternCompiler {
     auto p = std::make_unique<Pattern>();
     p->source_ = std::string(src_);
     out_ = p.get();
+    DetectSingleClass(root);
     Emit(root);
     out_->program_.push_back({Pattern::Inst::kMatch});
     return p;
@@ -299,6 +304,28 @@ class PatternCompiler {
     return true;
   }
 
+  // `^?[set]*$?` or `^?[set]+$?`: the whole value is characters of one set.
+  void DetectSingleClass(const Node& root) {
+    const Node* rep = nullptr;
+    const std::vector<Node> single{root};
+    const auto& parts = root.kind == Node::kCat ? root.children : single;
+    for (const Node& n : parts) {
+      if (n.kind == Node::kBegin || n.kind == Node::kEnd) continue;
+      if (rep != nullptr || n.kind != Node::kRepeat || n.max >= 0 || n.min > 1 ||
+          n.children[0].kind != Node::kSet) {
+        return;
+      }
+      rep = &n;
+    }
+    if (rep == nullptr) return;
+    out_->single_class_ = true;
+    out_->single_class_min_ = static_cast<size_t>(rep->min);
+    Pattern::CharSet set{rep->children[0].set, false};
+    for (char32_t c = 0; c < 128; ++c) {
+      if (set.Contains(c)) out_->single_class_ascii_[c / 64] |= uint64_t{1} << (c % 64);
+    }
+  }
+
   int Pc() const { return static_cast<int>(out_->program_.size()); }
   Pattern::Inst& At(int pc) { return out_->program_[pc]; }
 
@@ -368,18 +395,108 @@ class PatternCompiler {
 };
 
 std::unique_ptr<Pattern> Pattern::Compile(std::string_view java_regex) {
-  return PatternCompiler(java_regex).Run();
+  auto p = PatternCompiler(java_regex).Run();
+  if (p) p->BuildDfa();
+  return p;
+}
+
+std::vector<int> Pattern::Closure(const std::vector<int>& kernel, bool at_begin, bool at_end) const {
+  std::vector<bool> seen(program_.size(), false);
+  std::vector<int> stack(kernel.rbegin(), kernel.rend()), out;
+  while (!stack.empty()) {
+    const int p = stack.back();
+    stack.pop_back();
+    if (seen[p]) continue;
+    seen[p] = true;
+    const Inst& in = program_[p];
+    switch (in.op) {
+      case Inst::kJump: stack.push_back(in.x); break;
+      case Inst::kSplit:
+        stack.push_back(in.y);
+        stack.push_back(in.x);
+        break;
+      case Inst::kBegin:
+        if (at_begin) stack.push_back(p + 1);
+        break;
+      case Inst::kEnd:
+        if (at_end) stack.push_back(p + 1);
+        break;
+      default: out.push_back(p);
+    }
+  }
+  return out;
+}
+
+void Pattern::BuildDfa() {
+  constexpr size_t kMaxStates = 256;
+  std::map<std::pair<std::vector<int>, bool>, int> index;
+  auto state_for = [&](std::vector<int> kernel, bool at_begin) -> int {
+    std::sort(kernel.begin(), kernel.end());
+    kernel.erase(std::unique(kernel.begin(), kernel.end()), kernel.end());
+    auto [it, inserted] = index.try_emplace({kernel, at_begin}, static_cast<int>(dfa_.size()));
+    if (inserted) {
+      DfaState st;
+      st.kernel = std::move(kernel);
+      st.at_begin = at_begin;
+      for (int pc : Closure(st.kernel, at_begin, true)) {
+        if (program_[pc].op == Inst::kMatch) st.accepts_at_end = true;
+      }
+      dfa_.push_back(std::move(st));
+    }
+    return it->second;
+  };
+  state_for({0}, true);
+  for (size_t s = 0; s < dfa_.size(); ++s) {
+    if (dfa_.size() > kMaxStates) {
+      dfa_.clear();  // the NFA alone is still linear
+      dfa_next_.clear();
+      return;
+    }
+    const std::vector<int> threads = Closure(dfa_[s].kernel, dfa_[s].at_begin, false);
+    dfa_next_.resize((s + 1) * 128, -1);
+    for (char32_t c = 0; c < 128; ++c) {
+      std::vector<int> kernel;
+      for (int pc : threads) {
+        if (program_[pc].op == Inst::kChar && sets_[program_[pc].set].Contains(c)) kernel.push_back(pc + 1);
+      }
+      if (!kernel.empty()) dfa_next_[s * 128 + c] = static_cast<int16_t>(state_for(std::move(kernel), false));
+    }
+  }
 }
 
 bool Pattern::FullMatch(std::string_view utf8) const {
+  if (single_class_) {
+    bool ascii = true;
+    bool in_set = true;
+    for (char ch : utf8) {
+      const unsigned char c = static_cast<unsigned char>(ch);
+      ascii &= c < 0x80;
+      in_set &= c >= 0x80 || ((single_class_ascii_[c >> 6] >> (c & 63)) & 1) != 0;
+    }
+    if (ascii) return in_set && utf8.size() >= single_class_min_;
+    if (!in_set) return false;
+  }
+  if (dfa_.empty()) return RunNfa({0}, utf8, 0);
+  const int16_t* next = dfa_next_.data();
+  int state = 0;
+  for (size_t i = 0; i < utf8.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(utf8[i]);
+    if (c >= 0x80) return RunNfa(dfa_[state].kernel, utf8, i);
+    state = next[state * 128 + c];
+    if (state < 0) return false;
+  }
+  return dfa_[state].accepts_at_end;
+}
+
+bool Pattern::RunNfa(const std::vector<int>& kernel, std::string_view utf8, size_t pos) const {
   const int n = static_cast<int>(program_.size());
   std::vector<int> current, next, stack;
   std::vector<size_t> seen(n, std::numeric_limits<size_t>::max());
   current.reserve(n);
   next.reserve(n);
-  // Follows epsilon moves from `pc` at input position `pos` (step `gen`),
+  // Follows epsilon moves from `pc` at input position `at` (step `gen`),
   // collecting the instructions that consume a character or accept.
-  auto add = [&](std::vector<int>* list, int pc, size_t pos, size_t gen, bool at_end) {
+  auto add = [&](std::vector<int>* list, int pc, size_t at, size_t gen, bool at_end) {
     stack.push_back(pc);
     while (!stack.empty()) {
       int p = stack.back();
@@ -394,7 +511,7 @@ bool Pattern::FullMatch(std::string_view utf8) const {
           stack.push_back(in.x);
           break;
         case Inst::kBegin:
-          if (pos == 0) stack.push_back(p + 1);
+          if (at == 0) stack.push_back(p + 1);
           break;
         case Inst::kEnd:
           if (at_end) stack.push_back(p + 1);
@@ -404,8 +521,8 @@ bool Pattern::FullMatch(std::string_view utf8) const {
     }
   };
   size_t gen = 0;
-  add(&current, 0, 0, gen, utf8.empty());
-  size_t i = 0;
+  for (int pc : kernel) add(&current, pc, pos, gen, pos == utf8.size());
+  size_t i = pos;
   while (i < utf8.size()) {
     if (current.empty()) return false;
     char32_t c = DecodeUtf8(utf8, &i);

@@ -5,6 +5,8 @@
 //
 // A Thompson NFA simulated in lock step: linear in the input, no backtracking,
 // no recursion, so hostile input cannot blow the stack or the time budget.
+// ASCII input runs on a DFA built from the NFA at compile time (names and
+// ARNs are validated on every request).
 #pragma once
 
 #include <cstdint>
@@ -41,9 +43,29 @@ class Pattern {
 
  private:
   friend class PatternCompiler;
+  struct DfaState {
+    std::vector<int> kernel;  // NFA instructions reached by the last character
+    bool at_begin = false;
+    bool accepts_at_end = false;
+  };
+  // The instructions that consume a character or accept, reachable from
+  // `kernel` without consuming input.
+  std::vector<int> Closure(const std::vector<int>& kernel, bool at_begin, bool at_end) const;
+  void BuildDfa();
+  bool RunNfa(const std::vector<int>& kernel, std::string_view utf8, size_t pos) const;
+
   std::string source_;
   std::vector<Inst> program_;
   std::vector<CharSet> sets_;
+  std::vector<DfaState> dfa_;  // dfa_[0] starts; empty when the DFA would be too large
+  // dfa_next_[state * 128 + c]: the state after ASCII character c; -1 when
+  // no match is possible any more.
+  std::vector<int16_t> dfa_next_;
+  // Patterns that are one class repeated (`^[a-zA-Z0-9\-\_\.\/\:]+$`, the
+  // ARN pattern) check ASCII input against a bitmap: no state to carry.
+  bool single_class_ = false;
+  size_t single_class_min_ = 0;
+  uint64_t single_class_ascii_[2] = {0, 0};
 };
 
 // Decodes one code point from UTF-8 at `*i`, advancing it. Invalid bytes

@@ -4,11 +4,12 @@
 
 #include "core/java_text.h"
 #include "protocol/framework_errors.h"
+#include "protocol/json_writer.h"
 
 namespace fakeaws::protocol {
 namespace {
 
-using json = nlohmann::json;
+using json = JsonValue;
 using Type = Shape::Type;
 
 // The Java type name Coral puts in its conversion messages.
@@ -38,7 +39,7 @@ std::optional<std::string> TypeMismatch(const Shape& shape, const json& v) {
     case Type::kString:
     case Type::kBlob:
       if (v.is_string()) return std::nullopt;
-      if (v.is_boolean()) return "class java.lang.Boolean can not be converted to an String";
+      if (v.is_bool()) return "class java.lang.Boolean can not be converted to an String";
       if (v.is_number()) return kNumber + " can not be converted to an String";
       return structure_or_list();
     case Type::kInteger:
@@ -47,7 +48,7 @@ std::optional<std::string> TypeMismatch(const Shape& shape, const json& v) {
     case Type::kFloat:
     case Type::kTimestamp:
       if (v.is_number()) return std::nullopt;
-      if (v.is_boolean()) {
+      if (v.is_bool()) {
         return std::string("class java.lang.Boolean can not be converted to an ") +
                JavaTypeName(shape.type);
       }
@@ -57,10 +58,10 @@ std::optional<std::string> TypeMismatch(const Shape& shape, const json& v) {
       }
       return structure_or_list();
     case Type::kBoolean:
-      if (v.is_boolean()) return std::nullopt;
+      if (v.is_bool()) return std::nullopt;
       if (v.is_number()) return kNumber + " can not be converted to an Boolean";
       if (v.is_string()) {
-        std::string upper = v.get<std::string>();
+        std::string upper = v.str();
         for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
         return "'" + upper + "' can not be converted to an Boolean";
       }
@@ -87,9 +88,9 @@ std::optional<std::string> FirstTypeMismatch(const Shape& shape, const json& v) 
   switch (shape.type) {
     case Type::kStructure:
       for (const auto& member : shape.members) {
-        auto it = v.find(member.name);
-        if (it == v.end()) continue;
-        if (auto m = FirstTypeMismatch(*member.shape, *it)) return m;
+        if (const JsonValue* m = v.Find(member.name)) {
+          if (auto error = FirstTypeMismatch(*member.shape, *m)) return error;
+        }
       }
       break;
     case Type::kList:
@@ -98,7 +99,7 @@ std::optional<std::string> FirstTypeMismatch(const Shape& shape, const json& v) 
       }
       break;
     case Type::kMap:
-      for (const auto& [k, item] : v.items()) {
+      for (const auto& item : v) {
         if (auto m = FirstTypeMismatch(*shape.value, item)) return m;
       }
       break;
@@ -114,23 +115,49 @@ std::string LowerFirst(const std::string& s) {
   return out;
 }
 
+// Compact JSON text of a value, for objects in messages.
+void AppendJson(std::string* out, const json& v) {
+  switch (v.type()) {
+    case json::Type::kNull: *out += "null"; return;
+    case json::Type::kBool: *out += v.boolean() ? "true" : "false"; return;
+    case json::Type::kNumber: *out += v.text(); return;
+    case json::Type::kString: AppendJsonString(out, v.text()); return;
+    case json::Type::kArray:
+      *out += '[';
+      for (size_t i = 0; i < v.size(); ++i) {
+        if (i) *out += ',';
+        AppendJson(out, v[i]);
+      }
+      *out += ']';
+      return;
+    case json::Type::kObject:
+      *out += '{';
+      for (size_t i = 0; i < v.size(); ++i) {
+        if (i) *out += ',';
+        AppendJsonString(out, v.key(i));
+        *out += ':';
+        AppendJson(out, v[i]);
+      }
+      *out += '}';
+      return;
+  }
+}
+
 // How Coral prints a rejected value; kinesalite's valueStr.
 std::string ValueText(const json& v) {
-  if (v.is_string()) return v.get<std::string>();
-  if (v.is_number_integer() || v.is_number_unsigned()) return v.dump();
-  if (v.is_number_float()) return internal::FormatJavaDouble(v.get<double>());
-  if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
+  if (v.is_string() || v.is_number()) return v.str();
+  if (v.is_bool()) return v.boolean() ? "true" : "false";
   if (v.is_array()) {
     std::string out = "[";
-    bool first = true;
-    for (const auto& item : v) {
-      if (!first) out += ", ";
-      first = false;
-      out += ValueText(item);
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (i) out += ", ";
+      out += ValueText(v[i]);
     }
     return out + "]";
   }
-  return v.dump();
+  std::string out;
+  AppendJson(&out, v);
+  return out;
 }
 
 std::string FormatBound(double b) {
@@ -138,22 +165,49 @@ std::string FormatBound(double b) {
   return internal::FormatJavaDouble(b);
 }
 
+// Where a value sits in the request ("destination.s3Config.path",
+// "tags.2.member.key"), kept as a chain of links on the stack and spelled out
+// only when a violation is reported.
+struct Path {
+  const Path* parent = nullptr;
+  std::string_view member;  // a structure member's name, or a map key
+  size_t index = 0;         // a list position (1-based) when member is empty
+  bool lower_first = true;  // members are lower-camel; map keys are as given
+
+  std::string Spell() const {
+    std::string head = parent ? parent->Spell() : "";
+    std::string part;
+    if (member.empty()) {
+      part = std::to_string(index) + ".member";
+    } else {
+      part = lower_first ? LowerFirst(std::string(member)) : std::string(member) + ".member";
+    }
+    return head.empty() ? part : head + "." + part;
+  }
+};
+
 class ConstraintChecker {
  public:
-  void Member(const Shape::Member& member, const json* v, const std::string& parent) {
-    const std::string path = (parent.empty() ? "" : parent + ".") + LowerFirst(member.name);
+  void Member(const Shape::Member& member, const json* v, const Path* parent) {
+    const Path path{parent, member.name};
     if (v == nullptr || v->is_null()) {
       if (member.required) Fail(nullptr, path, "Member must not be null", false);
       return;
     }
-    Value(*member.shape, *v, path);
+    if (CanFail(*member.shape)) Value(*member.shape, *v, path);
   }
 
-  void Value(const Shape& shape, const json& v, const std::string& path) {
+  // Whether a shape (or anything inside it) has a constraint.
+  static bool CanFail(const Shape& shape) {
+    return shape.min || shape.max || shape.pattern || !shape.enum_values.empty() ||
+           !shape.members.empty() || shape.member || shape.value;
+  }
+
+  void Value(const Shape& shape, const json& v, const Path& path) {
     if (Full()) return;
     switch (shape.type) {
       case Type::kString: {
-        const std::string& s = v.get_ref<const std::string&>();
+        const std::string_view s = v.text();
         if (shape.pattern && !shape.pattern->FullMatch(s)) {
           Fail(&v, path, "Member must satisfy regular expression pattern: " + shape.pattern->source(),
                shape.sensitive);
@@ -174,46 +228,44 @@ class ConstraintChecker {
       case Type::kLong:
       case Type::kDouble:
       case Type::kFloat: {
-        double d = v.get<double>();
-        json shown = v;
+        double d = v.number();
+        std::string shown = v.str();
         if (shape.type == Type::kInteger || shape.type == Type::kLong) {
           // Coral reads integers by truncation, as kinesalite's Math.floor.
           d = std::floor(d);
-          if (v.is_number_float()) shown = static_cast<int64_t>(d);
+          if (!v.is_integer_literal()) shown = FormatBound(d);
         }
         if (shape.min && d < *shape.min) {
-          Fail(&shown, path, "Member must have value greater than or equal to " + FormatBound(*shape.min),
-               shape.sensitive);
+          FailText(shown, path, "Member must have value greater than or equal to " + FormatBound(*shape.min),
+                   shape.sensitive);
         }
         if (shape.max && d > *shape.max) {
-          Fail(&shown, path, "Member must have value less than or equal to " + FormatBound(*shape.max),
-               shape.sensitive);
+          FailText(shown, path, "Member must have value less than or equal to " + FormatBound(*shape.max),
+                   shape.sensitive);
         }
         break;
       }
       case Type::kList: {
         Length(shape, v, v.size(), path);
+        if (!CanFail(*shape.member)) break;
         size_t i = 0;
         for (const auto& item : v) {
           ++i;
           if (item.is_null()) continue;
-          Value(*shape.member, item, path + "." + std::to_string(i) + ".member");
+          Value(*shape.member, item, Path{&path, {}, i});
         }
         break;
       }
       case Type::kMap: {
         Length(shape, v, v.size(), path);
-        for (const auto& [k, item] : v.items()) {
-          if (item.is_null()) continue;
-          Value(*shape.value, item, path + "." + k + ".member");
+        for (size_t i = 0; i < v.size(); ++i) {
+          if (v[i].is_null() || !CanFail(*shape.value)) continue;
+          Value(*shape.value, v[i], Path{&path, v.key(i), 0, false});
         }
         break;
       }
       case Type::kStructure:
-        for (const auto& member : shape.members) {
-          auto it = v.find(member.name);
-          Member(member, it == v.end() ? nullptr : &*it, path);
-        }
+        for (const auto& member : shape.members) Member(member, v.Find(member.name), &path);
         break;
       default:
         break;
@@ -232,7 +284,7 @@ class ConstraintChecker {
   // Coral reports at most 10 violations (kinesalite stops collecting at 10).
   bool Full() const { return errors_.size() >= 10; }
 
-  void Length(const Shape& shape, const json& v, size_t length, const std::string& path) {
+  void Length(const Shape& shape, const json& v, size_t length, const Path& path) {
     if (shape.min && static_cast<double>(length) < *shape.min) {
       Fail(&v, path, "Member must have length greater than or equal to " + FormatBound(*shape.min),
            shape.sensitive);
@@ -243,11 +295,20 @@ class ConstraintChecker {
     }
   }
 
-  void Fail(const json* v, const std::string& path, const std::string& constraint, bool sensitive) {
+  void Fail(const json* v, const Path& path, const std::string& constraint, bool sensitive) {
+    if (v == nullptr) {
+      if (!Full()) errors_.push_back("Value null at '" + path.Spell() + "' failed to satisfy constraint: " + constraint);
+      return;
+    }
+    FailText(ValueText(*v), path, constraint, sensitive);
+  }
+
+  void FailText(const std::string& value, const Path& path, const std::string& constraint,
+                bool sensitive) {
     if (Full()) return;
     // Sensitive members are reported without their value (wire-format.md §2.2).
-    std::string value = v == nullptr ? " null" : sensitive ? "" : " '" + ValueText(*v) + "'";
-    errors_.push_back("Value" + value + " at '" + path + "' failed to satisfy constraint: " + constraint);
+    const std::string shown = sensitive ? "" : " '" + value + "'";
+    errors_.push_back("Value" + shown + " at '" + path.Spell() + "' failed to satisfy constraint: " + constraint);
   }
 
   std::vector<std::string> errors_;
@@ -255,17 +316,14 @@ class ConstraintChecker {
 
 }  // namespace
 
-std::optional<AwsError> CheckMemberTypes(const Shape& input, const json& body) {
+std::optional<AwsError> CheckMemberTypes(const Shape& input, const JsonValue& body) {
   if (auto m = FirstTypeMismatch(input, body)) return SerializationError(*m);
   return std::nullopt;
 }
 
-std::optional<AwsError> CheckConstraints(const Shape& input, const json& body) {
+std::optional<AwsError> CheckConstraints(const Shape& input, const JsonValue& body) {
   ConstraintChecker checker;
-  for (const auto& member : input.members) {
-    auto it = body.find(member.name);
-    checker.Member(member, it == body.end() ? nullptr : &*it, "");
-  }
+  for (const auto& member : input.members) checker.Member(member, body.Find(member.name), nullptr);
   return checker.Result();
 }
 

@@ -3,10 +3,10 @@
 // model's constraints (ValidationException, every violation in one message).
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <optional>
 
 #include "fakeaws/error.h"
+#include "protocol/json_value.h"
 #include "protocol/model.h"
 
 namespace fakeaws::protocol {
@@ -14,10 +14,10 @@ namespace fakeaws::protocol {
 // A SerializationException for the first member, in model order, whose JSON
 // type the shape cannot take. Members the model does not know are ignored,
 // and null counts as absent, as in Coral.
-std::optional<AwsError> CheckMemberTypes(const Shape& input, const nlohmann::json& body);
+std::optional<AwsError> CheckMemberTypes(const Shape& input, const JsonValue& body);
 
 // A ValidationException naming up to 10 violations of required, length,
 // pattern, enum and range constraints, in Coral's words (wire-format.md §2.2).
-std::optional<AwsError> CheckConstraints(const Shape& input, const nlohmann::json& body);
+std::optional<AwsError> CheckConstraints(const Shape& input, const JsonValue& body);
 
 }  // namespace fakeaws::protocol

@@ -1,7 +1,7 @@
 // The integrity checks S3 stores beside an object and clients send with
 // their uploads (wire-format.md §4.3): CRC32, CRC32C, CRC64NVME, SHA-1 and
-// SHA-256, written here so the fake depends on nothing beyond the C++
-// standard library. Digests are raw big-endian bytes; S3 shows them base64.
+// SHA-256, written in this project so the fake depends on nothing beyond the
+// C++ standard library. Digests are raw big-endian bytes; S3 shows them base64.
 #pragma once
 
 #include <array>
@@ -10,6 +10,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "core/sha256.h"
 
 namespace fakeaws::s3 {
 
@@ -54,8 +56,9 @@ class Hasher {
  private:
   ChecksumAlgorithm algorithm_;
   uint64_t crc_ = 0;
-  // SHA state: 8 words for SHA-256 (5 for SHA-1), a block buffer, length.
-  uint32_t h_[8] = {};
+  internal::Sha256 sha256_;
+  // SHA-1 state: 5 words, a block buffer, the length.
+  uint32_t h_[5] = {};
   uint8_t block_[64] = {};
   size_t buffered_ = 0;
   uint64_t length_ = 0;

@@ -1,0 +1,56 @@
+// DescribeForecast, ListForecasts, DeleteForecast.
+#include "protocol/forecast_codec.h"
+
+namespace fakeaws::protocol::forecast_codec {
+namespace {
+
+Outcome<std::string> DescribeForecast(const json& in, Service& s) {
+  return Encode(s.DescribeForecast(Str(in, "ForecastArn")), [](JsonWriter& w, const ForecastInfo& f) {
+    w.Key("ForecastArn").String(f.arn);
+    w.Key("ForecastName").String(f.name);
+    w.Key("ForecastTypes").BeginArray();
+    for (const auto& t : f.forecast_types) w.String(t);
+    w.EndArray();
+    w.Key("PredictorArn").String(f.predictor_arn);
+    w.Key("DatasetGroupArn").String(f.dataset_group_arn);
+    w.Key("Status").String(f.status);
+    w.OptionalString("Message", f.message);
+    w.Key("CreationTime").Time(f.creation_time);
+    w.Key("LastModificationTime").Time(f.last_modification_time);
+  });
+}
+
+Outcome<std::string> ListForecasts(const json& in, Service& s) {
+  return Encode(s.ListForecasts(ListQueryOf(in)), [](JsonWriter& w, const forecast::Page<ForecastInfo>& page) {
+    w.Key("Forecasts").BeginArray();
+    for (const auto& f : page.items) {
+      w.BeginObject();
+      w.Key("ForecastArn").String(f.arn);
+      w.Key("ForecastName").String(f.name);
+      w.Key("PredictorArn").String(f.predictor_arn);
+      w.Key("CreatedUsingAutoPredictor").Bool(f.created_using_auto_predictor);
+      w.Key("DatasetGroupArn").String(f.dataset_group_arn);
+      w.Key("Status").String(f.status);
+      w.OptionalString("Message", f.message);
+      w.Key("CreationTime").Time(f.creation_time);
+      w.Key("LastModificationTime").Time(f.last_modification_time);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.OptionalString("NextToken", page.next_token);
+  });
+}
+
+Outcome<std::string> DeleteForecast(const json& in, Service& s) {
+  return Empty(s.DeleteForecast(Str(in, "ForecastArn")));
+}
+
+}  // namespace
+
+void AddForecastOperations(HandlerTable& table) {
+  table.emplace("DescribeForecast", DescribeForecast);
+  table.emplace("ListForecasts", ListForecasts);
+  table.emplace("DeleteForecast", DeleteForecast);
+}
+
+}  // namespace fakeaws::protocol::forecast_codec

@@ -1,0 +1,275 @@
+#include "protocol/sigv4.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "core/digest.h"
+#include "core/sha256.h"
+
+namespace fakeaws::protocol {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return out;
+}
+
+std::string Trim(std::string_view s) {
+  const size_t b = s.find_first_not_of(" \t");
+  if (b == std::string_view::npos) return "";
+  const size_t e = s.find_last_not_of(" \t");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+// Header values in the canonical request: trimmed, runs of spaces as one.
+std::string CanonicalHeaderValue(std::string_view v) {
+  std::string out;
+  bool space = false;
+  for (char c : Trim(v)) {
+    if (c == ' ' || c == '\t') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::string Hex(const std::array<uint8_t, 32>& d) { return internal::HexLower(d); }
+
+std::string_view AsView(const std::array<uint8_t, 32>& d) {
+  return std::string_view(reinterpret_cast<const char*>(d.data()), d.size());
+}
+
+// Removes "." and ".." segments and doubled slashes (non-S3 services
+// normalize the path before signing).
+std::string NormalizePath(std::string_view path) {
+  std::vector<std::string> parts;
+  size_t i = 0;
+  while (i <= path.size()) {
+    const size_t slash = path.find('/', i);
+    const std::string_view seg = path.substr(i, slash == std::string_view::npos ? std::string_view::npos : slash - i);
+    if (seg == "..") {
+      if (!parts.empty()) parts.pop_back();
+    } else if (!seg.empty() && seg != ".") {
+      parts.emplace_back(seg);
+    }
+    if (slash == std::string_view::npos) break;
+    i = slash + 1;
+  }
+  std::string out;
+  for (const auto& p : parts) out += "/" + p;
+  if (out.empty() || (path.size() > 1 && path.back() == '/')) out += "/";
+  return out;
+}
+
+struct AuthorizationHeader {
+  std::string credential, signed_headers, signature;
+};
+
+AuthorizationHeader ParseAuthorization(std::string_view header) {
+  AuthorizationHeader out;
+  const size_t space = header.find(' ');
+  std::string_view rest = space == std::string_view::npos ? "" : header.substr(space + 1);
+  while (!rest.empty()) {
+    const size_t comma = rest.find(',');
+    const std::string item = Trim(rest.substr(0, comma));
+    rest = comma == std::string_view::npos ? "" : rest.substr(comma + 1);
+    const size_t eq = item.find('=');
+    if (eq == std::string::npos) continue;
+    const std::string key = item.substr(0, eq), value = item.substr(eq + 1);
+    if (key == "Credential") out.credential = value;
+    else if (key == "SignedHeaders") out.signed_headers = value;
+    else if (key == "Signature") out.signature = value;
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> QueryParams(std::string_view query) {
+  std::vector<std::pair<std::string, std::string>> out;
+  while (!query.empty()) {
+    const size_t amp = query.find('&');
+    const std::string_view item = query.substr(0, amp);
+    query = amp == std::string_view::npos ? "" : query.substr(amp + 1);
+    if (item.empty()) continue;
+    const size_t eq = item.find('=');
+    out.emplace_back(PercentDecode(item.substr(0, eq)),
+                     eq == std::string_view::npos ? "" : PercentDecode(item.substr(eq + 1)));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string SigV4UriEncode(std::string_view s, bool keep_slash) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(s.size());
+  for (char ch : s) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+        c == '_' || c == '~' || (keep_slash && c == '/')) {
+      out += ch;
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+  }
+  return out;
+}
+
+std::string PercentDecode(std::string_view s) {
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+SigV4Verdict VerifySigV4(const SigV4Request& in, const std::map<std::string, std::string>& credentials) {
+  const HttpRequest& r = *in.request;
+  SigV4Verdict v;
+  const std::string_view target = r.target;
+  const size_t q = target.find('?');
+  const std::string_view path = target.substr(0, q);
+  const std::string_view query = q == std::string_view::npos ? "" : target.substr(q + 1);
+  auto params = QueryParams(query);
+  const bool query_auth = std::any_of(params.begin(), params.end(),
+                                      [](const auto& p) { return p.first == "X-Amz-Algorithm"; });
+  const auto authorization = r.headers.Get("Authorization");
+  if (authorization && query_auth) return {SigV4Verdict::kBothForms};
+  if (!authorization && !query_auth) return {SigV4Verdict::kMissing};
+
+  AuthorizationHeader auth;
+  std::string amz_date;
+  if (authorization) {
+    auth = ParseAuthorization(*authorization);
+    // The list and wording of kinesalite's IncompleteSignatureException
+    // (wire-format.md §2.1).
+    std::string missing;
+    if (auth.credential.empty()) missing += "Authorization header requires 'Credential' parameter. ";
+    if (auth.signature.empty()) missing += "Authorization header requires 'Signature' parameter. ";
+    if (auth.signed_headers.empty()) missing += "Authorization header requires 'SignedHeaders' parameter. ";
+    amz_date = std::string(r.headers.Get("X-Amz-Date").value_or(""));
+    if (amz_date.empty() && !r.headers.Has("Date")) {
+      missing += "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ";
+    }
+    if (!missing.empty()) {
+      v.kind = SigV4Verdict::kIncomplete;
+      v.incomplete_message = missing + "Authorization=" + std::string(*authorization);
+      return v;
+    }
+  } else {
+    auto get = [&](const char* name) {
+      for (const auto& p : params) {
+        if (p.first == name) return p.second;
+      }
+      return std::string();
+    };
+    auth.credential = get("X-Amz-Credential");
+    auth.signed_headers = get("X-Amz-SignedHeaders");
+    auth.signature = get("X-Amz-Signature");
+    amz_date = get("X-Amz-Date");
+    std::string missing;
+    for (const char* p : {"X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Signature", "X-Amz-SignedHeaders", "X-Amz-Date"}) {
+      if (get(p).empty()) missing += std::string("AWS query-string parameters must include '") + p + "'. ";
+    }
+    if (!missing.empty()) {
+      v.kind = SigV4Verdict::kIncomplete;
+      v.incomplete_message = missing + "Re-examine the query-string parameters.";
+      return v;
+    }
+  }
+  v.signature_provided = auth.signature;
+  const size_t slash = auth.credential.find('/');
+  v.access_key = auth.credential.substr(0, slash);
+  const std::string scope = slash == std::string::npos ? "" : auth.credential.substr(slash + 1);
+
+  std::vector<std::string> signed_names;
+  for (size_t i = 0; i <= auth.signed_headers.size();) {
+    const size_t semi = auth.signed_headers.find(';', i);
+    signed_names.push_back(Lower(auth.signed_headers.substr(i, semi - i)));
+    if (semi == std::string::npos) break;
+    i = semi + 1;
+  }
+  if (std::find(signed_names.begin(), signed_names.end(), "host") == signed_names.end()) {
+    v.kind = SigV4Verdict::kHostNotSigned;
+    return v;
+  }
+  auto secret = credentials.find(v.access_key);
+  if (secret == credentials.end()) {
+    v.kind = SigV4Verdict::kUnknownAccessKey;
+    return v;
+  }
+
+  // The canonical request.
+  std::string canonical = r.method + "\n";
+  if (in.s3) {
+    canonical += SigV4UriEncode(PercentDecode(path), /*keep_slash=*/true);
+  } else {
+    canonical += SigV4UriEncode(NormalizePath(path), /*keep_slash=*/true);
+  }
+  canonical += "\n";
+  std::vector<std::pair<std::string, std::string>> encoded;
+  for (const auto& [k, val] : params) {
+    if (k == "X-Amz-Signature") continue;
+    encoded.emplace_back(SigV4UriEncode(k, false), SigV4UriEncode(val, false));
+  }
+  std::sort(encoded.begin(), encoded.end());
+  for (size_t i = 0; i < encoded.size(); ++i) {
+    canonical += (i ? "&" : "") + encoded[i].first + "=" + encoded[i].second;
+  }
+  canonical += "\n";
+  for (const auto& name : signed_names) {
+    std::string joined;
+    for (const auto& f : r.headers) {
+      if (Lower(f.name) == name) joined += (joined.empty() ? "" : ",") + CanonicalHeaderValue(f.value);
+    }
+    canonical += name + ":" + joined + "\n";
+  }
+  canonical += "\n" + auth.signed_headers + "\n";
+  std::string payload_hash;
+  if (query_auth && in.s3) {
+    payload_hash = "UNSIGNED-PAYLOAD";
+  } else if (auto h = r.headers.Get("X-Amz-Content-Sha256")) {
+    payload_hash = std::string(*h);
+  } else {
+    payload_hash = Hex(internal::Sha256Digest(r.body));
+  }
+  canonical += payload_hash;
+
+  v.canonical_request = canonical;
+  v.string_to_sign = "AWS4-HMAC-SHA256\n" + amz_date + "\n" + scope + "\n" + Hex(internal::Sha256Digest(canonical));
+
+  // kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request")
+  std::array<uint8_t, 32> key = internal::HmacSha256("AWS4" + secret->second, scope.substr(0, scope.find('/')));
+  size_t from = scope.find('/');
+  while (from != std::string::npos) {
+    const size_t next = scope.find('/', from + 1);
+    key = internal::HmacSha256(AsView(key), scope.substr(from + 1, next == std::string::npos ? std::string::npos : next - from - 1));
+    from = next;
+  }
+  const std::string expected = Hex(internal::HmacSha256(AsView(key), v.string_to_sign));
+  if (expected != auth.signature) v.kind = SigV4Verdict::kMismatch;
+  return v;
+}
+
+}  // namespace fakeaws::protocol

@@ -1,0 +1,221 @@
+// What an export job writes into S3: names, parts, header, rows
+// (wire-format.md §3.1-3.2).
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "fakeaws/fake.h"
+
+namespace fakeaws {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::StartsWith;
+
+HttpResponse CreateExport(Fake& fake, const std::string& job, const std::string& forecast_arn,
+                          const std::string& path, const std::string& extra = "") {
+  HttpRequest r;
+  r.method = "POST";
+  r.headers.Add("X-Amz-Target", "AmazonForecast.CreateForecastExportJob");
+  r.headers.Add("Content-Type", "application/x-amz-json-1.1");
+  r.body = "{\"ForecastExportJobName\":\"" + job + "\",\"ForecastArn\":\"" + forecast_arn +
+           "\",\"Destination\":{\"S3Config\":{\"Path\":\"" + path +
+           "\",\"RoleArn\":\"arn:aws:iam::123456789012:role/R\"}}" + extra + "}";
+  return fake.Handle(r);
+}
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+std::vector<std::string> Split(const std::string& line) {
+  std::vector<std::string> out;
+  std::istringstream in(line);
+  for (std::string field; std::getline(in, field, ',');) out.push_back(field);
+  return out;
+}
+
+class ExportFilesTest : public ::testing::Test {
+ protected:
+  ExportFilesTest() { fake_.s3().CreateBucket("exports"); }
+
+  std::string Seed(ForecastSpec spec) { return fake_.forecast().PutForecast(spec).value(); }
+  std::string Body(const std::string& key) { return fake_.s3().GetObject("exports", key).value().body; }
+
+  Fake fake_;
+};
+
+TEST_F(ExportFilesTest, PartsAreNamedByJobCreationTimeUnderThePathAsFolder) {
+  ForecastSpec spec;
+  spec.name = "demand";
+  spec.series = {{"item_1"}, {"item_2"}};
+  const std::string arn = Seed(spec);
+  ASSERT_EQ(CreateExport(fake_, "weekly", arn, "s3://exports/Arima").status, 200);
+  EXPECT_THAT(fake_.s3().ListKeys("exports"),
+              ElementsAre("Arima/weekly_2026-01-01T00-00-00Z_part0.csv",
+                          "Arima/weekly_2026-01-01T00-00-00Z_part1.csv"));
+}
+
+TEST_F(ExportFilesTest, PathAtBucketRootAndWithTrailingSlash) {
+  ForecastSpec spec;
+  spec.name = "demand";
+  const std::string arn = Seed(spec);
+  ASSERT_EQ(CreateExport(fake_, "at_root", arn, "s3://exports").status, 200);
+  ASSERT_EQ(CreateExport(fake_, "in_tmp", arn, "s3://exports/tmp/").status, 200);
+  EXPECT_THAT(fake_.s3().ListKeys("exports"),
+              ElementsAre("at_root_2026-01-01T00-00-00Z_part0.csv", "tmp/in_tmp_2026-01-01T00-00-00Z_part0.csv"));
+}
+
+TEST_F(ExportFilesTest, EachPartHasTheHeaderAndEachItemsRowsInDateOrder) {
+  ForecastSpec spec;
+  spec.name = "demand";
+  spec.series = {{"client_12"}};
+  spec.frequency = "H";
+  spec.horizon = 3;
+  ASSERT_TRUE(ParseTimestamp("2014-11-01T06:00:00Z", &spec.start_date));
+  ASSERT_EQ(CreateExport(fake_, "hourly", Seed(spec), "s3://exports/h").status, 200);
+  const auto lines = Lines(Body("h/hourly_2026-01-01T00-00-00Z_part0.csv"));
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_EQ(lines[0], "item_id,date,p10,p50,p90");
+  EXPECT_THAT(lines[1], StartsWith("client_12,2014-11-01T06:00:00Z,"));
+  EXPECT_THAT(lines[2], StartsWith("client_12,2014-11-01T07:00:00Z,"));
+  EXPECT_THAT(lines[3], StartsWith("client_12,2014-11-01T08:00:00Z,"));
+  for (size_t i = 1; i < lines.size(); ++i) {
+    const auto f = Split(lines[i]);
+    ASSERT_EQ(f.size(), 5u);
+    EXPECT_LE(std::stod(f[2]), std::stod(f[3]));
+    EXPECT_LE(std::stod(f[3]), std::stod(f[4]));
+  }
+}
+
+TEST_F(ExportFilesTest, DimensionsFollowDateAndForecastTypesNameTheirColumns) {
+  ForecastSpec spec;
+  spec.name = "demand";
+  spec.dimensions = {"store_id"};
+  spec.series = {{"item_1", {"store_a"}}};
+  spec.forecast_types = {"0.05", "0.5", "0.65", "mean"};
+  spec.horizon = 1;
+  ASSERT_EQ(CreateExport(fake_, "dims", Seed(spec), "s3://exports/d").status, 200);
+  const auto lines = Lines(Body("d/dims_2026-01-01T00-00-00Z_part0.csv"));
+  EXPECT_EQ(lines.at(0), "item_id,date,store_id,p5,p50,p65,mean");
+  EXPECT_THAT(lines.at(1), StartsWith("item_1,2026-01-01T00:00:00Z,store_a,"));
+}
+
+TEST_F(ExportFilesTest, ExplicitRowsAreExportedAsGivenGroupedByItemAndSortedByDate) {
+  ForecastSpec spec;
+  spec.name = "given";
+  Timestamp d1, d2;
+  ASSERT_TRUE(ParseTimestamp("2026-02-01T00:00:00Z", &d1));
+  ASSERT_TRUE(ParseTimestamp("2026-02-02T00:00:00Z", &d2));
+  spec.rows = {{"b", {}, d2, {1, 2, 3}}, {"a", {}, d1, {4.5, 5, 6.25}}, {"b", {}, d1, {7, 8, 9}}};
+  ASSERT_EQ(CreateExport(fake_, "given", Seed(spec), "s3://exports/g").status, 200);
+  std::string all;
+  for (const auto& key : fake_.s3().ListKeys("exports", "g/")) all += Body(key);
+  EXPECT_EQ(all,
+            "item_id,date,p10,p50,p90\n"
+            "b,2026-02-01T00:00:00Z,7.0,8.0,9.0\n"
+            "b,2026-02-02T00:00:00Z,1.0,2.0,3.0\n"
+            "item_id,date,p10,p50,p90\n"
+            "a,2026-02-01T00:00:00Z,4.5,5.0,6.25\n");
+}
+
+TEST_F(ExportFilesTest, FieldsWithCommasOrQuotesAreQuoted) {
+  ForecastSpec spec;
+  spec.name = "quoted";
+  spec.rows = {{"box, \"large\"", {}, spec.start_date, {1, 2, 3}}};
+  ASSERT_EQ(CreateExport(fake_, "q", Seed(spec), "s3://exports/q").status, 200);
+  EXPECT_EQ(Lines(Body("q/q_2026-01-01T00-00-00Z_part0.csv")).at(1),
+            "\"box, \"\"large\"\"\",2026-01-01T00:00:00Z,1.0,2.0,3.0");
+}
+
+TEST(ExportLayoutTest, ItemsSpreadOverPartsWithoutSplittingAnItem) {
+  Options options;
+  options.export_layout.parts = 4;
+  Fake fake(options);
+  fake.s3().CreateBucket("exports");
+  ForecastSpec spec;
+  spec.name = "many";
+  spec.series.clear();
+  for (int i = 0; i < 10; ++i) spec.series.emplace_back("item_" + std::to_string(i));
+  spec.horizon = 5;
+  const std::string arn = fake.forecast().PutForecast(spec).value();
+  ASSERT_EQ(CreateExport(fake, "many", arn, "s3://exports/m").status, 200);
+  const auto keys = fake.s3().ListKeys("exports", "m/");
+  ASSERT_EQ(keys.size(), 4u);
+  std::vector<std::string> items_in_order;
+  for (const auto& key : keys) {
+    const auto lines = Lines(fake.s3().GetObject("exports", key).value().body);
+    EXPECT_EQ(lines.at(0), "item_id,date,p10,p50,p90");
+    EXPECT_EQ((lines.size() - 1) % 5, 0u) << key << " splits an item";
+    for (size_t i = 1; i < lines.size(); ++i) {
+      const std::string item = Split(lines[i])[0];
+      if (items_in_order.empty() || items_in_order.back() != item) items_in_order.push_back(item);
+    }
+  }
+  ASSERT_EQ(items_in_order.size(), 10u) << "each item's rows are contiguous";
+}
+
+TEST(ExportLayoutTest, APartClosesOnceItHoldsTheRowLimit) {
+  Options options;
+  options.export_layout.parts = 1;
+  options.export_layout.max_rows_per_part = 6;
+  Fake fake(options);
+  fake.s3().CreateBucket("exports");
+  ForecastSpec spec;
+  spec.name = "split";
+  spec.series = {{"a"}, {"b"}, {"c"}};
+  spec.horizon = 4;
+  ASSERT_EQ(CreateExport(fake, "split", fake.forecast().PutForecast(spec).value(), "s3://exports/s").status, 200);
+  const auto keys = fake.s3().ListKeys("exports", "s/");
+  ASSERT_EQ(keys.size(), 2u);
+  EXPECT_EQ(Lines(fake.s3().GetObject("exports", keys[0]).value().body).size(), 1u + 8u);  // a, b
+  EXPECT_EQ(Lines(fake.s3().GetObject("exports", keys[1]).value().body).size(), 1u + 4u);  // c
+}
+
+TEST(ExportDeterminismTest, SameSeedSameBytesOtherSeedOtherValues) {
+  auto export_body = [](uint64_t seed) {
+    Options options;
+    options.seed = seed;
+    Fake fake(options);
+    fake.s3().CreateBucket("exports");
+    ForecastSpec spec;
+    spec.name = "demand";
+    CreateExport(fake, "job", fake.forecast().PutForecast(spec).value(), "s3://exports/x");
+    return fake.s3().GetObject("exports", "x/job_2026-01-01T00-00-00Z_part0.csv").value().body;
+  };
+  EXPECT_EQ(export_body(1), export_body(1));
+  EXPECT_NE(export_body(1), export_body(2));
+}
+
+TEST(ExportTimingTest, FilesAppearOnlyWhenActiveAndCarryCreationTime) {
+  Options options;
+  options.lifecycle = LifecycleDurations::Observable();
+  Fake fake(options);
+  fake.s3().CreateBucket("exports");
+  ForecastSpec spec;
+  spec.name = "demand";
+  const std::string forecast = fake.forecast().PutForecast(spec).value();
+  fake.clock().Advance(std::chrono::seconds(5));
+  ASSERT_EQ(CreateExport(fake, "slow", forecast, "s3://exports/slow").status, 200);
+  EXPECT_TRUE(fake.s3().ListKeys("exports").empty());
+  fake.clock().Advance(std::chrono::minutes(5));
+  EXPECT_TRUE(fake.s3().ListKeys("exports").empty()) << "still CREATE_IN_PROGRESS";
+  fake.clock().Advance(std::chrono::minutes(1));
+  const auto keys = fake.s3().ListKeys("exports");
+  ASSERT_EQ(keys.size(), 1u);
+  EXPECT_EQ(keys[0], "slow/slow_2026-01-01T00-00-05Z_part0.csv");
+  Timestamp finished;
+  ASSERT_TRUE(ParseTimestamp("2026-01-01T00:06:05Z", &finished));
+  EXPECT_EQ(fake.s3().GetObject("exports", keys[0]).value().last_modified, finished);
+  const auto job = fake.forecast().GetForecastExportJob(fake.forecast().ForecastExportJobArn("demand", "slow"));
+  ASSERT_TRUE(job.has_value());
+  EXPECT_EQ(job->status, "ACTIVE");
+  EXPECT_THAT(job->exported_objects, ElementsAre("s3://exports/" + keys[0]));
+}
+
+}  // namespace
+}  // namespace fakeaws
