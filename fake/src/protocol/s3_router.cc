@@ -55,9 +55,10 @@ bool IsSubresource(const std::string& name) {
 // The subresources present, except those in `allowed`; NotImplemented names
 // none of S3's texts for this, so the first extra one decides.
 bool HasOtherSubresource(const S3Address& a, std::initializer_list<const char*> allowed) {
-  for (const auto& [name, value] : a.query.params()) {
+  for (const auto& param : a.query.params()) {
+    const std::string& name = param.first;
     if (!IsSubresource(name)) continue;
-    if (name == "versionId" && value == "null") continue;  // the only version of an unversioned object
+    if (name == "versionId" && param.second == "null") continue;  // the only version of an unversioned object
     if (std::none_of(allowed.begin(), allowed.end(), [&](const char* n) { return name == n; })) return true;
   }
   return false;

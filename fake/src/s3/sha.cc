@@ -13,7 +13,7 @@ inline uint32_t LoadBe32(const uint8_t* p) {
   return (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | p[3];
 }
 
-void Sha1Block(uint32_t h[8], const uint8_t* p) {
+void Sha1Block(uint32_t h[5], const uint8_t* p) {
   uint32_t w[80];
   for (int i = 0; i < 16; ++i) w[i] = LoadBe32(p + 4 * i);
   for (int i = 16; i < 80; ++i) w[i] = Rotl(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
