@@ -1,9 +1,8 @@
 // The typed C++ S3 API and the wire reach one store; hostile requests never
-// crash the fake or change what it holds; many threads may use one fake.
+// crash the fake or change what it holds.
 #include <gtest/gtest.h>
 
 #include <random>
-#include <thread>
 
 #include "fakeaws/fake.h"
 
@@ -111,24 +110,6 @@ TEST(S3Robustness, HostileRequestsNeverCrashNorCorruptState) {
   auto kept = fake.s3().GetObject("exports", "keep");
   ASSERT_TRUE(kept.ok());
   EXPECT_EQ(kept->body, "original");
-}
-
-TEST(S3Concurrency, ManyThreadsShareOneFake) {
-  Fake fake;
-  ASSERT_TRUE(fake.s3().CreateBucket("exports").ok());
-  std::vector<std::thread> threads;
-  for (int t = 0; t < 8; ++t) {
-    threads.emplace_back([&fake, t] {
-      for (int i = 0; i < 200; ++i) {
-        const std::string key = "t" + std::to_string(t) + "/" + std::to_string(i);
-        EXPECT_EQ(fake.Handle(Request("PUT", "/exports/" + key, key)).status, 200);
-        EXPECT_EQ(fake.Handle(Request("GET", "/exports/" + key)).body, key);
-        EXPECT_EQ(fake.Handle(Request("GET", "/exports?list-type=2&max-keys=5")).status, 200);
-      }
-    });
-  }
-  for (auto& th : threads) th.join();
-  EXPECT_EQ(fake.s3().ListKeys("exports").size(), 1600u);
 }
 
 }  // namespace
