@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cassert>
+#include <iosfwd>
 #include <string>
 #include <utility>
 #include <variant>
@@ -52,5 +53,20 @@ class Outcome {
 struct Done {
   friend bool operator==(Done, Done) { return true; }
 };
+
+// For GoogleTest's failure messages:
+// `ResourceNotFoundException (HTTP 400): "No resource found ..."`.
+void PrintTo(const AwsError& error, std::ostream* os);
+namespace internal {
+void PrintOkOutcome(std::ostream* os);
+}
+template <typename T>
+void PrintTo(const Outcome<T>& outcome, std::ostream* os) {
+  if (outcome.ok()) {
+    internal::PrintOkOutcome(os);
+  } else {
+    PrintTo(outcome.error(), os);
+  }
+}
 
 }  // namespace fakeaws

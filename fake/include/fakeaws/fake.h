@@ -10,11 +10,14 @@
 // fakes answer with the same bytes.
 #pragma once
 
+#include <iosfwd>
 #include <memory>
 
 #include "fakeaws/clock.h"
+#include "fakeaws/faults.h"
 #include "fakeaws/forecast.h"
 #include "fakeaws/http.h"
+#include "fakeaws/journal.h"
 #include "fakeaws/options.h"
 #include "fakeaws/s3.h"
 
@@ -32,14 +35,24 @@ class Fake {
   HttpResponse Handle(HttpRequest request);
 
   ForecastApi& forecast() { return forecast_; }
+  const ForecastApi& forecast() const { return forecast_; }
   S3Api& s3() { return s3_; }
+  const S3Api& s3() const { return s3_; }
   Clock& clock();
   const Options& options() const;
+  // Every request answered, oldest first (fakeaws/journal.h).
+  Journal& journal();
+  const Journal& journal() const;
+  // Failures to inject in front of the handlers (fakeaws/faults.h).
+  Faults& faults();
 
  private:
   std::unique_ptr<internal::Core> core_;
   ForecastApi forecast_;
   S3Api s3_;
 };
+
+// For GoogleTest's failure messages.
+void PrintTo(const Fake& fake, std::ostream* os);
 
 }  // namespace fakeaws

@@ -4,11 +4,14 @@
 #pragma once
 
 #include <chrono>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "fakeaws/error.h"
 
 namespace fakeaws {
 
@@ -71,5 +74,16 @@ struct HttpResponse {
 
 // The reason phrase AWS front ends send for `status` ("OK", "Bad Request").
 std::string_view ReasonPhrase(int status);
+
+// The AWS error a response carries, read as clients read it
+// (wire-format.md §1.4, §4.1): a JSON body's `__type` (namespace dropped)
+// and `message`/`Message`, S3's <Error><Code>/<Message>, or the root element
+// of Coral's XML-ish refusals. nullopt when the response is no error. An
+// error status without a readable body (a HEAD) gives an empty type.
+std::optional<AwsError> ErrorInResponse(const HttpResponse& response);
+
+// For GoogleTest's failure messages.
+void PrintTo(const HttpRequest& request, std::ostream* os);
+void PrintTo(const HttpResponse& response, std::ostream* os);
 
 }  // namespace fakeaws

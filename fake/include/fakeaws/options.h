@@ -88,6 +88,9 @@ struct Options {
   bool roles_must_exist = false;
 
   AuthOptions auth;
+
+  // How many requests the journal keeps (the oldest go first); 0 keeps none.
+  size_t journal_capacity = 10'000;
 };
 
 }  // namespace fakeaws

@@ -3,6 +3,7 @@
 // store as the wire (Fake::Handle) and the Forecast export writer.
 #pragma once
 
+#include <iosfwd>
 #include <map>
 #include <string>
 #include <vector>
@@ -86,5 +87,8 @@ class S3Api {
   explicit S3Api(internal::Core* core) : core_(core) {}
   internal::Core* core_;
 };
+
+// For GoogleTest's failure messages.
+void PrintTo(const S3Api& s3, std::ostream* os);
 
 }  // namespace fakeaws

@@ -6,6 +6,8 @@
 #include <cstdint>
 
 #include "fakeaws/clock.h"
+#include "fakeaws/faults.h"
+#include "fakeaws/journal.h"
 #include "fakeaws/options.h"
 #include "forecast/service.h"
 #include "s3/store.h"
@@ -17,7 +19,8 @@ enum Stream : uint64_t {
   kJsonRequestIdStream = 1,
   kS3RequestIdStream = 2,
   kS3HostIdStream = 3,
-  kS3UploadIdStream = 4,
+  kFaultStream = 4,
+  kS3UploadIdStream = 5,
 };
 
 struct Core {
@@ -25,7 +28,9 @@ struct Core {
       : options(std::move(o)),
         clock(options.clock_start, options.clock_mode, options.clock_step),
         s3(options.region),
-        forecast(options, clock, s3) {}
+        forecast(options, clock, s3),
+        journal(options.journal_capacity),
+        faults(options.seed) {}
 
   // Runs every lifecycle transition due by now (exports land in S3 here).
   void Settle() { forecast.Settle(); }
@@ -36,6 +41,8 @@ struct Core {
   forecast::Service forecast;
   // Numbers requests in arrival order; request ids derive from it.
   std::atomic<uint64_t> requests{0};
+  Journal journal;
+  Faults faults;
 };
 
 }  // namespace fakeaws::internal

@@ -1,7 +1,9 @@
 #include "fakeaws/fake.h"
 
+#include <optional>
 #include <string_view>
 
+#include "core/call.h"
 #include "core/core.h"
 #include "core/seeded.h"
 #include "protocol/awsjson.h"
@@ -13,16 +15,15 @@
 namespace fakeaws {
 namespace {
 
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
+protocol::ResponseMeta JsonMeta(const internal::Core& core, uint64_t n) {
+  return {internal::SeededUuid(core.options.seed, internal::kJsonRequestIdStream, n),
+          protocol::ImfFixdate(core.clock.Now().time_since_epoch().count())};
 }
 
 HttpResponse HandleJson(internal::Core& core, const HttpRequest& request, uint64_t n,
                         std::string_view service) {
   const auto& model = protocol::ServiceModel::Get(service);
-  protocol::ResponseMeta meta{
-      internal::SeededUuid(core.options.seed, internal::kJsonRequestIdStream, n),
-      protocol::ImfFixdate(core.clock.Now().time_since_epoch().count())};
+  const protocol::ResponseMeta meta = JsonMeta(core, n);
   protocol::AwsJsonProtocol wire(model, core.options.auth);
   auto decoded = wire.Decode(request, meta);
   if (auto* refusal = std::get_if<HttpResponse>(&decoded)) return std::move(*refusal);
@@ -33,6 +34,35 @@ HttpResponse HandleJson(internal::Core& core, const HttpRequest& request, uint64
           : Outcome<std::string>(protocol::NotImplementedError(model.target_prefix() + "." + call.operation->name));
   if (!result.ok()) return protocol::AwsJsonProtocol::Error(result.error(), meta);
   return protocol::AwsJsonProtocol::Success(std::move(result).value(), meta);
+}
+
+// A fault's error in the encoding of the service the request was for, with
+// the ids that service would have given request `n`, so its bytes equal the
+// real error's.
+HttpResponse FaultErrorResponse(const internal::Core& core, const internal::Call& call,
+                                const HttpRequest& request, uint64_t n, const AwsError& error) {
+  if (call.service != "s3") return protocol::AwsJsonProtocol::Error(error, JsonMeta(core, n));
+  // The same derivation as protocol::HandleS3's ids.
+  const uint64_t seed = core.options.seed;
+  return protocol::S3ErrorResponse(
+      error, internal::SeededUpperAlnum(seed, internal::kS3RequestIdStream, n, 16),
+      internal::SeededBase64(seed, internal::kS3HostIdStream, n, 56),
+      protocol::ImfFixdate(core.clock.Now().time_since_epoch().count()), request.method == "HEAD");
+}
+
+HttpResponse DroppedConnection() {
+  HttpResponse r;
+  r.status = 0;
+  r.drop_connection = true;
+  return r;
+}
+
+// The request as the journal keeps it: S3 bodies are cut at kBodyLimit.
+HttpRequest JournalCopy(const HttpRequest& request, bool* truncated) {
+  HttpRequest copy{request.method, request.target, request.headers, {}};
+  *truncated = request.body.size() > JournalEntry::kBodyLimit;
+  copy.body = request.body.substr(0, JournalEntry::kBodyLimit);
+  return copy;
 }
 
 }  // namespace
@@ -49,16 +79,65 @@ Fake::~Fake() = default;
 
 Clock& Fake::clock() { return core_->clock; }
 const Options& Fake::options() const { return core_->options; }
+Journal& Fake::journal() { return core_->journal; }
+const Journal& Fake::journal() const { return core_->journal; }
+Faults& Fake::faults() { return core_->faults; }
 
 HttpResponse Fake::Handle(HttpRequest request) {
-  core_->clock.OnRequest();
-  core_->Settle();
-  const uint64_t n = core_->requests.fetch_add(1);
-  const std::string_view target = request.headers.Get("X-Amz-Target").value_or("");
-  // X-Amz-Target names the JSON services; everything else is S3 (DESIGN.md).
-  if (StartsWith(target, "AmazonForecastRuntime.")) return HandleJson(*core_, request, n, "forecastquery");
-  if (StartsWith(target, "AmazonForecast.")) return HandleJson(*core_, request, n, "forecast");
-  return protocol::HandleS3(*core_, std::move(request), n);
+  internal::Core& core = *core_;
+  core.clock.OnRequest();
+  core.Settle();
+  const uint64_t n = core.requests.fetch_add(1);
+  internal::Call call = internal::IdentifyCall(request);
+  // The fault layer sits in front of every handler (STYLE.md #4).
+  const std::optional<FaultRule> fault = core.faults.Decide(call);
+  using Action = FaultRule::Action;
+  const bool journaled = core.journal.capacity() > 0;
+  const bool observed = core.journal.HasObservers();
+
+  JournalEntry entry;
+  entry.sequence = n;
+  entry.time = core.clock.Now();
+  std::optional<HttpRequest> kept;  // the full request, for observers
+  const bool is_s3 = call.service == "s3";
+  if (is_s3 && journaled) entry.request = JournalCopy(request, &entry.request_body_truncated);
+  if (is_s3 && observed) kept = request;
+
+  HttpResponse response;
+  if (fault && fault->action() == Action::kError) {
+    response = FaultErrorResponse(core, call, request, n, *fault->error());
+  } else if (fault && fault->action() == Action::kDropConnection) {
+    response = DroppedConnection();
+  } else if (call.service == "forecastquery" || call.service == "forecast") {
+    response = HandleJson(core, request, n, call.service);
+  } else {
+    response = protocol::HandleS3(core, std::move(request), n);
+  }
+  if (!is_s3) {
+    if (observed) kept = request;
+    if (journaled) entry.request = std::move(request);
+  }
+
+  entry.status = response.status;
+  if (journaled && response.status != 0) {
+    if (auto error = ErrorInResponse(response)) {
+      entry.error_type = std::move(error->type);
+      entry.error_message = std::move(error->message);
+    }
+  }
+  if (fault) {
+    entry.fault = fault->Describe();
+    if (fault->action() == Action::kDropConnectionAfterHandling) response = DroppedConnection();
+    response.delay += fault->latency();
+  }
+  entry.connection_dropped = response.drop_connection;
+  entry.service = std::move(call.service);
+  entry.operation = call.operation;
+  entry.bucket = std::move(call.bucket);
+  entry.key = std::move(call.key);
+  if (journaled) core.journal.Record(std::move(entry));
+  if (observed) core.journal.Notify(call.operation, *kept, response);
+  return response;
 }
 
 }  // namespace fakeaws

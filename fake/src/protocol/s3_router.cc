@@ -1,39 +1,12 @@
 #include "protocol/s3_router.h"
 
 #include <algorithm>
-#include <cctype>
 
+#include "core/call.h"
 #include "s3/errors.h"
 
 namespace fakeaws::protocol {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-// The bucket named by a virtual-hosted Host, or "".
-std::string BucketFromHost(std::string_view host_header) {
-  std::string host = Lower(host_header);
-  if (!host.empty() && host.front() == '[') return "";  // an IPv6 literal
-  host = host.substr(0, host.rfind(':') == std::string::npos ? host.size() : host.rfind(':'));
-  if (EndsWith(host, ".localhost")) return host.substr(0, host.size() - 10);
-  if (EndsWith(host, ".amazonaws.com")) {
-    // <bucket>.s3.amazonaws.com, <bucket>.s3.<region>.amazonaws.com,
-    // <bucket>.s3-<region>.amazonaws.com
-    const size_t dot = host.rfind(".s3.");
-    const size_t dash = host.rfind(".s3-");
-    const size_t at = dot == std::string::npos ? dash : dash == std::string::npos ? dot : std::max(dot, dash);
-    if (at != std::string::npos && at > 0) return host.substr(0, at);
-  }
-  return "";
-}
 
 // Query parameters that name an S3 subresource (DOC: the REST API's
 // operations). Unknown parameters (such as the "x-id" some SDKs add) are
@@ -128,9 +101,12 @@ std::variant<s3ops::Handler, AwsError> ObjectRoute(const std::string& method, co
 
 }  // namespace
 
-// Paths are percent-decoded with '+' kept as '+' (INFERRED: SDKs send a
-// key's '+' as %2B, so only hand-made URLs can tell; in a query '+' is a
-// space, as in forms).
+// Bucket and key come from core/call.h's ParseS3Address, the one place that
+// reads addresses, so the journal, the fault rules and this router always
+// name the same bucket. Escapes are checked here: a broken one is InvalidURI
+// (DOC table), where the journal keeps it as written. Paths keep '+' as '+'
+// (INFERRED: SDKs send a key's '+' as %2B, so only hand-made URLs can tell);
+// in a query '+' is a space, as in forms.
 Outcome<S3Address> ParseAddress(const HttpRequest& request) {
   S3Address a;
   a.host = std::string(request.headers.Get("Host").value_or(""));
@@ -138,25 +114,12 @@ Outcome<S3Address> ParseAddress(const HttpRequest& request) {
   const size_t question = target.find('?');
   const std::string_view path = std::string_view(target).substr(0, question);
   auto query = Query::Parse(question == std::string::npos ? "" : std::string_view(target).substr(question + 1));
-  if (!query || path.empty() || path.front() != '/') return s3::InvalidUri(target);
+  if (!query || path.empty() || path.front() != '/' || !PercentDecode(path, false)) return s3::InvalidUri(target);
   a.query = std::move(*query);
-
-  std::string host_bucket = BucketFromHost(a.host);
-  if (!host_bucket.empty()) {
-    a.virtual_hosted = true;
-    a.bucket = std::move(host_bucket);
-    auto key = PercentDecode(path.substr(1), false);
-    if (!key) return s3::InvalidUri(target);
-    a.key = std::move(*key);
-  } else {
-    const std::string_view rest = path.substr(1);
-    const size_t slash = rest.find('/');
-    auto bucket = PercentDecode(rest.substr(0, slash), false);
-    auto key = PercentDecode(slash == std::string_view::npos ? "" : rest.substr(slash + 1), false);
-    if (!bucket || !key) return s3::InvalidUri(target);
-    a.bucket = std::move(*bucket);
-    a.key = std::move(*key);
-  }
+  internal::S3Address parsed = internal::ParseS3Address(request);
+  a.bucket = std::move(parsed.bucket);
+  a.key = std::move(parsed.key);
+  a.virtual_hosted = parsed.virtual_hosted;
   a.has_key = !a.key.empty();
   return a;
 }

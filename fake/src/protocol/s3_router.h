@@ -13,8 +13,9 @@ namespace fakeaws::protocol {
 
 // The bucket comes from the Host header when it is "<bucket>.localhost"
 // (what aws-sdk-cpp sends for an endpoint on a host name, and botocore with
-// addressing_style=virtual: wire-format.md §4.3) or an S3 host name at
-// amazonaws.com; otherwise from the path. InvalidURI for a broken escape.
+// addressing_style=virtual: wire-format.md §4.3) or an S3 host name
+// ("<bucket>.s3.<region>.amazonaws.com"); otherwise from the path
+// (core/call.h ParseS3Address decides). InvalidURI for a broken escape.
 Outcome<S3Address> ParseAddress(const HttpRequest& request);
 
 // The operation's handler, or the error for a request the fake does not
