@@ -151,6 +151,7 @@ S3Address ParseS3Address(const HttpRequest& request) {
   }
   if (StartsWith(target, "/")) target.remove_prefix(1);
   a.bucket = VirtualHostBucket(request.headers.Get("Host").value_or(""));
+  a.virtual_hosted = !a.bucket.empty();
   if (a.bucket.empty()) {
     const size_t slash = target.find('/');
     a.bucket = PercentDecode(target.substr(0, slash));
