@@ -38,8 +38,11 @@ std::string SeedForecast(Fake& fake, int series, int horizon) {
   return fake.forecast().PutForecast(spec).value();
 }
 
+// Arg 1: with the journal on (the default); 0: journal_capacity = 0.
 void BM_HandleDescribeForecastExportJob(benchmark::State& state) {
-  Fake fake;
+  fakeaws::Options options;
+  if (state.range(0) == 0) options.journal_capacity = 0;
+  Fake fake(options);
   const std::string forecast = SeedForecast(fake, 1, 1);
   fake.Handle(JsonRequest("CreateForecastExportJob", CreateBody("job", forecast)));
   const HttpRequest describe = JsonRequest(
@@ -50,7 +53,7 @@ void BM_HandleDescribeForecastExportJob(benchmark::State& state) {
     benchmark::DoNotOptimize(response);
   }
 }
-BENCHMARK(BM_HandleDescribeForecastExportJob);
+BENCHMARK(BM_HandleDescribeForecastExportJob)->ArgName("journal")->Arg(1)->Arg(0);
 
 void BM_HandleCreateForecastExportJob(benchmark::State& state) {
   fakeaws::Options options;

@@ -17,6 +17,9 @@ for path in glob.glob("tests/wire/**/*.http", recursive=True):
         targets.setdefault("json_parser_fuzzer", []).append(body.encode())
         if target:
             targets.setdefault("json_request_fuzzer", []).append(b"\x00\x00" + body.encode())
+        elif "/s3/" in path:
+            # s3_request_fuzzer reads the request as written, minus "HTTP/1.1".
+            targets.setdefault("s3_request_fuzzer", []).append(request.replace(" HTTP/1.1", "", 1).encode())
 for name, inputs in targets.items():
     os.makedirs(os.path.join(out, name), exist_ok=True)
     for i, data in enumerate(inputs):

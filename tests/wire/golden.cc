@@ -16,6 +16,45 @@ std::vector<std::string> Words(const std::string& line) {
   return out;
 }
 
+int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  throw std::runtime_error(std::string("bad hex digit in @escaped body: ") + c);
+}
+
+// "@fill <count> <char>" and "@escaped" bodies (golden.h).
+std::string ExpandBody(const std::string& body) {
+  if (body.rfind("@fill ", 0) == 0) {
+    const auto words = Words(body);
+    return std::string(std::stoull(words.at(1)), words.at(2).at(0));
+  }
+  if (body.rfind("@escaped\n", 0) == 0) {
+    std::string out;
+    for (size_t i = 9; i < body.size(); ++i) {
+      const char c = body[i];
+      if (c == '\n') continue;
+      if (c != '\\' || i + 1 >= body.size()) {
+        out += c;
+        continue;
+      }
+      const char e = body[++i];
+      if (e == 'r') out += '\r';
+      else if (e == 'n') out += '\n';
+      else if (e == 't') out += '\t';
+      else if (e == '\\') out += '\\';
+      else if (e == 'x' && i + 2 < body.size()) {
+        out += static_cast<char>(HexDigit(body[i + 1]) * 16 + HexDigit(body[i + 2]));
+        i += 2;
+      } else {
+        throw std::runtime_error("bad escape in @escaped body");
+      }
+    }
+    return out;
+  }
+  return body;
+}
+
 // A block is the text between two markers without the newline that ends its
 // last line: "head\n\nbody" or "head\n" (no body). A body that ends in a
 // newline is followed by one empty line in the file.
@@ -40,7 +79,7 @@ HttpRequest ParseRequest(const std::string& text) {
     const size_t colon = line.find(':');
     r.headers.Add(line.substr(0, colon), line.substr(colon + 2));
   }
-  r.body = body;
+  r.body = ExpandBody(body);
   return r;
 }
 
@@ -149,17 +188,18 @@ std::string ApplySetup(Fake& fake, const std::vector<std::string>& w) {
     auto r = fake.forecast().PutForecast(spec);
     return r.ok() ? "" : r.error().message;
   }
+  if (what == "bucket") {
+    auto r = fake.s3().CreateBucket(w.at(1));
+    return r.ok() ? "" : r.error().message;
+  }
   if (what == "object") {
-    // @object <bucket> <key> <body>: "\n" in the body is a line break.
-    std::string body = w.at(3);
+    // The rest of the line, words joined by one space; "\n" is a line break.
+    std::string body;
+    for (size_t i = 3; i < w.size(); ++i) body += (i > 3 ? " " : "") + w[i];
     for (size_t at = body.find("\\n"); at != std::string::npos; at = body.find("\\n", at + 1)) {
       body.replace(at, 2, "\n");
     }
     auto r = fake.s3().PutObject(w.at(1), w.at(2), body);
-    return r.ok() ? "" : r.error().message;
-  }
-  if (what == "bucket") {
-    auto r = fake.s3().CreateBucket(w.at(1));
     return r.ok() ? "" : r.error().message;
   }
   if (what == "advance") {
@@ -211,6 +251,62 @@ std::string ExtractToken(const std::string& response) {
   if (at == std::string::npos) return "";
   const size_t end = response.find('"', at + key.size());
   return response.substr(at + key.size(), end - at - key.size());
+}
+
+}  // namespace fakeaws::testing
+
+namespace fakeaws::testing {
+namespace {
+
+std::string HeaderValue(const std::string& wire, const std::string& name) {
+  const std::string marker = "\r\n" + name + ": ";
+  const size_t at = wire.find(marker);
+  if (at == std::string::npos) return "";
+  const size_t start = at + marker.size();
+  return wire.substr(start, wire.find("\r\n", start) - start);
+}
+
+void ReplaceAll(std::string* s, const std::string& from, const std::string& to) {
+  if (from.empty()) return;
+  for (size_t at = s->find(from); at != std::string::npos; at = s->find(from, at + to.size())) {
+    s->replace(at, from.size(), to);
+  }
+}
+
+std::string UploadPlaceholder(size_t i) { return i == 0 ? "<upload-id>" : "<upload-id:" + std::to_string(i + 1) + ">"; }
+
+}  // namespace
+
+std::string CompareWire(const std::string& expected, const std::string& actual, GoldenVars* vars) {
+  static const std::regex kRequestId("[A-Z0-9]{16}");
+  static const std::regex kHostId("[A-Za-z0-9+/]{75}=");
+  static const std::regex kUploadTag("<UploadId>([A-Za-z0-9._-]{88})</UploadId>");
+  for (auto it = std::sregex_iterator(actual.begin(), actual.end(), kUploadTag); it != std::sregex_iterator(); ++it) {
+    const std::string id = (*it)[1];
+    if (std::find(vars->upload_ids.begin(), vars->upload_ids.end(), id) == vars->upload_ids.end()) {
+      vars->upload_ids.push_back(id);
+    }
+  }
+  std::string normalized = actual;
+  const std::string request_id = HeaderValue(actual, "x-amz-request-id");
+  const std::string host_id = HeaderValue(actual, "x-amz-id-2");
+  if (expected.find("<request-id>") != std::string::npos && std::regex_match(request_id, kRequestId)) {
+    ReplaceAll(&normalized, request_id, "<request-id>");
+  }
+  if (expected.find("<host-id>") != std::string::npos && std::regex_match(host_id, kHostId)) {
+    ReplaceAll(&normalized, host_id, "<host-id>");
+  }
+  for (size_t i = 0; i < vars->upload_ids.size(); ++i) ReplaceAll(&normalized, vars->upload_ids[i], UploadPlaceholder(i));
+  if (expected == normalized) return "";
+  return "expected:\n" + expected + "\n--- actual:\n" + normalized;
+}
+
+HttpRequest ExpandVars(HttpRequest request, const GoldenVars& vars) {
+  for (size_t i = 0; i < vars.upload_ids.size(); ++i) {
+    ReplaceAll(&request.target, UploadPlaceholder(i), vars.upload_ids[i]);
+    ReplaceAll(&request.body, UploadPlaceholder(i), vars.upload_ids[i]);
+  }
+  return request;
 }
 
 }  // namespace fakeaws::testing

@@ -7,7 +7,7 @@
 //   @option <name> <value>     options before the fake is built
 //   @forecast <name> [STATUS]  seed a forecast
 //   @bucket <name>             create an S3 bucket
-//   @object <bucket> <key> <body>  put an object; "\n" in <body> is a line break
+//   @object <bucket> <key> <text...>   put an object (body: the rest of the line; "\n" is a line break)
 //   @advance <milliseconds>    move the fake's clock
 //   >>>                        a request: request line, headers, blank line, body
 //   <<<                        its expected response: status line, headers, blank line, body
@@ -17,6 +17,18 @@
 // expected response, the header value <uuid> matches a lower-case UUID (AWS
 // request ids are random) and "NextToken":"<token>" any token; <token> in a
 // later request is replaced by the last token received.
+//
+// S3 placeholders, anywhere in an expected response: <request-id> is the
+// response's x-amz-request-id (16 of [A-Z0-9]), <host-id> its x-amz-id-2
+// (base64): every occurrence must be that same value. <upload-id> is the
+// first multipart upload id a response of the case returned, <upload-id:2>
+// the second; requests may use them too. scripts/golden_lengths.py counts
+// them at their real lengths (16, 76 and 88 bytes).
+//
+// A request body whose first line is "@fill <count> <char>" is <count>
+// copies of <char>; one whose first line is "@escaped" is the lines after
+// it joined without newlines, with \r \n \t \\ and \xHH decoded (for
+// aws-chunked framing).
 #pragma once
 
 #include <string>
@@ -51,5 +63,15 @@ std::string ApplySetup(Fake& fake, const std::vector<std::string>& words);
 std::string CompareWire(const std::string& expected, const std::string& actual);
 // The NextToken value in a response, or "".
 std::string ExtractToken(const std::string& response);
+
+// Values a case learns from responses (S3 upload ids), for the placeholders
+// above.
+struct GoldenVars {
+  std::vector<std::string> upload_ids;
+};
+// CompareWire with the S3 placeholders; learns upload ids from `actual`.
+std::string CompareWire(const std::string& expected, const std::string& actual, GoldenVars* vars);
+// Replaces <upload-id> placeholders in a request with the learned values.
+HttpRequest ExpandVars(HttpRequest request, const GoldenVars& vars);
 
 }  // namespace fakeaws::testing

@@ -29,6 +29,7 @@ struct S3Address {
   std::string bucket;
   std::string key;
   std::string query;
+  bool virtual_hosted = false;  // the bucket came from the Host header
 };
 S3Address ParseS3Address(const HttpRequest& request);
 

@@ -20,6 +20,7 @@ enum Stream : uint64_t {
   kS3RequestIdStream = 2,
   kS3HostIdStream = 3,
   kFaultStream = 4,
+  kS3UploadIdStream = 5,
 };
 
 struct Core {

@@ -1,4 +1,5 @@
 #include "core/core.h"
+#include "core/seeded.h"
 #include "fakeaws/s3.h"
 
 namespace fakeaws {
@@ -13,22 +14,53 @@ bool S3Api::HasBucket(const std::string& bucket) const {
   return core_->s3.BucketExists(bucket);
 }
 
+std::vector<S3Bucket> S3Api::ListBuckets() const {
+  core_->Settle();
+  std::vector<S3Bucket> out;
+  for (const auto& b : core_->s3.ListBuckets()) out.push_back({b.name, b.region, b.creation_date});
+  return out;
+}
+
+Outcome<Done> S3Api::DeleteBucket(const std::string& bucket) {
+  core_->Settle();
+  return core_->s3.DeleteBucket(bucket);
+}
+
 Outcome<Done> S3Api::PutObject(const std::string& bucket, const std::string& key, std::string body,
                                const PutObjectOptions& options) {
   core_->Settle();
-  s3::Object object;
-  object.body = std::move(body);
-  object.content_type = options.content_type;
-  object.metadata = options.metadata;
-  return core_->s3.PutObject(bucket, key, std::move(object), core_->clock.Now());
+  s3::NewObject object;
+  object.body = s3::Body(body);
+  object.attributes.content_type = options.content_type;
+  object.attributes.content_encoding = options.content_encoding;
+  object.attributes.cache_control = options.cache_control;
+  object.attributes.metadata = options.metadata;
+  auto put = core_->s3.PutObject(bucket, key, std::move(object), core_->clock.Now());
+  if (!put.ok()) return put.error();
+  return Done{};
 }
 
 Outcome<S3Object> S3Api::GetObject(const std::string& bucket, const std::string& key) const {
   core_->Settle();
   auto got = core_->s3.GetObject(bucket, key);
   if (!got.ok()) return got.error();
-  const s3::Object& o = got.value();
-  return S3Object{bucket, key, o.body, o.content_type, "\"" + o.etag + "\"", o.last_modified, o.metadata};
+  const s3::ObjectInfo& o = got.value();
+  S3Object out;
+  out.bucket = bucket;
+  out.key = key;
+  out.body = std::string(o.body.view());
+  out.content_type = o.content_type();
+  out.content_encoding = o.attributes.content_encoding;
+  out.cache_control = o.attributes.cache_control;
+  out.etag = o.ETag();
+  out.last_modified = o.last_modified;
+  out.metadata = o.attributes.metadata;
+  if (!o.checksum.empty()) {
+    out.checksum_algorithm = std::string(s3::AlgorithmName(o.checksum.algorithm));
+    out.checksum = internal::Base64Encode(o.checksum.digest);
+    if (o.checksum.type == s3::ChecksumType::kComposite) out.checksum += "-" + std::to_string(o.checksum.parts);
+  }
+  return out;
 }
 
 Outcome<Done> S3Api::DeleteObject(const std::string& bucket, const std::string& key) {
@@ -40,6 +72,32 @@ std::vector<std::string> S3Api::ListKeys(const std::string& bucket, const std::s
   core_->Settle();
   auto keys = core_->s3.ListKeys(bucket, prefix);
   return keys.ok() ? std::move(keys).value() : std::vector<std::string>{};
+}
+
+Outcome<S3Listing> S3Api::ListObjects(const std::string& bucket, const std::string& prefix,
+                                      const std::string& delimiter) const {
+  core_->Settle();
+  s3::ListQuery query;
+  query.prefix = prefix;
+  query.delimiter = delimiter;
+  query.max_keys = static_cast<size_t>(-1);
+  auto listed = core_->s3.ListObjects(bucket, query);
+  if (!listed.ok()) return listed.error();
+  S3Listing out;
+  for (const auto& o : listed.value().objects) out.keys.push_back(o.key);
+  out.common_prefixes = listed.value().common_prefixes;
+  return out;
+}
+
+std::vector<S3Upload> S3Api::MultipartUploads(const std::string& bucket) const {
+  core_->Settle();
+  s3::UploadListQuery query;
+  query.max_uploads = static_cast<size_t>(-1);
+  auto listed = core_->s3.ListMultipartUploads(bucket, query);
+  std::vector<S3Upload> out;
+  if (!listed.ok()) return out;
+  for (const auto& u : listed.value().uploads) out.push_back({u.key, u.upload_id, u.initiated});
+  return out;
 }
 
 }  // namespace fakeaws

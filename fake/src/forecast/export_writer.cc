@@ -185,11 +185,12 @@ Outcome<std::vector<std::string>> ExportWriter::Write(const ForecastSpec& foreca
   std::vector<std::string> written;
   for (size_t i = 0; i < parts.size(); ++i) {
     const std::string key = destination.prefix + ExportFileName(job_name, export_time, static_cast<int>(i));
-    s3::Object object;
-    object.body = std::move(parts[i]);
+    s3::NewObject object;
+    object.body = s3::Body(parts[i]);
+    parts[i] = std::string();
     // Content type INFERRED: Forecast's writer is not captured; S3A/EMRFS
     // default to application/octet-stream.
-    object.content_type = "application/octet-stream";
+    object.attributes.content_type = "application/octet-stream";
     auto put = store_.PutObject(destination.bucket, key, std::move(object), written_at);
     if (!put.ok()) return put.error();
     written.push_back("s3://" + destination.bucket + "/" + key);

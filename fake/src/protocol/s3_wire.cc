@@ -1,32 +1,19 @@
 #include "protocol/s3_wire.h"
 
+#include <optional>
+#include <variant>
+
 #include "core/core.h"
+#include "core/digest.h"
 #include "core/seeded.h"
-#include "protocol/awsjson.h"
+#include "protocol/s3_call.h"
+#include "protocol/s3_router.h"
+#include "protocol/s3_xml.h"
+#include "protocol/sigv4.h"
+#include "s3/errors.h"
+#include "s3/checksum.h"
 
 namespace fakeaws::protocol {
-namespace {
-
-void AppendXmlEscaped(std::string* out, std::string_view s) {
-  for (char c : s) {
-    switch (c) {
-      case '&': out->append("&amp;"); break;
-      case '<': out->append("&lt;"); break;
-      case '>': out->append("&gt;"); break;
-      case '"': out->append("&quot;"); break;
-      case '\'': out->append("&apos;"); break;
-      default: out->push_back(c);
-    }
-  }
-}
-
-void Element(std::string* out, std::string_view name, std::string_view value) {
-  out->append("<").append(name).append(">");
-  AppendXmlEscaped(out, value);
-  out->append("</").append(name).append(">");
-}
-
-}  // namespace
 
 HttpResponse S3ErrorResponse(const AwsError& error, const std::string& request_id,
                              const std::string& host_id, const std::string& date, bool head) {
@@ -36,29 +23,123 @@ HttpResponse S3ErrorResponse(const AwsError& error, const std::string& request_i
   r.headers.Add("x-amz-id-2", host_id);
   r.headers.Add("Content-Type", "application/xml");
   if (!head) {
-    r.body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>";
-    Element(&r.body, "Code", error.type);
-    Element(&r.body, "Message", error.message);
-    for (const auto& [name, value] : error.details) Element(&r.body, name, value);
-    Element(&r.body, "RequestId", request_id);
-    Element(&r.body, "HostId", host_id);
-    r.body += "</Error>";
+    r.body.append(kXmlDeclaration);
+    XmlWriter xml(&r.body);
+    xml.Open("Error").Element("Code", error.type).Element("Message", error.message);
+    for (const auto& [name, value] : error.details) xml.Element(name, value);
+    xml.Element("RequestId", request_id).Element("HostId", host_id).Close("Error");
   }
   r.headers.Add("Content-Length", std::to_string(r.body.size()));
   r.headers.Add("Date", date);
   r.headers.Add("Server", "AmazonS3");
+  // InvalidRange tells the object's size in Content-Range too (INFERRED
+  // from many fakes, wire-format.md §4.1).
+  if (error.type == "InvalidRange") {
+    for (const auto& [name, value] : error.details) {
+      if (name == "ActualObjectSize") r.headers.Add("Content-Range", "bytes */" + value);
+    }
+  }
   return r;
 }
 
+HttpResponse S3Call::Error(const AwsError& error) const {
+  return S3ErrorResponse(error, request_id, host_id, date, head());
+}
+
+S3Response::S3Response(const S3Call& call, int status) {
+  response_.status = status;
+  response_.headers.Add("x-amz-request-id", call.request_id);
+  response_.headers.Add("x-amz-id-2", call.host_id);
+  response_.headers.Add("Date", call.date);
+}
+
+S3Response& S3Response::Header(std::string name, std::string value) {
+  response_.headers.Add(std::move(name), std::move(value));
+  return *this;
+}
+
+S3Response& S3Response::Checksum(const s3::Checksum& checksum, bool with_type) {
+  if (checksum.empty()) return *this;
+  Header("x-amz-checksum-" + std::string(s3::AlgorithmHeaderSuffix(checksum.algorithm)), ChecksumValue(checksum));
+  if (!with_type) return *this;
+  return Header("x-amz-checksum-type",
+                checksum.type == s3::ChecksumType::kComposite ? "COMPOSITE" : "FULL_OBJECT");
+}
+
+HttpResponse S3Response::Finish(std::string body, uint64_t content_length, const std::string* content_type) {
+  if (content_type) response_.headers.Add("Content-Type", *content_type);
+  response_.headers.Add("Content-Length", std::to_string(content_length));
+  response_.headers.Add("Server", "AmazonS3");
+  response_.body = std::move(body);
+  return std::move(response_);
+}
+
+HttpResponse S3Response::Xml(std::string body) {
+  static const std::string kXml = "application/xml";
+  const uint64_t length = body.size();
+  return Finish(std::move(body), length, &kXml);
+}
+
+HttpResponse S3Response::Empty() { return Finish("", 0, nullptr); }
+
+HttpResponse S3Response::Bodiless() {
+  response_.headers.Add("Server", "AmazonS3");
+  return std::move(response_);
+}
+
+HttpResponse S3Response::Content(const std::string& content_type, std::string body, uint64_t content_length) {
+  return Finish(std::move(body), content_length, &content_type);
+}
+
+std::string ChecksumValue(const s3::Checksum& checksum) {
+  std::string value = internal::Base64Encode(checksum.digest);
+  if (checksum.type == s3::ChecksumType::kComposite) value += "-" + std::to_string(checksum.parts);
+  return value;
+}
+
+std::string CanonicalUserId(const std::string& account_id) {
+  const auto digest = s3::Sha256("fakeaws canonical user " + account_id);
+  return internal::HexLower(digest.data(), digest.size());
+}
+
+namespace {
+
+// S3's answers to SigV4 verdicts (catalog: s3/errors.h).
+std::optional<AwsError> CheckSignature(const HttpRequest& request, const AuthOptions& auth) {
+  const SigV4Verdict v = VerifySigV4({&request, /*s3=*/true}, auth.credentials);
+  switch (v.kind) {
+    case SigV4Verdict::kOk: return std::nullopt;
+    case SigV4Verdict::kMissing: return s3::AccessDenied();
+    case SigV4Verdict::kBothForms: return s3::OnlyOneAuthMechanism();
+    case SigV4Verdict::kIncomplete: return s3::AuthorizationHeaderMalformed(v.incomplete_message);
+    case SigV4Verdict::kHostNotSigned:
+      return s3::AuthorizationHeaderMalformed("'Host' must be a 'SignedHeader' in the AWS Authorization.");
+    case SigV4Verdict::kUnknownAccessKey: return s3::InvalidAccessKeyId(v.access_key);
+    case SigV4Verdict::kMismatch:
+      return s3::SignatureDoesNotMatch(v.access_key, v.string_to_sign, v.signature_provided, v.canonical_request);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 HttpResponse HandleS3(internal::Core& core, HttpRequest request, uint64_t n) {
   const uint64_t seed = core.options.seed;
-  const std::string request_id = internal::SeededUpperAlnum(seed, internal::kS3RequestIdStream, n, 16);
-  const std::string host_id = internal::SeededBase64(seed, internal::kS3HostIdStream, n, 56);
-  const std::string date = ImfFixdate(core.clock.Now().time_since_epoch().count());
-  // The S3 REST wire is issue #3's work; until then every S3 request gets
-  // S3's own NotImplemented answer rather than a silent success.
-  AwsError error{"NotImplemented", "A header you provided implies functionality that is not implemented", 501, {}};
-  return S3ErrorResponse(error, request_id, host_id, date, request.method == "HEAD");
+  S3Call call{core, request, {}, n,
+              // x-amz-request-id: 16 upper-case alphanumerics; x-amz-id-2:
+              // base64 of 56 bytes, as the capture's (wire-format.md §4.1).
+              internal::SeededUpperAlnum(seed, internal::kS3RequestIdStream, n, 16),
+              internal::SeededBase64(seed, internal::kS3HostIdStream, n, 56), "", core.clock.Now()};
+  call.date = HttpDate(call.now);
+  auto address = ParseAddress(request);
+  if (!address.ok()) return call.Error(address.error());
+  call.address = std::move(address).value();
+  if (core.options.auth.verify_signatures) {
+    if (auto error = CheckSignature(request, core.options.auth)) return call.Error(*error);
+  }
+  auto route = Route(request.method, call.address, request.headers);
+  if (const auto* refusal = std::get_if<AwsError>(&route)) return call.Error(*refusal);
+  return std::get<s3ops::Handler>(route)(call);
 }
 
 }  // namespace fakeaws::protocol

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "fakeaws/error.h"
 #include "fakeaws/http.h"

@@ -155,8 +155,14 @@ SigV4Verdict VerifySigV4(const SigV4Request& in, const std::map<std::string, std
   const bool query_auth = std::any_of(params.begin(), params.end(),
                                       [](const auto& p) { return p.first == "X-Amz-Algorithm"; });
   const auto authorization = r.headers.Get("Authorization");
-  if (authorization && query_auth) return {SigV4Verdict::kBothForms};
-  if (!authorization && !query_auth) return {SigV4Verdict::kMissing};
+  if (authorization && query_auth) {
+    v.kind = SigV4Verdict::kBothForms;
+    return v;
+  }
+  if (!authorization && !query_auth) {
+    v.kind = SigV4Verdict::kMissing;
+    return v;
+  }
 
   AuthorizationHeader auth;
   std::string amz_date;

@@ -1,22 +1,141 @@
-// S3's error catalog: code, HTTP status, verbatim message and the extra
-// elements S3 puts after <Message>. Sources: ../shared/reference/wire-format.md §4.1.
+// S3's error catalog: every code, HTTP status, verbatim message and the
+// extra elements S3 puts after <Message>, in one place. Each entry names its
+// evidence, so a later capture can correct it:
+//   REAL     a real S3 response in ../shared/reference/wire-format.md §4.1
+//   DOC      the S3 documentation's error-code table or API reference
+//   CAPTURE  a real S3 response quoted in a public issue thread (named);
+//            not in wire-format.md, so treat it as INFERRED until recorded there
+//   MOTO     moto 5.2.1's text (moto/s3/exceptions.py), a baseline only (§4.2)
+//   INFERRED our choice where nothing better is known
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "fakeaws/error.h"
+#include "s3/checksum.h"
 
 namespace fakeaws::s3 {
 
-// REAL capture (§4.1): no period.
+// --- Buckets and keys ---------------------------------------------------
+// REAL (§4.1): no period; <BucketName>.
 AwsError NoSuchBucket(const std::string& bucket);
-// REAL capture (§4.1): with period, <Key> element.
+// REAL (§4.1): with period; <Key>.
 AwsError NoSuchKey(const std::string& key);
-// REAL capture (§4.1).
+// REAL (§4.1).
 AwsError BucketAlreadyOwnedByYou(const std::string& bucket);
-// DOC table + moto (§4.1).
+// DOC table + MOTO (§4.1).
 AwsError BucketNotEmpty(const std::string& bucket);
-// REAL capture (§4.1).
+// REAL (§4.1).
 AwsError InvalidBucketName(const std::string& bucket);
+// DOC table text ("Your key is too long", 400); <Size>/<MaxSizeAllowed> INFERRED.
+AwsError KeyTooLong(size_t size);
+// DOC table text (400); <Size>/<MaxSizeAllowed> INFERRED.
+AwsError MetadataTooLarge(size_t size);
+// MOTO: a LocationConstraint that names another region than the endpoint's.
+AwsError IllegalLocationConstraint(const std::string& constraint);
+// MOTO: no LocationConstraint, sent to an endpoint outside us-east-1.
+AwsError UnspecifiedLocationConstraint();
+// MOTO: "us-east-1" (or an unknown name) given as LocationConstraint.
+AwsError InvalidLocationConstraint(const std::string& constraint);
+
+// --- Reads --------------------------------------------------------------
+// REAL (§4.1): <RangeRequested> then <ActualObjectSize>, 416.
+AwsError InvalidRange(const std::string& range, uint64_t object_size);
+// MOTO text; <Condition> names the failed header (INFERRED element), 412.
+AwsError PreconditionFailed(const std::string& condition);
+
+// --- Uploads: integrity of the bytes --------------------------------------
+// CAPTURE (dandi/dandi-cli#1257): <ExpectedDigest> is the client's MD5 as hex,
+// <CalculatedDigest> ours as base64, as S3 wrote them.
+AwsError BadDigestContentMd5(const std::string& expected_hex, const std::string& calculated_base64);
+// CAPTURE (versity/versitygw#1694, ministackorg/ministack#1497 run against
+// AWS): "The CRC32 you specified did not match the calculated checksum."
+AwsError BadDigestChecksum(ChecksumAlgorithm algorithm);
+// INFERRED text (DOC table names the code, 400); <Content-MD5> INFERRED.
+AwsError InvalidDigest(const std::string& content_md5);
+// CAPTURE (versity/versitygw#1173, tested against AWS): a checksum value that
+// is not base64 of the algorithm's digest size. `trailing` for a trailer.
+AwsError InvalidChecksumValue(ChecksumAlgorithm algorithm, bool trailing);
+// INFERRED: more than one x-amz-checksum-* header.
+AwsError MultipleChecksumHeaders();
+// INFERRED: x-amz-sdk-checksum-algorithm without a value header or trailer.
+AwsError ChecksumAlgorithmWithoutValue();
+// CAPTURE (versity/versitygw#1600, "direct" S3): a declared trailer missing
+// or not well-formed.
+AwsError MalformedTrailer();
+// DOC table text (IncompleteBody, 400): the body is shorter than declared,
+// or its aws-chunked framing is broken (INFERRED for the latter).
+AwsError IncompleteBody();
+// INFERRED text for XAmzContentSHA256Mismatch (400) with both digests.
+AwsError ContentSha256Mismatch(const std::string& client_hex, const std::string& computed_hex);
+// DOC table text (MissingContentLength, 411).
+AwsError MissingContentLength();
+// INFERRED: DeleteObjects without Content-MD5 or a checksum header.
+AwsError MissingContentMd5();
+
+// --- Multipart uploads ----------------------------------------------------
+// MOTO text; <UploadId> INFERRED.
+AwsError NoSuchUpload(const std::string& upload_id);
+// CAPTURE (versity/versitygw#1008, "direct-to-s3"): two spaces after the
+// first sentence; <UploadId>, <PartNumber>, <ETag> as the client sent it.
+AwsError InvalidPart(const std::string& upload_id, int part_number, const std::string& etag);
+// DOC table text + MOTO.
+AwsError InvalidPartOrder();
+// CAPTURE (apache/arrow-rs-object-store#211): no period; <ProposedSize>,
+// <MinSizeAllowed>, <PartNumber>, <ETag> (hex, unquoted).
+AwsError EntityTooSmall(uint64_t proposed_size, uint64_t min_size, int part_number,
+                        const std::string& etag_hex);
+// INFERRED: the upload was created with a checksum algorithm and the
+// completion omits a part's checksum.
+AwsError MissingPartChecksum(ChecksumAlgorithm algorithm, int part_number);
+// INFERRED: CreateMultipartUpload asking FULL_OBJECT for a SHA algorithm,
+// or COMPOSITE for CRC64NVME.
+AwsError UnsupportedChecksumType(const std::string& type, ChecksumAlgorithm algorithm);
+// INFERRED: an x-amz-checksum-type other than FULL_OBJECT / COMPOSITE.
+AwsError InvalidChecksumType();
+
+// --- Requests we cannot read --------------------------------------------
+// MOTO text (no period).
+AwsError MalformedXml();
+// MOTO text; <Method>, <ResourceType> INFERRED; 405.
+AwsError MethodNotAllowed(const std::string& method, const std::string& resource_type);
+// DOC table text (501). `header` (when a header asked for it) becomes <Header>.
+AwsError NotImplemented(const std::string& header = "");
+// DOC table text (InvalidURI, 400); <URI> INFERRED.
+AwsError InvalidUri(const std::string& uri);
+// InvalidArgument with <ArgumentName>/<ArgumentValue> (400): MOTO text for
+// integers ("Provided max-keys not an integer or within integer range").
+AwsError NotAnInteger(const std::string& name, const std::string& value);
+// MOTO text for partNumber.
+AwsError InvalidPartNumber(const std::string& value);
+// §4.1 (INFERRED there): a continuation token we did not issue.
+AwsError InvalidContinuationToken();
+// INFERRED text: encoding-type other than "url".
+AwsError InvalidEncodingType(const std::string& value);
+// INFERRED text: x-amz-metadata-directive other than COPY / REPLACE.
+AwsError InvalidMetadataDirective(const std::string& value);
+// INFERRED text: an x-amz-copy-source without "bucket/key".
+AwsError InvalidCopySource(const std::string& value);
+// MOTO text: CopyObject onto itself with nothing changed.
+AwsError CopyOntoItself();
+
+// --- Signatures (Options::auth) ------------------------------------------
+// REAL (§4.1): an unsigned request to a private bucket.
+AwsError AccessDenied();
+// DOC table text (403); <AWSAccessKeyId>.
+AwsError InvalidAccessKeyId(const std::string& access_key);
+// REAL (§4.1) text and elements, in the capture's order: <AWSAccessKeyId>,
+// <StringToSign>, <SignatureProvided>, <StringToSignBytes>, then SigV4's
+// <CanonicalRequest>, <CanonicalRequestBytes>. The *Bytes elements are the
+// text as space-separated two-digit hex (INFERRED format).
+AwsError SignatureDoesNotMatch(const std::string& access_key, const std::string& string_to_sign,
+                               const std::string& signature_provided, const std::string& canonical_request);
+// INFERRED text: an Authorization header without Credential, SignedHeaders,
+// Signature or a date, or one that does not sign Host (400).
+AwsError AuthorizationHeaderMalformed(const std::string& detail);
+// INFERRED text (InvalidArgument, 400): a signature in both the header and
+// the query string.
+AwsError OnlyOneAuthMechanism();
 
 }  // namespace fakeaws::s3

@@ -1,16 +1,66 @@
 #include "s3/store.h"
 
+#include <algorithm>
+#include <cstring>
+
 #include "core/digest.h"
 #include "s3/errors.h"
+#include "s3/preconditions.h"
 
 namespace fakeaws::s3 {
+namespace {
+
+// DOC (object keys): at most 1,024 bytes of UTF-8.
+constexpr size_t kMaxKeyBytes = 1024;
+// DOC (object metadata): user metadata keys and values, at most 2 KB together.
+constexpr size_t kMaxUserMetadataBytes = 2048;
+
+bool StartsWith(const std::string& s, const std::string& prefix) {
+  return s.size() >= prefix.size() && std::memcmp(s.data(), prefix.data(), prefix.size()) == 0;
+}
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// The least string greater than every string that starts with `prefix`, or
+// "" when there is none (all bytes 0xFF).
+std::string PrefixSuccessor(std::string prefix) {
+  while (!prefix.empty() && static_cast<unsigned char>(prefix.back()) == 0xFF) prefix.pop_back();
+  if (!prefix.empty()) prefix.back() = static_cast<char>(static_cast<unsigned char>(prefix.back()) + 1);
+  return prefix;
+}
+
+bool LooksLikeRegion(const std::string& r) {
+  // "EU" is S3's legacy name for eu-west-1 (DOC: BucketLocationConstraint).
+  if (r == "EU") return true;
+  int dashes = 0;
+  for (char c : r) {
+    if (c == '-') ++dashes;
+    else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return false;
+  }
+  return dashes >= 2 && !r.empty() && r.back() >= '0' && r.back() <= '9';
+}
+
+size_t UserMetadataBytes(const ObjectAttributes& a) {
+  size_t n = 0;
+  for (const auto& [name, value] : a.metadata) n += name.size() + value.size();
+  return n;
+}
+
+std::optional<AwsError> CheckNewObject(const std::string& key, const ObjectAttributes& a) {
+  if (key.size() > kMaxKeyBytes) return KeyTooLong(key.size());
+  if (const size_t n = UserMetadataBytes(a); n > kMaxUserMetadataBytes) return MetadataTooLarge(n);
+  return std::nullopt;
+}
+
+}  // namespace
 
 bool IsValidBucketName(const std::string& name) {
   if (name.size() < 3 || name.size() > 63) return false;
-  for (char c : name) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-')) return false;
-  }
   auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  for (char c : name) {
+    if (!alnum(c) && c != '.' && c != '-') return false;
+  }
   if (!alnum(name.front()) || !alnum(name.back())) return false;
   if (name.find("..") != std::string::npos) return false;
   int dots = 0;
@@ -19,21 +69,72 @@ bool IsValidBucketName(const std::string& name) {
     if (c == '.') ++dots;
     else if (!(c >= '0' && c <= '9')) all_digits_and_dots = false;
   }
-  return !(all_digits_and_dots && dots == 3);
+  if (all_digits_and_dots && dots == 3) return false;  // an IP address
+  // Reserved prefixes and suffixes (DOC: "General purpose bucket naming rules").
+  for (const char* p : {"xn--", "sthree-", "amzn-s3-demo-"}) {
+    if (StartsWith(name, p)) return false;
+  }
+  for (const char* s : {"-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"}) {
+    if (EndsWith(name, s)) return false;
+  }
+  return true;
 }
 
-Outcome<Done> Store::CreateBucket(const std::string& name, Timestamp now) {
-  if (!IsValidBucketName(name)) return InvalidBucketName(name);
-  std::lock_guard<std::mutex> lock(mu_);
+std::optional<AwsError> CheckWriteConditions(const WriteConditions& c, const ObjectInfo* current,
+                                              const std::string& key) {
+  if (c.if_match) {
+    // DOC (PutObject If-Match): no object under the key is NoSuchKey.
+    if (!current) return NoSuchKey(key);
+    if (!EtagListMatches(*c.if_match, current->ETag())) return PreconditionFailed("If-Match");
+  }
+  if (c.if_none_match && current && EtagListMatches(*c.if_none_match, current->ETag())) {
+    return PreconditionFailed("If-None-Match");
+  }
+  return std::nullopt;
+}
+
+std::string PartInfo::ETag() const { return "\"" + internal::HexLower(md5) + "\""; }
+
+Outcome<Done> Store::CreateBucketLocked(const std::string& name, const std::string& region, Timestamp now) {
   auto [it, inserted] = buckets_.try_emplace(name);
   if (!inserted) {
     // us-east-1 answers 200 to a re-create by the owner (wire-format.md §4.1).
     if (default_region_ == "us-east-1") return Done{};
     return BucketAlreadyOwnedByYou(name);
   }
-  it->second.region = default_region_;
+  it->second.region = region;
   it->second.creation_date = now;
   return Done{};
+}
+
+Outcome<Done> Store::CreateBucket(const std::string& name, Timestamp now) {
+  if (!IsValidBucketName(name)) return InvalidBucketName(name);
+  std::lock_guard<std::mutex> lock(mu_);
+  return CreateBucketLocked(name, default_region_, now);
+}
+
+Outcome<Done> Store::CreateBucket(const std::string& name, const std::optional<std::string>& constraint,
+                                  Timestamp now) {
+  if (!IsValidBucketName(name)) return InvalidBucketName(name);
+  std::string region = default_region_;
+  if (!constraint) {
+    // A regional endpoint outside us-east-1 wants the region named (MOTO; a
+    // well-known boto3 pitfall).
+    if (default_region_ != "us-east-1") return UnspecifiedLocationConstraint();
+  } else {
+    // us-east-1 is the absence of a constraint: naming it is invalid.
+    if (*constraint == "us-east-1" || !LooksLikeRegion(*constraint)) {
+      return InvalidLocationConstraint(*constraint);
+    }
+    // The us-east-1 endpoint creates buckets in any region; a regional
+    // endpoint only in its own (MOTO; INFERRED for the us-east-1 case).
+    if (*constraint != default_region_ && default_region_ != "us-east-1") {
+      return IllegalLocationConstraint(*constraint);
+    }
+    region = *constraint;
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  return CreateBucketLocked(name, region, now);
 }
 
 bool Store::BucketExists(const std::string& name) const {
@@ -41,51 +142,170 @@ bool Store::BucketExists(const std::string& name) const {
   return buckets_.count(name) > 0;
 }
 
+Outcome<BucketInfo> Store::GetBucket(const std::string& name) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = buckets_.find(name);
+  if (it == buckets_.end()) return NoSuchBucket(name);
+  return BucketInfo{name, it->second.region, it->second.creation_date};
+}
+
+std::vector<BucketInfo> Store::ListBuckets() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::vector<BucketInfo> out;
+  out.reserve(buckets_.size());
+  for (const auto& [name, b] : buckets_) out.push_back({name, b.region, b.creation_date});
+  return out;
+}
+
 Outcome<Done> Store::DeleteBucket(const std::string& name) {
   std::lock_guard<std::mutex> lock(mu_);
   auto it = buckets_.find(name);
   if (it == buckets_.end()) return NoSuchBucket(name);
+  // Uploads in progress do not keep a bucket alive (INFERRED).
   if (!it->second.objects.empty()) return BucketNotEmpty(name);
   buckets_.erase(it);
   return Done{};
 }
 
-Outcome<Done> Store::PutObject(const std::string& bucket, const std::string& key, Object object,
-                               Timestamp now) {
-  object.etag = internal::HexLower(internal::Md5Digest(object.body));
-  object.last_modified = now;
+StoredObject Store::Compact(NewObject&& object, Timestamp now) {
+  StoredObject s;
+  s.body = std::move(object.body);
+  s.md5 = *object.md5;
+  s.last_modified = now;
+  const ObjectAttributes& a = object.attributes;
+  if (!a.content_type.empty() && a.content_type != kDefaultContentType) {
+    auto it = content_types_.find(a.content_type);
+    if (it == content_types_.end()) it = content_types_.insert(a.content_type).first;
+    s.content_type = &*it;
+  }
+  const Checksum& c = object.checksum;
+  s.checksum_algorithm = c.algorithm;
+  s.checksum_type = c.type;
+  s.checksum_parts = c.parts;
+  const bool strong = !c.empty() && !IsCrc(c.algorithm);
+  if (IsCrc(c.algorithm)) {
+    for (unsigned char byte : c.digest) s.crc = (s.crc << 8) | byte;
+  }
+  if (strong || !a.content_encoding.empty() || !a.cache_control.empty() || !a.content_disposition.empty() ||
+      !a.content_language.empty() || !a.expires.empty() || !a.metadata.empty()) {
+    auto extras = std::make_shared<StoredObject::Extras>();
+    extras->content_encoding = a.content_encoding;
+    extras->cache_control = a.cache_control;
+    extras->content_disposition = a.content_disposition;
+    extras->content_language = a.content_language;
+    extras->expires = a.expires;
+    extras->metadata = a.metadata;
+    if (strong) extras->strong_digest = c.digest;
+    s.extras = std::move(extras);
+  }
+  return s;
+}
+
+Outcome<ObjectInfo> Store::PutObject(const std::string& bucket, const std::string& key, NewObject object,
+                                     Timestamp now, const WriteConditions& conditions) {
+  if (auto error = CheckNewObject(key, object.attributes)) return *error;
+  if (!object.md5) object.md5 = internal::Md5Digest(object.body.view());
   std::lock_guard<std::mutex> lock(mu_);
   auto it = buckets_.find(bucket);
   if (it == buckets_.end()) return NoSuchBucket(bucket);
-  it->second.objects[key] = std::move(object);
-  return Done{};
+  auto& objects = it->second.objects;
+  auto existing = objects.find(key);
+  if (conditions.if_match || conditions.if_none_match) {
+    std::optional<ObjectInfo> current;
+    if (existing != objects.end()) current = existing->second.Info();
+    if (auto error = CheckWriteConditions(conditions, current ? &*current : nullptr, key)) return *error;
+  }
+  StoredObject stored = Compact(std::move(object), now);
+  ObjectInfo info = stored.Info();
+  if (existing != objects.end()) existing->second = std::move(stored);
+  else objects.emplace(key, std::move(stored));
+  return info;
 }
 
-Outcome<Object> Store::GetObject(const std::string& bucket, const std::string& key) const {
+Outcome<ObjectInfo> Store::GetObject(const std::string& bucket, const std::string& key) const {
   std::lock_guard<std::mutex> lock(mu_);
   auto it = buckets_.find(bucket);
   if (it == buckets_.end()) return NoSuchBucket(bucket);
   auto obj = it->second.objects.find(key);
   if (obj == it->second.objects.end()) return NoSuchKey(key);
-  return obj->second;
+  return obj->second.Info();
 }
 
 Outcome<Done> Store::DeleteObject(const std::string& bucket, const std::string& key) {
+  Body released;  // freed after the lock is dropped
   std::lock_guard<std::mutex> lock(mu_);
   auto it = buckets_.find(bucket);
   if (it == buckets_.end()) return NoSuchBucket(bucket);
-  it->second.objects.erase(key);
+  auto obj = it->second.objects.find(key);
+  if (obj != it->second.objects.end()) {
+    released = std::move(obj->second.body);
+    it->second.objects.erase(obj);
+  }
   return Done{};
 }
 
-Outcome<std::vector<std::string>> Store::ListKeys(const std::string& bucket,
-                                                  const std::string& prefix) const {
+Outcome<Listing> Store::ListObjects(const std::string& bucket, const ListQuery& q) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto b = buckets_.find(bucket);
+  if (b == buckets_.end()) return NoSuchBucket(bucket);
+  const auto& objects = b->second.objects;
+  Listing out;
+  // Nothing is returned for max-keys=0, and nothing is said to follow, so a
+  // paginator cannot loop (INFERRED).
+  if (q.max_keys == 0) return out;
+  auto it = objects.lower_bound(q.prefix);
+  if (!q.after.empty() && q.after >= q.prefix) it = objects.upper_bound(q.after);
+  size_t count = 0;
+  while (it != objects.end() && StartsWith(it->first, q.prefix)) {
+    const std::string& key = it->first;
+    if (!q.delimiter.empty()) {
+      const size_t pos = key.find(q.delimiter, q.prefix.size());
+      if (pos != std::string::npos) {
+        std::string common = key.substr(0, pos + q.delimiter.size());
+        if (common > q.after) {
+          if (count == q.max_keys) {
+            out.truncated = true;
+            break;
+          }
+          out.common_prefixes.push_back(common);
+          out.last = common;
+          ++count;
+        }
+        // Every key under this common prefix rolls up into it: skip them.
+        const std::string next = PrefixSuccessor(common);
+        it = next.empty() ? objects.end() : objects.lower_bound(next);
+        continue;
+      }
+    }
+    if (count == q.max_keys) {
+      out.truncated = true;
+      break;
+    }
+    const StoredObject& o = it->second;
+    ListedObject listed;
+    listed.key = key;
+    listed.size = o.body.size();
+    listed.etag = "\"" + internal::HexLower(o.md5);
+    if (o.part_count > 0) listed.etag += "-" + std::to_string(o.part_count);
+    listed.etag += "\"";
+    listed.last_modified = o.last_modified;
+    listed.checksum_algorithm = o.checksum_algorithm;
+    listed.checksum_type = o.checksum_type;
+    out.objects.push_back(std::move(listed));
+    out.last = key;
+    ++count;
+    ++it;
+  }
+  return out;
+}
+
+Outcome<std::vector<std::string>> Store::ListKeys(const std::string& bucket, const std::string& prefix) const {
   std::lock_guard<std::mutex> lock(mu_);
   auto it = buckets_.find(bucket);
   if (it == buckets_.end()) return NoSuchBucket(bucket);
   std::vector<std::string> keys;
   for (auto obj = it->second.objects.lower_bound(prefix);
-       obj != it->second.objects.end() && obj->first.compare(0, prefix.size(), prefix) == 0; ++obj) {
+       obj != it->second.objects.end() && StartsWith(obj->first, prefix); ++obj) {
     keys.push_back(obj->first);
   }
   return keys;

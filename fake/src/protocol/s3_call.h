@@ -1,0 +1,77 @@
+// One S3 request on its way through the wire: where it is addressed, the
+// ids and date its response carries, and the builder that writes S3's
+// headers in one order for every operation.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "fakeaws/error.h"
+#include "fakeaws/http.h"
+#include "protocol/s3_text.h"
+#include "s3/checksum.h"
+
+namespace fakeaws::internal {
+struct Core;
+}
+
+namespace fakeaws::protocol {
+
+// Where a request points: from the Host header (virtual-hosted style,
+// "<bucket>.localhost:port") or the path ("/<bucket>/<key>").
+struct S3Address {
+  std::string host;  // the Host header as sent
+  std::string bucket;
+  std::string key;
+  bool has_key = false;
+  bool virtual_hosted = false;
+  Query query;
+};
+
+struct S3Call {
+  internal::Core& core;
+  HttpRequest& request;
+  S3Address address;
+  uint64_t n = 0;  // the request's number: ids derive from it
+  std::string request_id;  // x-amz-request-id and <RequestId>
+  std::string host_id;     // x-amz-id-2 and <HostId>
+  std::string date;        // Date, from the fake's clock
+  Timestamp now;
+
+  bool head() const { return request.method == "HEAD"; }
+  const std::string& bucket() const { return address.bucket; }
+  const std::string& key() const { return address.key; }
+  std::optional<std::string_view> Header(std::string_view name) const { return request.headers.Get(name); }
+  HttpResponse Error(const AwsError& error) const;
+};
+
+// Headers in the order every S3 response here uses: x-amz-request-id,
+// x-amz-id-2, Date, the operation's own, Content-Type, Content-Length,
+// Server (the error capture's order, wire-format.md §4.1; INFERRED for
+// success responses).
+class S3Response {
+ public:
+  explicit S3Response(const S3Call& call, int status = 200);
+  S3Response& Header(std::string name, std::string value);
+  // x-amz-checksum-<algorithm> and (unless !with_type) x-amz-checksum-type,
+  // when there is a checksum.
+  S3Response& Checksum(const s3::Checksum& checksum, bool with_type = true);
+  HttpResponse Xml(std::string body);
+  HttpResponse Empty();
+  // 204 and 304: no body and no Content-Length (DOC samples of 204s).
+  HttpResponse Bodiless();
+  // A body (or, for HEAD, only its length) of the given type.
+  HttpResponse Content(const std::string& content_type, std::string body, uint64_t content_length);
+
+ private:
+  HttpResponse Finish(std::string body, uint64_t content_length, const std::string* content_type);
+  HttpResponse response_;
+};
+
+// "<base64>" or "<base64>-<parts>" for a composite checksum.
+std::string ChecksumValue(const s3::Checksum& checksum);
+// The canonical user id of the fake's account (64 hex digits, INFERRED:
+// derived from Options::account_id).
+std::string CanonicalUserId(const std::string& account_id);
+
+}  // namespace fakeaws::protocol

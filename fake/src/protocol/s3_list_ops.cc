@@ -1,0 +1,149 @@
+// ListObjectsV2 and ListObjects (v1). Element order: the DOC samples
+// (Name, Prefix, KeyCount, MaxKeys, IsTruncated, Contents: wire-format.md
+// §4.2), the optional elements where MinIO puts them (INFERRED).
+#include <charconv>
+
+#include "core/core.h"
+#include "core/seeded.h"
+#include "protocol/s3_ops.h"
+#include "protocol/s3_xml.h"
+#include "s3/errors.h"
+
+namespace fakeaws::protocol::s3ops {
+namespace {
+
+// DOC: at most 1,000 keys per page, the default too.
+constexpr size_t kMaxKeys = 1000;
+// Continuation tokens are opaque to clients; ours carry the last key or
+// common prefix returned, so they survive any number of pages statelessly.
+constexpr char kTokenTag = '\x01';
+
+Outcome<size_t> ParseMaxKeys(const Query& q) {
+  auto raw = q.Get("max-keys");
+  if (!raw) return kMaxKeys;
+  int64_t v = 0;
+  auto [end, ec] = std::from_chars(raw->data(), raw->data() + raw->size(), v);
+  if (raw->empty() || ec != std::errc() || end != raw->data() + raw->size() || v < 0 || v > INT32_MAX) {
+    return s3::NotAnInteger("max-keys", *raw);
+  }
+  return std::min<size_t>(static_cast<size_t>(v), kMaxKeys);
+}
+
+// encoding-type=url is the only encoding S3 knows.
+Outcome<bool> ParseEncoding(const Query& q) {
+  auto raw = q.Get("encoding-type");
+  if (!raw) return false;
+  if (*raw != "url") return s3::InvalidEncodingType(*raw);
+  return true;
+}
+
+struct Encoder {
+  bool url;
+  std::string operator()(std::string_view s) const { return url ? ListingUrlEncode(s) : std::string(s); }
+};
+
+void WriteContents(XmlWriter& xml, const s3::ListedObject& o, const Encoder& encode, const std::string* owner) {
+  xml.Open("Contents")
+      .Element("Key", encode(o.key))
+      .Element("LastModified", IsoTimestamp(o.last_modified))
+      .Element("ETag", o.etag);
+  if (o.checksum_algorithm != s3::ChecksumAlgorithm::kNone) {
+    xml.Element("ChecksumAlgorithm", s3::AlgorithmName(o.checksum_algorithm))
+        .Element("ChecksumType", o.checksum_type == s3::ChecksumType::kComposite ? "COMPOSITE" : "FULL_OBJECT");
+  }
+  xml.Element("Size", o.size);
+  if (owner) xml.Open("Owner").Element("ID", *owner).Close("Owner");
+  xml.Element("StorageClass", "STANDARD").Close("Contents");
+}
+
+void WriteCommonPrefixes(XmlWriter& xml, const std::vector<std::string>& prefixes, const Encoder& encode) {
+  for (const auto& p : prefixes) xml.Open("CommonPrefixes").Element("Prefix", encode(p)).Close("CommonPrefixes");
+}
+
+}  // namespace
+
+HttpResponse ListObjectsV2(S3Call& call) {
+  const Query& q = call.address.query;
+  auto max_keys = ParseMaxKeys(q);
+  if (!max_keys.ok()) return call.Error(max_keys.error());
+  auto url = ParseEncoding(q);
+  if (!url.ok()) return call.Error(url.error());
+  s3::ListQuery query;
+  query.prefix = q.Get("prefix").value_or("");
+  query.delimiter = q.Get("delimiter").value_or("");
+  query.max_keys = max_keys.value();
+  const auto start_after = q.Get("start-after");
+  const auto token = q.Get("continuation-token");
+  if (token) {
+    std::string decoded;
+    if (!internal::Base64Decode(*token, &decoded) || decoded.size() < 2 || decoded[0] != kTokenTag) {
+      return call.Error(s3::InvalidContinuationToken());
+    }
+    query.after = decoded.substr(1);
+  } else if (start_after) {
+    query.after = *start_after;
+  }
+  auto listed = call.core.s3.ListObjects(call.bucket(), query);
+  if (!listed.ok()) return call.Error(listed.error());
+  const s3::Listing& l = listed.value();
+
+  const Encoder encode{url.value()};
+  std::string owner;
+  const bool fetch_owner = q.Get("fetch-owner") == std::optional<std::string>("true");
+  if (fetch_owner) owner = CanonicalUserId(call.core.options.account_id);
+  std::string body(kXmlDeclaration);
+  XmlWriter xml(&body);
+  xml.OpenRoot("ListBucketResult").Element("Name", call.bucket()).Element("Prefix", encode(query.prefix));
+  if (start_after) xml.Element("StartAfter", encode(*start_after));
+  if (token) xml.Element("ContinuationToken", *token);
+  if (l.truncated) xml.Element("NextContinuationToken", internal::Base64Encode(std::string(1, kTokenTag) + l.last));
+  xml.Element("KeyCount", static_cast<uint64_t>(l.objects.size() + l.common_prefixes.size()))
+      .Element("MaxKeys", static_cast<uint64_t>(query.max_keys));
+  if (!query.delimiter.empty()) xml.Element("Delimiter", encode(query.delimiter));
+  xml.Element("IsTruncated", l.truncated);
+  for (const auto& o : l.objects) WriteContents(xml, o, encode, fetch_owner ? &owner : nullptr);
+  WriteCommonPrefixes(xml, l.common_prefixes, encode);
+  if (url.value()) xml.Element("EncodingType", "url");
+  xml.Close("ListBucketResult");
+  return S3Response(call).Xml(std::move(body));
+}
+
+// v1 pages by key: Marker in, NextMarker out (only with a delimiter, DOC).
+// With encoding-type=url, botocore decodes Delimiter, Marker, NextMarker,
+// keys and common prefixes but not Prefix (handlers.py decode_list_object),
+// so Prefix goes out as it came.
+HttpResponse ListObjects(S3Call& call) {
+  const Query& q = call.address.query;
+  auto max_keys = ParseMaxKeys(q);
+  if (!max_keys.ok()) return call.Error(max_keys.error());
+  auto url = ParseEncoding(q);
+  if (!url.ok()) return call.Error(url.error());
+  s3::ListQuery query;
+  query.prefix = q.Get("prefix").value_or("");
+  query.delimiter = q.Get("delimiter").value_or("");
+  query.max_keys = max_keys.value();
+  query.after = q.Get("marker").value_or("");
+  auto listed = call.core.s3.ListObjects(call.bucket(), query);
+  if (!listed.ok()) return call.Error(listed.error());
+  const s3::Listing& l = listed.value();
+
+  const Encoder encode{url.value()};
+  const std::string owner = CanonicalUserId(call.core.options.account_id);
+  std::string body(kXmlDeclaration);
+  XmlWriter xml(&body);
+  xml.OpenRoot("ListBucketResult")
+      .Element("Name", call.bucket())
+      .Element("Prefix", query.prefix)
+      .Element("Marker", encode(query.after));
+  if (l.truncated && !query.delimiter.empty()) xml.Element("NextMarker", encode(l.last));
+  xml.Element("MaxKeys", static_cast<uint64_t>(query.max_keys));
+  if (!query.delimiter.empty()) xml.Element("Delimiter", encode(query.delimiter));
+  xml.Element("IsTruncated", l.truncated);
+  for (const auto& o : l.objects) WriteContents(xml, o, encode, &owner);
+  WriteCommonPrefixes(xml, l.common_prefixes, encode);
+  if (url.value()) xml.Element("EncodingType", "url");
+  xml.Close("ListBucketResult");
+  return S3Response(call).Xml(std::move(body));
+}
+
+}  // namespace fakeaws::protocol::s3ops

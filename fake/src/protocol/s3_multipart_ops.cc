@@ -1,0 +1,279 @@
+// CreateMultipartUpload, UploadPart, CompleteMultipartUpload,
+// AbortMultipartUpload, ListParts, ListMultipartUploads. Element orders
+// follow the DOC samples of each operation.
+#include <charconv>
+
+#include "core/core.h"
+#include "core/digest.h"
+#include "core/seeded.h"
+#include "protocol/s3_object_headers.h"
+#include "protocol/s3_ops.h"
+#include "protocol/s3_payload.h"
+#include "protocol/s3_xml.h"
+#include "s3/errors.h"
+
+namespace fakeaws::protocol::s3ops {
+namespace {
+
+// DOC: ListParts and ListMultipartUploads return at most 1,000 entries.
+constexpr int64_t kMaxListed = 1000;
+
+bool ParseInt(std::string_view s, int64_t* out) {
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
+  return !s.empty() && ec == std::errc() && end == s.data() + s.size();
+}
+
+// Upload ids look like S3's: base64 of 64 bytes with '+' '/' '=' spelled
+// '.' '_' '-' (the id quoted in versity/versitygw#2036, INFERRED format).
+std::string NewUploadId(const S3Call& call) {
+  std::string id = internal::SeededBase64(call.core.options.seed, internal::kS3UploadIdStream, call.n, 64);
+  for (char& c : id) c = c == '+' ? '.' : c == '/' ? '_' : c == '=' ? '-' : c;
+  return id;
+}
+
+const char* TypeName(s3::ChecksumType t) { return t == s3::ChecksumType::kComposite ? "COMPOSITE" : "FULL_OBJECT"; }
+
+// The endpoint the client used, else S3's own (DOC sample:
+// http://Example-Bucket.s3.<Region>.amazonaws.com/Example-Object).
+std::string Location(const S3Call& call) {
+  const std::string key = PathEncode(call.key());
+  if (call.address.host.empty()) {
+    return "http://" + call.bucket() + ".s3." + call.core.options.region + ".amazonaws.com/" + key;
+  }
+  if (call.address.virtual_hosted) return "http://" + call.address.host + "/" + key;
+  return "http://" + call.address.host + "/" + PathEncode(call.bucket()) + "/" + key;
+}
+
+void WriteOwner(XmlWriter& xml, const char* element, const std::string& id) {
+  xml.Open(element).Element("ID", id).Close(element);
+}
+
+}  // namespace
+
+HttpResponse CreateMultipartUpload(S3Call& call) {
+  if (auto header = UnsupportedWriteHeader(call.request.headers)) return call.Error(s3::NotImplemented(*header));
+  s3::UploadSpec spec;
+  spec.attributes = AttributesFromHeaders(call.request.headers);
+  if (auto name = call.Header("x-amz-checksum-algorithm")) {
+    auto algorithm = s3::ParseAlgorithm(*name);
+    if (!algorithm) return call.Error(s3::NotImplemented("x-amz-checksum-algorithm"));
+    spec.checksum_algorithm = *algorithm;
+    // CRC64NVME is full-object only; the rest default to COMPOSITE (DOC:
+    // "Checking object integrity").
+    spec.checksum_type = *algorithm == s3::ChecksumAlgorithm::kCrc64Nvme ? s3::ChecksumType::kFullObject
+                                                                         : s3::ChecksumType::kComposite;
+    if (auto type = call.Header("x-amz-checksum-type")) {
+      if (*type == "FULL_OBJECT") spec.checksum_type = s3::ChecksumType::kFullObject;
+      else if (*type == "COMPOSITE") spec.checksum_type = s3::ChecksumType::kComposite;
+      else return call.Error(s3::InvalidChecksumType());
+    }
+    const bool full = spec.checksum_type == s3::ChecksumType::kFullObject;
+    if ((full && !s3::IsCrc(*algorithm)) || (!full && *algorithm == s3::ChecksumAlgorithm::kCrc64Nvme)) {
+      return call.Error(s3::UnsupportedChecksumType(TypeName(spec.checksum_type), *algorithm));
+    }
+  }
+  auto created = call.core.s3.CreateMultipartUpload(call.bucket(), call.key(), NewUploadId(call), spec, call.now);
+  if (!created.ok()) return call.Error(created.error());
+  std::string body(kXmlDeclaration);
+  XmlWriter(&body)
+      .OpenRoot("InitiateMultipartUploadResult")
+      .Element("Bucket", call.bucket())
+      .Element("Key", call.key())
+      .Element("UploadId", created.value().upload_id)
+      .Close("InitiateMultipartUploadResult");
+  S3Response r(call);
+  r.Header("x-amz-server-side-encryption", kServerSideEncryption);
+  if (spec.checksum_algorithm != s3::ChecksumAlgorithm::kNone) {
+    r.Header("x-amz-checksum-algorithm", std::string(s3::AlgorithmName(spec.checksum_algorithm)));
+    r.Header("x-amz-checksum-type", TypeName(spec.checksum_type));
+  }
+  return r.Xml(std::move(body));
+}
+
+HttpResponse UploadPart(S3Call& call) {
+  const std::string raw = call.address.query.Get("partNumber").value_or("");
+  int64_t number = 0;
+  if (!ParseInt(raw, &number) || number < 1 || number > s3::kMaxPartNumber) {
+    return call.Error(s3::InvalidPartNumber(raw));
+  }
+  auto payload = ReadPayload(call.request);
+  if (!payload.ok()) return call.Error(payload.error());
+  Payload& p = payload.value();
+  auto part = call.core.s3.UploadPart(call.bucket(), call.key(), *call.address.query.Get("uploadId"),
+                                      static_cast<int>(number), std::move(p.body), p.md5, p.checksum, call.now);
+  if (!part.ok()) return call.Error(part.error());
+  return S3Response(call)
+      .Header("ETag", part.value().ETag())
+      .Checksum(part.value().checksum, /*with_type=*/false)
+      .Header("x-amz-server-side-encryption", kServerSideEncryption)
+      .Empty();
+}
+
+HttpResponse CompleteMultipartUpload(S3Call& call) {
+  const std::string upload_id = *call.address.query.Get("uploadId");
+  // A full-object checksum sent with the completion (x-amz-checksum-*),
+  // checked against the joined bytes. The body's own integrity headers are
+  // read by ReadPayload, so they are taken out of its sight first.
+  s3::Checksum expected;
+  for (auto algorithm : {s3::ChecksumAlgorithm::kCrc32, s3::ChecksumAlgorithm::kCrc32c,
+                         s3::ChecksumAlgorithm::kCrc64Nvme, s3::ChecksumAlgorithm::kSha1,
+                         s3::ChecksumAlgorithm::kSha256}) {
+    const std::string name = "x-amz-checksum-" + std::string(s3::AlgorithmHeaderSuffix(algorithm));
+    if (auto value = call.Header(name)) {
+      std::string digest;
+      if (!internal::Base64Decode(*value, &digest) || digest.size() != s3::DigestSize(algorithm)) {
+        return call.Error(s3::InvalidChecksumValue(algorithm, false));
+      }
+      expected = {algorithm, s3::ChecksumType::kFullObject, 0, digest};
+      call.request.headers.Remove(name);
+    }
+  }
+  auto payload = ReadPayload(call.request);
+  if (!payload.ok()) return call.Error(payload.error());
+  auto doc = ParseXml(payload.value().body.view());
+  if (!doc || doc->name != "CompleteMultipartUpload") return call.Error(s3::MalformedXml());
+  std::vector<s3::CompletedPart> parts;
+  for (const XmlNode* node : doc->Children("Part")) {
+    s3::CompletedPart part;
+    const XmlNode* number = node->Child("PartNumber");
+    const XmlNode* etag = node->Child("ETag");
+    int64_t n = 0;
+    if (!number || !etag || !ParseInt(number->text, &n) || n < 1 || n > s3::kMaxPartNumber) {
+      return call.Error(s3::MalformedXml());
+    }
+    part.number = static_cast<int>(n);
+    part.etag = etag->text;
+    for (auto algorithm : {s3::ChecksumAlgorithm::kCrc32, s3::ChecksumAlgorithm::kCrc32c,
+                           s3::ChecksumAlgorithm::kCrc64Nvme, s3::ChecksumAlgorithm::kSha1,
+                           s3::ChecksumAlgorithm::kSha256}) {
+      if (const XmlNode* c = node->Child("Checksum" + std::string(s3::AlgorithmName(algorithm)))) {
+        std::string digest;
+        part.checksums[algorithm] = internal::Base64Decode(c->text, &digest) ? digest : c->text;
+      }
+    }
+    parts.push_back(std::move(part));
+  }
+  if (parts.empty()) return call.Error(s3::MalformedXml());
+  auto done = call.core.s3.CompleteMultipartUpload(call.bucket(), call.key(), upload_id, parts, call.now,
+                                                   WriteConditionsFromHeaders(call.request.headers), expected);
+  if (!done.ok()) return call.Error(done.error());
+  const s3::ObjectInfo& object = done.value();
+  std::string body(kXmlDeclaration);
+  XmlWriter xml(&body);
+  xml.OpenRoot("CompleteMultipartUploadResult")
+      .Element("Location", Location(call))
+      .Element("Bucket", call.bucket())
+      .Element("Key", call.key())
+      .Element("ETag", object.ETag());
+  if (!object.checksum.empty()) {
+    xml.Element("Checksum" + std::string(s3::AlgorithmName(object.checksum.algorithm)), ChecksumValue(object.checksum))
+        .Element("ChecksumType", TypeName(object.checksum.type));
+  }
+  xml.Close("CompleteMultipartUploadResult");
+  return S3Response(call).Header("x-amz-server-side-encryption", kServerSideEncryption).Xml(std::move(body));
+}
+
+HttpResponse AbortMultipartUpload(S3Call& call) {
+  auto aborted = call.core.s3.AbortMultipartUpload(call.bucket(), call.key(), *call.address.query.Get("uploadId"));
+  if (!aborted.ok()) return call.Error(aborted.error());
+  return S3Response(call, 204).Bodiless();
+}
+
+HttpResponse ListParts(S3Call& call) {
+  const Query& q = call.address.query;
+  int64_t max_parts = kMaxListed, marker = 0;
+  if (auto raw = q.Get("max-parts"); raw && (!ParseInt(*raw, &max_parts) || max_parts < 0)) {
+    return call.Error(s3::NotAnInteger("max-parts", *raw));
+  }
+  if (auto raw = q.Get("part-number-marker"); raw && (!ParseInt(*raw, &marker) || marker < 0)) {
+    return call.Error(s3::NotAnInteger("part-number-marker", *raw));
+  }
+  max_parts = std::min(max_parts, kMaxListed);
+  auto listed = call.core.s3.ListParts(call.bucket(), call.key(), *q.Get("uploadId"),
+                                       static_cast<int>(std::min<int64_t>(marker, s3::kMaxPartNumber)),
+                                       static_cast<size_t>(max_parts));
+  if (!listed.ok()) return call.Error(listed.error());
+  const s3::PartListing& l = listed.value();
+  const std::string owner = CanonicalUserId(call.core.options.account_id);
+  std::string body(kXmlDeclaration);
+  XmlWriter xml(&body);
+  xml.OpenRoot("ListPartsResult")
+      .Element("Bucket", call.bucket())
+      .Element("Key", call.key())
+      .Element("UploadId", l.upload.upload_id);
+  WriteOwner(xml, "Initiator", owner);
+  WriteOwner(xml, "Owner", owner);
+  xml.Element("StorageClass", "STANDARD")
+      .Element("PartNumberMarker", static_cast<uint64_t>(marker))
+      .Element("NextPartNumberMarker", static_cast<uint64_t>(l.next_marker))
+      .Element("MaxParts", static_cast<uint64_t>(max_parts))
+      .Element("IsTruncated", l.truncated);
+  if (l.upload.checksum_algorithm != s3::ChecksumAlgorithm::kNone) {
+    xml.Element("ChecksumAlgorithm", s3::AlgorithmName(l.upload.checksum_algorithm))
+        .Element("ChecksumType", TypeName(l.upload.checksum_type));
+  }
+  for (const s3::PartInfo& p : l.parts) {
+    xml.Open("Part")
+        .Element("PartNumber", static_cast<uint64_t>(p.number))
+        .Element("LastModified", IsoTimestamp(p.last_modified))
+        .Element("ETag", p.ETag())
+        .Element("Size", p.size);
+    if (!p.checksum.empty()) {
+      xml.Element("Checksum" + std::string(s3::AlgorithmName(p.checksum.algorithm)),
+                  internal::Base64Encode(p.checksum.digest));
+    }
+    xml.Close("Part");
+  }
+  xml.Close("ListPartsResult");
+  return S3Response(call).Xml(std::move(body));
+}
+
+HttpResponse ListMultipartUploads(S3Call& call) {
+  const Query& q = call.address.query;
+  int64_t max_uploads = kMaxListed;
+  if (auto raw = q.Get("max-uploads"); raw && (!ParseInt(*raw, &max_uploads) || max_uploads < 0)) {
+    return call.Error(s3::NotAnInteger("max-uploads", *raw));
+  }
+  max_uploads = std::min(max_uploads, kMaxListed);
+  const auto encoding = q.Get("encoding-type");
+  if (encoding && *encoding != "url") return call.Error(s3::InvalidEncodingType(*encoding));
+  auto encode = [&](const std::string& s) { return encoding ? ListingUrlEncode(s) : s; };
+  s3::UploadListQuery query;
+  query.prefix = q.Get("prefix").value_or("");
+  query.delimiter = q.Get("delimiter").value_or("");
+  query.key_marker = q.Get("key-marker").value_or("");
+  query.upload_id_marker = q.Get("upload-id-marker").value_or("");
+  query.max_uploads = static_cast<size_t>(max_uploads);
+  auto listed = call.core.s3.ListMultipartUploads(call.bucket(), query);
+  if (!listed.ok()) return call.Error(listed.error());
+  const s3::UploadListing& l = listed.value();
+  const std::string owner = CanonicalUserId(call.core.options.account_id);
+  std::string body(kXmlDeclaration);
+  XmlWriter xml(&body);
+  xml.OpenRoot("ListMultipartUploadsResult")
+      .Element("Bucket", call.bucket())
+      .Element("KeyMarker", encode(query.key_marker))
+      .Element("UploadIdMarker", query.upload_id_marker)
+      .Element("NextKeyMarker", encode(l.next_key_marker))
+      .Element("NextUploadIdMarker", l.next_upload_id_marker);
+  if (q.Has("delimiter")) xml.Element("Delimiter", encode(query.delimiter));
+  if (q.Has("prefix")) xml.Element("Prefix", encode(query.prefix));
+  if (encoding) xml.Element("EncodingType", "url");
+  xml.Element("MaxUploads", static_cast<uint64_t>(max_uploads)).Element("IsTruncated", l.truncated);
+  for (const s3::UploadInfo& u : l.uploads) {
+    xml.Open("Upload").Element("Key", encode(u.key)).Element("UploadId", u.upload_id);
+    WriteOwner(xml, "Initiator", owner);
+    WriteOwner(xml, "Owner", owner);
+    xml.Element("StorageClass", "STANDARD").Element("Initiated", IsoTimestamp(u.initiated));
+    if (u.checksum_algorithm != s3::ChecksumAlgorithm::kNone) {
+      xml.Element("ChecksumAlgorithm", s3::AlgorithmName(u.checksum_algorithm))
+          .Element("ChecksumType", TypeName(u.checksum_type));
+    }
+    xml.Close("Upload");
+  }
+  for (const auto& p : l.common_prefixes) xml.Open("CommonPrefixes").Element("Prefix", encode(p)).Close("CommonPrefixes");
+  xml.Close("ListMultipartUploadsResult");
+  return S3Response(call).Xml(std::move(body));
+}
+
+}  // namespace fakeaws::protocol::s3ops

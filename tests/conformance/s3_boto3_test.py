@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""boto3 against fakeaws-server, default settings (flexible checksums on,
+wire-format.md §4.3): every byte a client puts comes back intact.
+
+Over http botocore sends checksums as headers; a second client is made to
+send aws-chunked bodies with trailers, as botocore does over https and
+aws-sdk-cpp 1.11 does always (§4.3), so both body formats cross a real socket.
+
+Usage: s3_boto3_test.py <path to fakeaws-server>"""
+import hashlib
+import io
+import os
+import random
+import unittest
+
+import servers
+
+try:
+    import boto3
+    from botocore.config import Config
+    from botocore.exceptions import ClientError
+except ImportError:
+    servers.skip("boto3 is not installed")
+
+
+def force_aws_chunked(params, **kwargs):
+    """Makes botocore frame the body as aws-chunked with a checksum trailer,
+    which it otherwise does only over https (httpchecksum.py)."""
+    algorithm = params.get("context", {}).get("checksum", {}).get("request_algorithm")
+    if algorithm:
+        algorithm["in"] = "trailer"
+
+
+class Boto3RoundTrip(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.server = servers.start_fakeaws(SERVER)
+        options = dict(endpoint_url=cls.server.endpoint, region_name="us-east-1",
+                       aws_access_key_id="fakeaws", aws_secret_access_key="fakeaws",
+                       config=Config(retries={"max_attempts": 1}))
+        cls.s3 = boto3.client("s3", **options)
+        cls.chunked = boto3.client("s3", **options)
+        cls.chunked.meta.events.register("before-call.s3.PutObject", force_aws_chunked)
+        cls.chunked.meta.events.register("before-call.s3.UploadPart", force_aws_chunked)
+        cls.sent = []
+        cls.chunked.meta.events.register("before-send.s3", cls.record)
+        cls.s3.create_bucket(Bucket="roundtrip")
+
+    @classmethod
+    def record(cls, request, **kwargs):
+        text = lambda v: v.decode() if isinstance(v, bytes) else v
+        cls.sent.append({text(k): text(v) for k, v in request.headers.items()})
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+
+    def test_put_object_and_get_object(self):
+        body = bytes(range(256)) * 41
+        put = self.s3.put_object(Bucket="roundtrip", Key="bytes/all values.bin", Body=body,
+                                 ContentType="application/x-test", Metadata={"Job": "weekly"})
+        self.assertEqual(put["ETag"], '"%s"' % hashlib.md5(body).hexdigest())
+        self.assertIn("ChecksumCRC32", put)  # botocore sent one by default and S3 echoes it
+        got = self.s3.get_object(Bucket="roundtrip", Key="bytes/all values.bin")
+        self.assertEqual(got["Body"].read(), body)  # botocore also verified the CRC32 it got back
+        self.assertEqual(got["ContentType"], "application/x-test")
+        self.assertEqual(got["Metadata"], {"job": "weekly"})
+        self.assertEqual(got["ResponseMetadata"]["RequestId"],
+                         got["ResponseMetadata"]["HTTPHeaders"]["x-amz-request-id"])
+
+    def test_put_object_with_aws_chunked_trailer(self):
+        body = os.urandom(300_000)
+        put = self.chunked.put_object(Bucket="roundtrip", Key="chunked.bin", Body=body)
+        self.assertIn("ChecksumCRC32", put)
+        sent = self.sent[-1]
+        self.assertEqual(sent.get("Content-Encoding"), "aws-chunked")
+        self.assertEqual(sent.get("X-Amz-Trailer"), "x-amz-checksum-crc32")
+        self.assertEqual(sent.get("X-Amz-Content-SHA256"), "STREAMING-UNSIGNED-PAYLOAD-TRAILER")
+        got = self.s3.get_object(Bucket="roundtrip", Key="chunked.bin", ChecksumMode="ENABLED")
+        self.assertEqual(got["Body"].read(), body)
+        self.assertEqual(got["ChecksumCRC32"], put["ChecksumCRC32"])
+
+    def upload_and_check(self, client, key):
+        data = os.urandom(20 * 1024 * 1024)
+        client.upload_fileobj(io.BytesIO(data), "roundtrip", key)
+        head = self.s3.head_object(Bucket="roundtrip", Key=key)
+        self.assertEqual(head["ContentLength"], len(data))
+        self.assertRegex(head["ETag"], r'^"[0-9a-f]{32}-\d+"$')  # a multipart upload
+        out = io.BytesIO()
+        self.s3.download_fileobj("roundtrip", key, out)
+        self.assertEqual(hashlib.sha256(out.getvalue()).hexdigest(), hashlib.sha256(data).hexdigest())
+        return data
+
+    def test_upload_fileobj_of_20_mb_is_multipart_and_intact(self):
+        self.upload_and_check(self.s3, "big/header-checksums.bin")
+
+    def test_upload_fileobj_of_20_mb_with_aws_chunked_parts(self):
+        self.sent.clear()
+        self.upload_and_check(self.chunked, "big/aws-chunked.bin")
+        parts = [h for h in self.sent if h.get("Content-Encoding") == "aws-chunked"]
+        self.assertGreaterEqual(len(parts), 3)  # every UploadPart went out aws-chunked
+
+    def test_get_object_with_range(self):
+        data = bytes(random.Random(3).getrandbits(8) for _ in range(100_000))
+        self.s3.put_object(Bucket="roundtrip", Key="ranged.bin", Body=data)
+        for header, expected in (("bytes=0-0", data[:1]), ("bytes=1000-1999", data[1000:2000]),
+                                 ("bytes=99990-", data[99990:]), ("bytes=-7", data[-7:]),
+                                 ("bytes=50000-200000", data[50000:])):
+            got = self.s3.get_object(Bucket="roundtrip", Key="ranged.bin", Range=header)
+            self.assertEqual(got["Body"].read(), expected, header)
+            self.assertEqual(got["ResponseMetadata"]["HTTPStatusCode"], 206)
+        with self.assertRaises(ClientError) as caught:
+            self.s3.get_object(Bucket="roundtrip", Key="ranged.bin", Range="bytes=200000-")
+        self.assertEqual(caught.exception.response["Error"]["Code"], "InvalidRange")
+
+    def test_list_objects_v2_paginator_over_2500_keys_with_a_delimiter(self):
+        self.s3.create_bucket(Bucket="listing")
+        expected_keys, expected_prefixes, dir_keys = [], set(), []
+        odd = ["a b", "plus+sign", "caf\u00e9", "tab\tkey", "x&y<z>", "percent%2F"]
+        for i in range(2500):
+            if i % 5 == 0:
+                prefix = "dir%02d/" % (i % 40)
+                key = prefix + "file %04d.csv" % i
+                expected_prefixes.add(prefix)
+                dir_keys.append(key)
+            else:
+                key = "top/%s-%04d" % (odd[i % len(odd)], i)
+                expected_keys.append(key)
+            self.s3.put_object(Bucket="listing", Key=key, Body=key.encode())
+        keys, prefixes, pages = [], [], 0
+        for page in self.s3.get_paginator("list_objects_v2").paginate(
+                Bucket="listing", Delimiter="/", Prefix="", PaginationConfig={"PageSize": 300}):
+            pages += 1
+            keys += [o["Key"] for o in page.get("Contents", [])]
+            prefixes += [p["Prefix"] for p in page.get("CommonPrefixes", [])]
+        self.assertEqual(prefixes, sorted(expected_prefixes | {"top/"}))
+        self.assertEqual(keys, [])
+        keys, pages = [], 0
+        for page in self.s3.get_paginator("list_objects_v2").paginate(
+                Bucket="listing", Delimiter="/", Prefix="top/", PaginationConfig={"PageSize": 300}):
+            pages += 1
+            keys += [o["Key"] for o in page.get("Contents", [])]
+        self.assertEqual(keys, sorted(expected_keys, key=lambda k: k.encode()))
+        self.assertEqual(pages, 7)
+        everything = [o["Key"] for page in self.s3.get_paginator("list_objects_v2").paginate(Bucket="listing")
+                      for o in page.get("Contents", [])]
+        self.assertEqual(len(everything), 2500)
+        for key in (expected_keys[0], expected_keys[-1], dir_keys[7]):
+            self.assertEqual(self.s3.get_object(Bucket="listing", Key=key)["Body"].read(), key.encode())
+
+    def test_errors_reach_boto3_as_aws_sends_them(self):
+        with self.assertRaises(ClientError) as caught:
+            self.s3.get_object(Bucket="roundtrip", Key="missing")
+        error = caught.exception.response["Error"]
+        self.assertEqual((error["Code"], error["Message"], error["Key"]),
+                         ("NoSuchKey", "The specified key does not exist.", "missing"))
+        with self.assertRaises(ClientError) as caught:
+            self.s3.head_object(Bucket="roundtrip", Key="missing")
+        self.assertEqual(caught.exception.response["Error"]["Code"], "404")  # HEAD has no body (§4.1)
+        with self.assertRaises(ClientError) as caught:
+            self.s3.list_objects_v2(Bucket="no-such-bucket-here")
+        self.assertEqual(caught.exception.response["Error"]["Code"], "NoSuchBucket")
+
+    def test_delete_objects_and_copy_object(self):
+        for key in ("d/1", "d/2", "d/3"):
+            self.s3.put_object(Bucket="roundtrip", Key=key, Body=key.encode())
+        self.s3.copy_object(Bucket="roundtrip", Key="d/copy", CopySource={"Bucket": "roundtrip", "Key": "d/1"})
+        self.assertEqual(self.s3.get_object(Bucket="roundtrip", Key="d/copy")["Body"].read(), b"d/1")
+        deleted = self.s3.delete_objects(Bucket="roundtrip", Delete={
+            "Objects": [{"Key": k} for k in ("d/1", "d/2", "d/3", "d/copy")]})
+        self.assertEqual(sorted(d["Key"] for d in deleted["Deleted"]), ["d/1", "d/2", "d/3", "d/copy"])
+        self.assertEqual(self.s3.list_objects_v2(Bucket="roundtrip", Prefix="d/")["KeyCount"], 0)
+
+
+if __name__ == "__main__":
+    SERVER = servers.server_path_from_argv()
+    unittest.main(verbosity=2)
