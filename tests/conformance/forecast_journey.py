@@ -6,8 +6,7 @@ rows hold the imported items over the predictor's horizon.
 
 Usage: forecast_journey.py <path to fakeaws-server>
 Exits 77 (ctest's SKIP_RETURN_CODE) when the server answers S3 with 501
-NotImplemented: S3's wire is built on another branch and this test passes
-once it is merged.
+NotImplemented (a build without S3's wire).
 """
 import csv
 import io

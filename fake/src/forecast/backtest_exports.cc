@@ -98,10 +98,7 @@ std::string PredictorBacktestExportJobResource::Complete(Service& service, Times
   };
   exported_objects.clear();
   for (const auto& [key, body] : objects) {
-    s3::Object object;
-    object.body = body;
-    object.content_type = "application/octet-stream";
-    if (!service.store_.PutObject(where.bucket, key, std::move(object), at).ok()) {
+    if (!PutExportFile(service.store_, where.bucket, key, body, at).ok()) {
       return ExportBucketMissingMessage(destination.path);
     }
     exported_objects.push_back("s3://" + where.bucket + "/" + key);

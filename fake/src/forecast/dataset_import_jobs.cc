@@ -57,7 +57,7 @@ std::vector<ImportObject> Service::ReadObjectsAt(const std::string& path) const 
   std::vector<ImportObject> objects;
   for (const auto& key : ObjectKeysAt(path, &bucket)) {
     auto object = store_.GetObject(bucket, key);
-    if (object.ok()) objects.push_back({"s3://" + bucket + "/" + key, std::move(object.value().body)});
+    if (object.ok()) objects.push_back({"s3://" + bucket + "/" + key, std::string(object.value().body.view())});
   }
   return objects;
 }

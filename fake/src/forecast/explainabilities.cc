@@ -41,11 +41,8 @@ std::string ExplainabilityExportResource::Complete(Service& service, Timestamp a
     }
     csv += '\n';
   }
-  s3::Object object;
-  object.body = std::move(csv);
-  object.content_type = "application/octet-stream";
   const std::string key = where.prefix + ExportFileName(name, life.creation_time, 0);
-  if (!service.store_.PutObject(where.bucket, key, std::move(object), at).ok()) {
+  if (!PutExportFile(service.store_, where.bucket, key, std::move(csv), at).ok()) {
     return ExportBucketMissingMessage(destination.path);
   }
   exported_objects = {"s3://" + where.bucket + "/" + key};

@@ -57,6 +57,16 @@ struct SeriesBlock {
 
 }  // namespace
 
+Outcome<Done> PutExportFile(s3::Store& store, const std::string& bucket, const std::string& key, std::string body,
+                            Timestamp at) {
+  s3::NewObject object;
+  object.body = s3::Body(body);
+  object.attributes.content_type = "application/octet-stream";
+  auto put = store.PutObject(bucket, key, std::move(object), at);
+  if (!put.ok()) return put.error();
+  return Done{};
+}
+
 std::string CsvField(std::string_view field) {
   std::string out;
   AppendField(&out, field);

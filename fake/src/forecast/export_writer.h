@@ -26,6 +26,11 @@ S3Location ParseS3Path(const std::string& path);
 // quote or line break (RFC 4180; wire-format.md Open question 3).
 std::string CsvField(std::string_view field);
 
+// Stores one file an export writes (content type INFERRED, as the forecast
+// export's parts).
+Outcome<Done> PutExportFile(s3::Store& store, const std::string& bucket, const std::string& key, std::string body,
+                            Timestamp at);
+
 // "<job>_2026-01-01T00-00-00Z_part0.csv"
 std::string ExportFileName(const std::string& job_name, Timestamp export_time, int part);
 

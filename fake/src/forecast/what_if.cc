@@ -85,11 +85,8 @@ std::string WhatIfForecastExportResource::Complete(Service& service, Timestamp a
     for (const auto& c : cells) csv += "," + c;
     csv += '\n';
   }
-  s3::Object object;
-  object.body = std::move(csv);
-  object.content_type = "application/octet-stream";
   const std::string key = where.prefix + ExportFileName(name, life.creation_time, 0);
-  if (!service.store_.PutObject(where.bucket, key, std::move(object), at).ok()) {
+  if (!PutExportFile(service.store_, where.bucket, key, std::move(csv), at).ok()) {
     return ExportBucketMissingMessage(destination.path);
   }
   exported_objects = {"s3://" + where.bucket + "/" + key};
