@@ -24,6 +24,10 @@
 #include "forecast/resources.h"
 #include "s3/store.h"
 
+namespace fakeaws::internal {
+class ForecastSnapshot;  // core/snapshot.cc: saves and restores the resources
+}
+
 namespace fakeaws::forecast {
 
 struct Filter {
@@ -81,6 +85,7 @@ class Service {
 
  private:
   friend struct ForecastExportJobResource;
+  friend class internal::ForecastSnapshot;
 
   Timestamp Now() const { return clock_.Now(); }
   void SettleLocked(Timestamp now);
