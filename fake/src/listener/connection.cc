@@ -32,11 +32,11 @@ void AddressOf(const sockaddr_storage& addr, std::string& ip, int& port) {
 
 }  // namespace
 
-Connection::Connection(int sock, int stop_fd, std::chrono::milliseconds read_timeout)
-    : sock_(sock), stop_fd_(stop_fd), read_timeout_(read_timeout), buf_(kBufferSize) {}
+Connection::Connection(int sock, const StopSignal& stop, std::chrono::milliseconds read_timeout)
+    : sock_(sock), stop_(stop), read_timeout_(read_timeout), buf_(kBufferSize) {}
 
 bool Connection::Wait(short events, std::chrono::milliseconds timeout, bool stop_first) const {
-  pollfd fds[2] = {{sock_, events, 0}, {stop_fd_, POLLIN, 0}};
+  pollfd fds[2] = {{sock_, events, 0}, {stop_.fd, POLLIN, 0}};
   for (;;) {
     const int n = ::poll(fds, 2, static_cast<int>(timeout.count()));
     if (n < 0 && errno == EINTR) continue;
@@ -49,14 +49,34 @@ bool Connection::Wait(short events, std::chrono::milliseconds timeout, bool stop
 
 bool Connection::AwaitRequest(std::chrono::milliseconds idle) {
   // Once the listener stops, no new request starts, even one already sent.
-  if (StopSignalled()) return false;
+  if (stop_.raised.load(std::memory_order_relaxed)) return false;
   if (begin_ < end_) return true;  // a pipelining client's next request
+  // A busy client has usually sent its next request already: take it
+  // without a poll. Only an idle connection waits (and wakes on Stop).
+  const int got = ReadAvailable();
+  if (got >= 0) return got > 0;
+  if (errno != EAGAIN && errno != EWOULDBLOCK) return false;
   return Wait(POLLIN, idle, /*stop_first=*/true);
 }
 
-bool Connection::StopSignalled() const {
-  pollfd fd{stop_fd_, POLLIN, 0};
-  return ::poll(&fd, 1, 0) > 0;
+int Connection::ReadAvailable() {
+  if (end_ == buf_.size()) {
+    if (begin_ == 0) {
+      errno = ENOBUFS;  // a head line longer than the buffer
+      return -1;
+    }
+    std::memmove(buf_.data(), buf_.data() + begin_, end_ - begin_);
+    vetted_ -= begin_;
+    end_ -= begin_;
+    begin_ = 0;
+  }
+  for (;;) {
+    const ssize_t n = ::recv(sock_, buf_.data() + end_, buf_.size() - end_, MSG_DONTWAIT);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return -1;
+    end_ += static_cast<size_t>(n);
+    return n > 0 ? 1 : 0;
+  }
 }
 
 void Connection::BeginRequest() {
@@ -120,23 +140,13 @@ void Connection::Vet() {
 }
 
 bool Connection::Fill() {
-  if (end_ == buf_.size()) {
-    if (begin_ == 0) return false;  // a head line longer than the buffer
-    std::memmove(buf_.data(), buf_.data() + begin_, end_ - begin_);
-    vetted_ -= begin_;
-    end_ -= begin_;
-    begin_ = 0;
-  }
+  const int got = ReadAvailable();
+  if (got >= 0) return got > 0;
+  if (errno != EAGAIN && errno != EWOULDBLOCK) return false;
   // Bytes the client already sent are read even while stopping, so a
   // request in flight completes; a client that stalls does not hold Stop.
   if (!Wait(POLLIN, read_timeout_, /*stop_first=*/false)) return false;
-  for (;;) {
-    const ssize_t n = ::recv(sock_, buf_.data() + end_, buf_.size() - end_, 0);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    end_ += static_cast<size_t>(n);
-    return true;
-  }
+  return ReadAvailable() > 0;
 }
 
 ssize_t Connection::read(char* ptr, size_t size) {
@@ -199,16 +209,28 @@ bool Connection::Answer(const HttpResponse& response, bool head) {
 
 void Connection::Drop() { dropped_ = true; }
 
+// cpp-httplib asks for both addresses on every request; a connection's
+// addresses do not change, so each is looked up once.
 void Connection::get_remote_ip_and_port(std::string& ip, int& port) const {
-  sockaddr_storage addr{};
-  socklen_t len = sizeof addr;
-  if (::getpeername(sock_, reinterpret_cast<sockaddr*>(&addr), &len) == 0) AddressOf(addr, ip, port);
+  if (remote_port_ < 0) {
+    sockaddr_storage addr{};
+    socklen_t len = sizeof addr;
+    if (::getpeername(sock_, reinterpret_cast<sockaddr*>(&addr), &len) != 0) return;
+    AddressOf(addr, remote_ip_, remote_port_);
+  }
+  ip = remote_ip_;
+  port = remote_port_;
 }
 
 void Connection::get_local_ip_and_port(std::string& ip, int& port) const {
-  sockaddr_storage addr{};
-  socklen_t len = sizeof addr;
-  if (::getsockname(sock_, reinterpret_cast<sockaddr*>(&addr), &len) == 0) AddressOf(addr, ip, port);
+  if (local_port_ < 0) {
+    sockaddr_storage addr{};
+    socklen_t len = sizeof addr;
+    if (::getsockname(sock_, reinterpret_cast<sockaddr*>(&addr), &len) != 0) return;
+    AddressOf(addr, local_ip_, local_port_);
+  }
+  ip = local_ip_;
+  port = local_port_;
 }
 
 }  // namespace fakeaws::listener

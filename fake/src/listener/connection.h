@@ -9,6 +9,7 @@
 
 #include <httplib.h>
 
+#include <atomic>
 #include <chrono>
 #include <string>
 #include <string_view>
@@ -18,11 +19,16 @@
 
 namespace fakeaws::listener {
 
+// Raised once, when the listener stops: `raised` for a cheap check on the
+// hot path, `fd` (an eventfd that stays readable) to wake whoever waits.
+struct StopSignal {
+  int fd = -1;
+  std::atomic<bool> raised{false};
+};
+
 class Connection final : public httplib::Stream {
  public:
-  // `stop_fd` becomes readable when the listener stops; the connection
-  // never reads it.
-  Connection(int sock, int stop_fd, std::chrono::milliseconds read_timeout);
+  Connection(int sock, const StopSignal& stop, std::chrono::milliseconds read_timeout);
 
   // Waits for the next request's first byte. False when the client closed,
   // the connection sat idle for `idle`, or the listener is stopping.
@@ -57,7 +63,9 @@ class Connection final : public httplib::Stream {
   // Polls the socket and the stop signal; true when the socket is ready for
   // `events` (and, with stop_first, the listener is not stopping).
   bool Wait(short events, std::chrono::milliseconds timeout, bool stop_first) const;
-  bool StopSignalled() const;
+  // Reads what has already arrived without waiting: 1 bytes read, 0 the
+  // client closed, -1 nothing there yet (or an error: `errno` tells).
+  int ReadAvailable();
   // Reads more bytes into the buffer; false on EOF, error, timeout or stop.
   bool Fill();
   // Advances vetted_ over the buffered bytes (header rewriting).
@@ -68,7 +76,7 @@ class Connection final : public httplib::Stream {
   static constexpr size_t kBufferSize = 64 * 1024;
 
   int sock_;
-  int stop_fd_;
+  const StopSignal& stop_;
   std::chrono::milliseconds read_timeout_;
   std::vector<char> buf_;
   size_t begin_ = 0;   // next byte to hand to cpp-httplib
@@ -78,6 +86,8 @@ class Connection final : public httplib::Stream {
   bool range_renamed_ = false;
   bool answered_ = false;
   bool dropped_ = false;
+  mutable std::string remote_ip_, local_ip_;
+  mutable int remote_port_ = -1, local_port_ = -1;
 };
 
 }  // namespace fakeaws::listener

@@ -104,7 +104,7 @@ class ElasticPool final : public httplib::TaskQueue {
 // why) and the listening socket under the listener's control.
 class Server final : public httplib::Server {
  public:
-  Server(int stop_fd, std::chrono::milliseconds idle) : stop_fd_(stop_fd), idle_(idle) {}
+  Server(const StopSignal& stop, std::chrono::milliseconds idle) : stop_(stop), idle_(idle) {}
 
   // Binds and listens; returns the port or -1.
   int Bind(const std::string& host, int port) {
@@ -128,7 +128,7 @@ class Server final : public httplib::Server {
   bool process_and_close_socket(socket_t sock) override {
     int on = 1;
     ::setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
-    Connection connection(sock, stop_fd_, kReadTimeout);
+    Connection connection(sock, stop_, kReadTimeout);
     t_connection = &connection;
     bool ok = true;
     while (connection.AwaitRequest(idle_)) {
@@ -143,7 +143,7 @@ class Server final : public httplib::Server {
     return ok;
   }
 
-  const int stop_fd_;
+  const StopSignal& stop_;
   const std::chrono::milliseconds idle_;
 };
 
@@ -182,7 +182,7 @@ struct Listener::Impl {
   std::unique_ptr<ControlApi> control;
   std::unique_ptr<listener::Server> server;
   std::thread thread;
-  int stop_fd = -1;
+  listener::StopSignal stop;
   int port = -1;
   bool running = false;
 
@@ -192,7 +192,7 @@ struct Listener::Impl {
 
   // A fault's delay, cut short when the listener stops.
   void Delay(std::chrono::milliseconds delay) const {
-    pollfd fd{stop_fd, POLLIN, 0};
+    pollfd fd{stop.fd, POLLIN, 0};
     while (::poll(&fd, 1, static_cast<int>(delay.count())) < 0 && errno == EINTR) {
     }
   }
@@ -224,10 +224,11 @@ std::string Listener::Start() {
     throw std::invalid_argument("fakeaws::Listener: binding " + i.options.host +
                                 " needs ListenerOptions::allow_non_loopback");
   }
-  i.stop_fd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-  if (i.stop_fd < 0) throw std::system_error(errno, std::generic_category(), "fakeaws::Listener: eventfd");
+  i.stop.raised = false;
+  i.stop.fd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+  if (i.stop.fd < 0) throw std::system_error(errno, std::generic_category(), "fakeaws::Listener: eventfd");
   i.server = std::make_unique<listener::Server>(
-      i.stop_fd, std::chrono::duration_cast<std::chrono::milliseconds>(i.options.idle_timeout));
+      i.stop, std::chrono::duration_cast<std::chrono::milliseconds>(i.options.idle_timeout));
   listener::Server& s = *i.server;
   // Debian's cpp-httplib 0.11.4 refuses bodies over 8 KiB unless told
   // otherwise, and stalls ~40 ms per keep-alive request without TCP_NODELAY
@@ -258,8 +259,8 @@ std::string Listener::Start() {
   i.port = s.Bind(i.options.host, i.options.port);
   if (i.port <= 0) {
     const int error = errno ? errno : EADDRINUSE;
-    ::close(i.stop_fd);
-    i.stop_fd = -1;
+    ::close(i.stop.fd);
+    i.stop.fd = -1;
     i.server.reset();
     i.port = -1;
     throw std::system_error(error, std::generic_category(),
@@ -278,13 +279,14 @@ void Listener::Stop() {
   if (!i.running) return;
   // Wakes every idle connection and any fault delay; requests being
   // answered finish, then their connections close.
+  i.stop.raised = true;
   const uint64_t one = 1;
-  (void)!::write(i.stop_fd, &one, sizeof one);
+  (void)!::write(i.stop.fd, &one, sizeof one);
   const int sock = i.server->StopAccepting();
   if (i.thread.joinable()) i.thread.join();
   if (sock >= 0) ::close(sock);
-  ::close(i.stop_fd);
-  i.stop_fd = -1;
+  ::close(i.stop.fd);
+  i.stop.fd = -1;
   i.server.reset();
   i.running = false;
 }
