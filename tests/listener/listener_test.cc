@@ -248,6 +248,7 @@ TEST(Listener, StopIsIdempotentAndStartServesAgain) {
   listener.Stop();
   listener.Stop();
   EXPECT_EQ(listener.port(), -1);
+  EXPECT_EQ(listener.endpoint(), "");
   RawConnection c(PortOf(listener.Start()));
   ASSERT_TRUE(c.Send(RequestBytes(Describe())));
   EXPECT_EQ(c.ReadResponse().substr(0, 12), "HTTP/1.1 400");  // no forecast "demand" here

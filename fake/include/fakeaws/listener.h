@@ -60,7 +60,7 @@ class Listener {
   // connection and joins the threads. Idempotent.
   void Stop();
 
-  // -1 when not started.
+  // -1 and "" when not serving.
   int port() const;
   std::string endpoint() const;
 

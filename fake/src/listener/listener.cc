@@ -294,6 +294,7 @@ void Listener::Stop() {
 int Listener::port() const { return impl_->running ? impl_->port : -1; }
 
 std::string Listener::endpoint() const {
+  if (!impl_->running) return "";
   const std::string& h = impl_->options.host;
   const std::string host = h.find(':') != std::string::npos ? "[" + h + "]" : h;
   return "http://" + host + ":" + std::to_string(port());
