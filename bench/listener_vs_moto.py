@@ -14,7 +14,7 @@ Load comes from bench/load_client.cc (one thread per connection, the same
 raw request over and over); all three servers and the client share the
 machine's cores, as they would in a test run.
 
-Usage: bench/listener_vs_moto.py [build-dir] [--seconds 3] [--runs 20]"""
+Usage: bench/listener_vs_moto.py [build-dir] [--seconds 2] [--runs 20] [--rounds 3]"""
 import argparse
 import json
 import os
@@ -178,6 +178,13 @@ def seed(kind, port):
     return requests
 
 
+def cpu_seconds(pid):
+    """User plus system CPU time a process (all its threads) has used."""
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def load(build, port, request, connections, seconds):
     with tempfile.NamedTemporaryFile(suffix=".http") as f:
         f.write(request)
@@ -192,8 +199,9 @@ def load(build, port, request, connections, seconds):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("build", nargs="?", default=os.path.join(ROOT, "build"))
-    parser.add_argument("--seconds", type=float, default=3.0)
+    parser.add_argument("--seconds", type=float, default=2.0)
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     if shutil.which("moto_server") is None:
         sys.exit("moto_server is not installed")
@@ -202,20 +210,36 @@ def main():
                                            capture_output=True, text=True, check=True).stdout)
     kinds = ["fakeaws", "moto", "bare"]
     start = {k: startup_ms(k, args.build, args.runs) for k in kinds}
-    rps = {}
-    for kind in kinds:
-        port = free_port()
-        server = spawn(kind, args.build, port)
-        try:
-            if not server.wait_ready(probe(kind, port)):
+    # All three serve at once and take turns, round after round, so a burst
+    # of other work on the machine falls on every column alike; each figure
+    # is the median of its rounds.
+    servers, requests = {}, {}
+    try:
+        for kind in kinds:
+            port = free_port()
+            servers[kind] = spawn(kind, args.build, port)
+            if not servers[kind].wait_ready(probe(kind, port)):
                 sys.exit("%s did not start" % kind)
-            requests = seed(kind, port)
+            requests[kind] = seed(kind, port)
+        samples, cpu = {}, {}
+        for _ in range(args.rounds):
             for op in ("describe", "get_1k"):
                 for connections in (1, 4, 16):
-                    result = load(args.build, port, requests[op], connections, args.seconds) if requests[op] else None
-                    rps[(kind, op, connections)] = result["rps"] if result else None
-        finally:
+                    for kind in kinds:
+                        request = requests[kind][op]
+                        before = cpu_seconds(servers[kind].process.pid)
+                        result = load(args.build, servers[kind].port, request, connections, args.seconds) if request else None
+                        used = cpu_seconds(servers[kind].process.pid) - before
+                        samples.setdefault((kind, op, connections), []).append(result["rps"] if result else None)
+                        # The server's own CPU per answer (warm-up included): unlike req/s it
+                        # hardly moves when other work shares the machine.
+                        cpu.setdefault((kind, op, connections), []).append(
+                            used * 1e6 / result["answers"] if result and result["answers"] else None)
+    finally:
+        for server in servers.values():
             server.stop()
+    rps = {key: (None if None in values else statistics.median(values)) for key, values in samples.items()}
+    cpu_us = {key: (None if None in values else statistics.median(values)) for key, values in cpu.items()}
 
     def fmt(v, unit=""):
         return "n/a" if v is None else ("%.0f%s" % (v, unit) if v >= 100 else "%.2f%s" % (v, unit))
@@ -227,6 +251,7 @@ def main():
           "Stop() with 16 idle keep-alive connections %.2f ms  [median of %d]" %
           (in_process["start_us"] / 1000, in_process["start_to_first_answer_us"] / 1000,
            in_process["stop_with_16_idle_us"] / 1000, in_process["runs"]))
+    print("req/s: median of %d rounds of %.0f s each, the servers taking turns" % (args.rounds, args.seconds))
     print("%-28s %10s %10s %10s %12s %12s" % ("", "fakeaws", "moto", "bare", "vs moto", "vs bare"))
     print("%-28s %10s %10s %10s %12s %12s" % (
         "process start->answer (ms)", fmt(start["fakeaws"]), fmt(start["moto"]), fmt(start["bare"]),
@@ -239,6 +264,13 @@ def main():
                 "%s req/s, %d conn" % (label, c), fmt(f), fmt(m), fmt(b),
                 fmt(vs_moto, "x") + (" ok" if vs_moto and vs_moto >= 30 else " LOW" if vs_moto else ""),
                 ("%.0f%%" % (vs_bare * 100) + (" ok" if vs_bare >= 0.8 else " LOW")) if vs_bare else "n/a"))
+    print("server CPU per answer (us), the same runs; 'vs bare' is bare's CPU over fakeaws's:")
+    for op, label in (("describe", "Forecast Describe"), ("get_1k", "S3 GetObject 1 KiB")):
+        for c in (1, 4, 16):
+            f, m, b = cpu_us[("fakeaws", op, c)], cpu_us[("moto", op, c)], cpu_us[("bare", op, c)]
+            print("%-28s %10s %10s %10s %12s %12s" % (
+                "%s, %d conn" % (label, c), fmt(f), fmt(m), fmt(b),
+                fmt(ratio(m, f), "x"), ("%.0f%%" % (ratio(b, f) * 100)) if ratio(b, f) else "n/a"))
 
 
 if __name__ == "__main__":
