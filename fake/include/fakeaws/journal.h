@@ -15,7 +15,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <iosfwd>
 #include <mutex>
 #include <string>
@@ -106,9 +105,19 @@ class Journal {
   void Notify(const std::string& operation, const HttpRequest& request,
               const HttpResponse& response) const;
 
+  // Calls `fn` on each entry, oldest first; mu_ held.
+  template <typename Fn>
+  void ForEachLocked(Fn fn) const {
+    for (size_t i = 0; i < count_; ++i) fn(ring_[(head_ + i) % ring_.size()]);
+  }
+
   const size_t capacity_;
   mutable std::mutex mu_;
-  std::deque<JournalEntry> entries_;
+  // A ring of at most capacity_ entries: recording into a full journal
+  // reuses the oldest slot instead of allocating.
+  std::vector<JournalEntry> ring_;
+  size_t head_ = 0;   // the oldest entry
+  size_t count_ = 0;
   uint64_t dropped_ = 0;
   std::vector<RequestObserver*> observers_;
 };

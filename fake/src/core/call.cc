@@ -36,8 +36,10 @@ std::string VirtualHostBucket(std::string_view host_header) {
   if (host.empty() || StartsWith(host, "[") || IsIpv4(host)) return "";
   if (EndsWith(host, ".localhost")) return std::string(host.substr(0, host.size() - 10));
   if (StartsWith(host, "s3.") || StartsWith(host, "s3-")) return "";
+  // The endpoint part ends the host, so the last marker is the one: a bucket
+  // may itself contain ".s3." (my.s3.data.s3.us-west-2.amazonaws.com).
   for (std::string_view marker : {".s3.", ".s3-"}) {
-    const size_t at = host.find(marker);
+    const size_t at = host.rfind(marker);
     if (at != std::string_view::npos && at > 0) return std::string(host.substr(0, at));
   }
   return "";

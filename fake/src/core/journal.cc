@@ -6,21 +6,24 @@ namespace fakeaws {
 
 std::vector<JournalEntry> Journal::Entries() const {
   std::lock_guard<std::mutex> lock(mu_);
-  return {entries_.begin(), entries_.end()};
+  std::vector<JournalEntry> out;
+  out.reserve(count_);
+  ForEachLocked([&](const JournalEntry& e) { out.push_back(e); });
+  return out;
 }
 
 std::vector<JournalEntry> Journal::Entries(std::string_view operation) const {
   std::lock_guard<std::mutex> lock(mu_);
   std::vector<JournalEntry> out;
-  for (const auto& e : entries_) {
+  ForEachLocked([&](const JournalEntry& e) {
     if (e.operation == operation) out.push_back(e);
-  }
+  });
   return out;
 }
 
 size_t Journal::size() const {
   std::lock_guard<std::mutex> lock(mu_);
-  return entries_.size();
+  return count_;
 }
 
 uint64_t Journal::dropped() const {
@@ -30,7 +33,9 @@ uint64_t Journal::dropped() const {
 
 void Journal::Clear() {
   std::lock_guard<std::mutex> lock(mu_);
-  entries_.clear();
+  ring_.clear();
+  head_ = 0;
+  count_ = 0;
   dropped_ = 0;
 }
 
@@ -52,11 +57,15 @@ bool Journal::HasObservers() const {
 void Journal::Record(JournalEntry entry) {
   if (capacity_ == 0) return;
   std::lock_guard<std::mutex> lock(mu_);
-  if (entries_.size() == capacity_) {
-    entries_.pop_front();
-    ++dropped_;
+  if (count_ < capacity_) {
+    // Until the first wrap-around the oldest entry is ring_[0].
+    ring_.push_back(std::move(entry));
+    ++count_;
+    return;
   }
-  entries_.push_back(std::move(entry));
+  ring_[head_] = std::move(entry);
+  head_ = (head_ + 1) % ring_.size();
+  ++dropped_;
 }
 
 void Journal::Notify(const std::string& operation, const HttpRequest& request,

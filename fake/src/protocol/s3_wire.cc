@@ -1,5 +1,6 @@
 #include "protocol/s3_wire.h"
 
+#include <optional>
 #include <variant>
 
 #include "core/core.h"
@@ -8,6 +9,8 @@
 #include "protocol/s3_call.h"
 #include "protocol/s3_router.h"
 #include "protocol/s3_xml.h"
+#include "protocol/sigv4.h"
+#include "s3/errors.h"
 #include "s3/checksum.h"
 
 namespace fakeaws::protocol {
@@ -99,6 +102,27 @@ std::string CanonicalUserId(const std::string& account_id) {
   return internal::HexLower(digest.data(), digest.size());
 }
 
+namespace {
+
+// S3's answers to SigV4 verdicts (catalog: s3/errors.h).
+std::optional<AwsError> CheckSignature(const HttpRequest& request, const AuthOptions& auth) {
+  const SigV4Verdict v = VerifySigV4({&request, /*s3=*/true}, auth.credentials);
+  switch (v.kind) {
+    case SigV4Verdict::kOk: return std::nullopt;
+    case SigV4Verdict::kMissing: return s3::AccessDenied();
+    case SigV4Verdict::kBothForms: return s3::OnlyOneAuthMechanism();
+    case SigV4Verdict::kIncomplete: return s3::AuthorizationHeaderMalformed(v.incomplete_message);
+    case SigV4Verdict::kHostNotSigned:
+      return s3::AuthorizationHeaderMalformed("'Host' must be a 'SignedHeader' in the AWS Authorization.");
+    case SigV4Verdict::kUnknownAccessKey: return s3::InvalidAccessKeyId(v.access_key);
+    case SigV4Verdict::kMismatch:
+      return s3::SignatureDoesNotMatch(v.access_key, v.string_to_sign, v.signature_provided, v.canonical_request);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 HttpResponse HandleS3(internal::Core& core, HttpRequest request, uint64_t n) {
   const uint64_t seed = core.options.seed;
   S3Call call{core, request, {}, n,
@@ -110,6 +134,9 @@ HttpResponse HandleS3(internal::Core& core, HttpRequest request, uint64_t n) {
   auto address = ParseAddress(request);
   if (!address.ok()) return call.Error(address.error());
   call.address = std::move(address).value();
+  if (core.options.auth.verify_signatures) {
+    if (auto error = CheckSignature(request, core.options.auth)) return call.Error(*error);
+  }
   auto route = Route(request.method, call.address, request.headers);
   if (const auto* refusal = std::get_if<AwsError>(&route)) return call.Error(*refusal);
   return std::get<s3ops::Handler>(route)(call);

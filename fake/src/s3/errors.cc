@@ -235,4 +235,51 @@ AwsError CopyOntoItself() {
       "the object's metadata, storage class, website redirect location or encryption attributes.");
 }
 
+namespace {
+std::string SpacedHex(const std::string& text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(text.size() * 3);
+  for (unsigned char c : text) {
+    if (!out.empty()) out += ' ';
+    out += kHex[c >> 4];
+    out += kHex[c & 0xF];
+  }
+  return out;
+}
+}  // namespace
+
+AwsError AccessDenied() { return {"AccessDenied", "Access Denied", 403, {}}; }
+
+AwsError InvalidAccessKeyId(const std::string& access_key) {
+  return {"InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.", 403,
+          {{"AWSAccessKeyId", access_key}}};
+}
+
+AwsError SignatureDoesNotMatch(const std::string& access_key, const std::string& string_to_sign,
+                               const std::string& signature_provided, const std::string& canonical_request) {
+  return {"SignatureDoesNotMatch",
+          "The request signature we calculated does not match the signature you provided. Check your key "
+          "and signing method.",
+          403,
+          {{"AWSAccessKeyId", access_key},
+           {"StringToSign", string_to_sign},
+           {"SignatureProvided", signature_provided},
+           {"StringToSignBytes", SpacedHex(string_to_sign)},
+           {"CanonicalRequest", canonical_request},
+           {"CanonicalRequestBytes", SpacedHex(canonical_request)}}};
+}
+
+AwsError AuthorizationHeaderMalformed(const std::string& detail) {
+  return {"AuthorizationHeaderMalformed", "The authorization header is malformed; " + detail, 400, {}};
+}
+
+AwsError OnlyOneAuthMechanism() {
+  return {"InvalidArgument",
+          "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query "
+          "string parameter or the Authorization header should be specified",
+          400,
+          {{"ArgumentName", "Authorization"}}};
+}
+
 }  // namespace fakeaws::s3

@@ -120,4 +120,22 @@ AwsError InvalidCopySource(const std::string& value);
 // MOTO text: CopyObject onto itself with nothing changed.
 AwsError CopyOntoItself();
 
+// --- Signatures (Options::auth) ------------------------------------------
+// REAL (§4.1): an unsigned request to a private bucket.
+AwsError AccessDenied();
+// DOC table text (403); <AWSAccessKeyId>.
+AwsError InvalidAccessKeyId(const std::string& access_key);
+// REAL (§4.1) text and elements, in the capture's order: <AWSAccessKeyId>,
+// <StringToSign>, <SignatureProvided>, <StringToSignBytes>, then SigV4's
+// <CanonicalRequest>, <CanonicalRequestBytes>. The *Bytes elements are the
+// text as space-separated two-digit hex (INFERRED format).
+AwsError SignatureDoesNotMatch(const std::string& access_key, const std::string& string_to_sign,
+                               const std::string& signature_provided, const std::string& canonical_request);
+// INFERRED text: an Authorization header without Credential, SignedHeaders,
+// Signature or a date, or one that does not sign Host (400).
+AwsError AuthorizationHeaderMalformed(const std::string& detail);
+// INFERRED text (InvalidArgument, 400): a signature in both the header and
+// the query string.
+AwsError OnlyOneAuthMechanism();
+
 }  // namespace fakeaws::s3
