@@ -44,6 +44,10 @@ class Clock {
   void AdvanceTo(Timestamp t);
   ClockMode mode() const { return mode_; }
   void set_mode(ClockMode mode, std::chrono::milliseconds step);
+  std::chrono::milliseconds step() const { return std::chrono::milliseconds(step_ms_.load()); }
+  // Puts the clock at `t`, in the past too: only for bringing back a saved
+  // state (Fake::Restore, Fake::Reset). Runs no OnAdvance listeners.
+  void Reset(Timestamp t);
 
   // Called by the fake on each request (steps in kStepPerRequest mode).
   void OnRequest();

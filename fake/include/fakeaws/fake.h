@@ -30,6 +30,20 @@ class Fake {
   Fake(const Fake&) = delete;
   Fake& operator=(const Fake&) = delete;
 
+  // The fake's whole state (resources, objects, clock, request count) as a
+  // JSON document, and back: a restored fake answers the next requests as
+  // the saved one would have. Restore refuses a snapshot taken with another
+  // account, region or seed, and changes nothing then; Snapshot fails for
+  // a kind of resource it does not cover yet. Take and restore
+  // snapshots between requests: they are not atomic across services.
+  Outcome<std::string> Snapshot();
+  Outcome<Done> Restore(const std::string& snapshot);
+  // The journal and armed faults are test instruments, not AWS state: no
+  // snapshot holds them.
+  // Back to the state of a new Fake with the same Options: no resources or
+  // objects, the clock at its start, an empty journal, no armed faults.
+  void Reset();
+
   // Answers one HTTP request as AWS would: Forecast (JSON 1.1) when
   // X-Amz-Target names AmazonForecast or AmazonForecastRuntime, S3 otherwise.
   HttpResponse Handle(HttpRequest request);

@@ -5,12 +5,18 @@
 //   fakeaws::Listener listener(fake);
 //   std::string endpoint = listener.Start();   // "http://127.0.0.1:40123"
 //
-// Forecast and S3 share the one port. Requests go to Fake::Handle, so a
-// client sees the bytes an in-process test sees (over the socket the header
-// order is cpp-httplib's, and it adds Keep-Alive). Stop() or the destructor
-// ends serving; the Fake must outlive the Listener.
+// Forecast and S3 share the one port. Requests go to Fake::Handle and its
+// response is written byte for byte as Fake::Handle returned it (status line,
+// headers in their order, body): a client over the socket sees exactly what
+// an in-process test sees. Paths under /_fakeaws/ reach the control API
+// (fakeaws/control.h) instead, unless switched off.
+//
+// Start() takes about a millisecond; Stop() (or the destructor) returns as
+// soon as the requests being answered are done, however many idle
+// keep-alive connections clients hold. The Fake must outlive the Listener.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -25,10 +31,16 @@ struct ListenerOptions {
   bool allow_non_loopback = false;
   // 0 picks a free ephemeral port (parallel tests never collide).
   int port = 0;
-  // Worker threads; 0 sizes the pool for the host (at least 8).
+  // Worker threads started with the listener; 0 sizes them for the host.
+  // Each connection holds a worker while it is open, so the pool grows by
+  // one whenever a connection arrives and every worker is busy.
   size_t threads = 0;
   // Request bodies above this get 413 before they reach the fake.
   size_t max_body_bytes = size_t{1} << 30;
+  // An idle keep-alive connection is closed after this long.
+  std::chrono::seconds idle_timeout{60};
+  // Serve the control API (reset, clock, seeding, state) under /_fakeaws/.
+  bool control_api = true;
 };
 
 class Listener {
@@ -38,14 +50,17 @@ class Listener {
   Listener(const Listener&) = delete;
   Listener& operator=(const Listener&) = delete;
 
-  // Binds, starts serving on a worker thread and returns the endpoint
-  // ("http://host:port"). The port accepts connections when Start returns.
-  // Throws std::invalid_argument for a non-loopback host without
+  // Binds, starts serving and returns the endpoint ("http://host:port"). The
+  // port accepts connections when Start returns. Throws
+  // std::invalid_argument for a non-loopback host without
   // allow_non_loopback, std::system_error when the address cannot be bound.
+  // Start after Stop serves again (on a new port when options.port is 0).
   std::string Start();
-  // Stops accepting, finishes the requests in flight, joins the threads.
+  // Stops accepting, lets the requests being answered finish, closes every
+  // connection and joins the threads. Idempotent.
   void Stop();
 
+  // -1 and "" when not serving.
   int port() const;
   std::string endpoint() const;
 

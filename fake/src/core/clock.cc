@@ -107,6 +107,11 @@ void Clock::set_mode(ClockMode mode, std::chrono::milliseconds step) {
   mode_.store(mode);
 }
 
+void Clock::Reset(Timestamp t) {
+  virtual_ms_.store(t.time_since_epoch().count());
+  real_offset_ms_.store(t.time_since_epoch().count() - WallMs());
+}
+
 void Clock::OnRequest() {
   if (mode_.load() == ClockMode::kStepPerRequest) virtual_ms_.fetch_add(step_ms_.load());
 }

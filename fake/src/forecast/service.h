@@ -27,6 +27,10 @@
 #include "forecast/views.h"
 #include "s3/store.h"
 
+namespace fakeaws::internal {
+class ForecastSnapshot;  // core/snapshot.cc: saves and restores the resources
+}
+
 namespace fakeaws::forecast {
 
 struct Filter {
@@ -245,6 +249,7 @@ class Service {
   friend struct ExplainabilityExportResource;
   friend struct WhatIfForecastResource;
   friend struct WhatIfForecastExportResource;
+  friend class internal::ForecastSnapshot;
 
   Timestamp Now() const { return clock_.Now(); }
   void SettleLocked(Timestamp now);

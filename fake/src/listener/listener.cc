@@ -1,87 +1,214 @@
 #include "fakeaws/listener.h"
 
 #include <httplib.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
 #include <stdexcept>
 #include <system_error>
 #include <thread>
+#include <vector>
 
+#include "fakeaws/control.h"
 #include "fakeaws/fake.h"
+#include "listener/connection.h"
 
 namespace fakeaws {
+namespace listener {
 namespace {
 
+// A request whose bytes stop arriving for this long is abandoned.
+constexpr std::chrono::milliseconds kReadTimeout{30'000};
+// The pool never grows past this many workers (connections beyond it wait).
+constexpr size_t kMaxWorkers = 1024;
+
+// The connection the current worker thread is serving: cpp-httplib hands its
+// handlers the parsed request, not the stream it came from.
+thread_local Connection* t_connection = nullptr;
+
+// Each connection holds a worker for as long as it stays open, so a fixed
+// pool makes the (n+1)th keep-alive client wait until one of the others
+// closes: a 209 ms latency maximum at 16 connections with 8 workers
+// (cpp-httplib-notes.md). This pool starts with `base` workers and adds one
+// whenever a connection arrives and none is free.
+class ElasticPool final : public httplib::TaskQueue {
+ public:
+  ElasticPool(size_t base, size_t max) : max_(max) {
+    std::lock_guard<std::mutex> lock(mu_);
+    while (threads_.size() < base) Spawn();
+  }
+
+  void enqueue(std::function<void()> job) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    jobs_.push_back(std::move(job));
+    if (jobs_.size() > free_ && threads_.size() < max_) Spawn();
+    cv_.notify_one();
+  }
+
+  // Runs the jobs still queued (each sees the listener stopping and closes
+  // its connection at once) and joins every worker.
+  void shutdown() override {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      shutdown_ = true;
+    }
+    cv_.notify_all();
+    // No enqueue can race with this: cpp-httplib calls shutdown after its
+    // accept loop, the only caller of enqueue, has ended.
+    for (auto& t : threads_) t.join();
+  }
+
+ private:
+  void Spawn() {
+    ++free_;
+    threads_.emplace_back([this] { Work(); });
+  }
+
+  void Work() {
+    for (;;) {
+      std::function<void()> job;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        cv_.wait(lock, [this] { return !jobs_.empty() || shutdown_; });
+        if (jobs_.empty()) return;
+        job = std::move(jobs_.front());
+        jobs_.pop_front();
+        --free_;
+      }
+      job();
+      std::lock_guard<std::mutex> lock(mu_);
+      ++free_;
+    }
+  }
+
+  const size_t max_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::function<void()>> jobs_;
+  std::vector<std::thread> threads_;
+  size_t free_ = 0;  // workers not running a job
+  bool shutdown_ = false;
+};
+
+// cpp-httplib's Server with the connection loop replaced (connection.h says
+// why) and the listening socket under the listener's control.
+class Server final : public httplib::Server {
+ public:
+  Server(const StopSignal& stop, std::chrono::milliseconds idle) : stop_(stop), idle_(idle) {}
+
+  // Binds and listens; returns the port or -1.
+  int Bind(const std::string& host, int port) {
+    const int bound = port == 0 ? bind_to_any_port(host) : (bind_to_port(host, port) ? port : -1);
+    // cpp-httplib 0.11.4 listens with a backlog of 5: a burst of clients
+    // connecting at once would see SYNs dropped and retried a second later.
+    if (bound > 0) ::listen(svr_sock_, SOMAXCONN);
+    return bound;
+  }
+
+  // Ends the accept loop for good and returns the listening socket, to be
+  // closed once that loop has ended. (Server::stop() does nothing until the
+  // loop has started, so a Stop right after Start would hang.)
+  int StopAccepting() {
+    const int sock = svr_sock_.exchange(INVALID_SOCKET);
+    if (sock != INVALID_SOCKET) ::shutdown(sock, SHUT_RDWR);
+    return sock;
+  }
+
+ private:
+  bool process_and_close_socket(socket_t sock) override {
+    int on = 1;
+    ::setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+    Connection connection(sock, stop_, kReadTimeout);
+    t_connection = &connection;
+    bool ok = true;
+    while (connection.AwaitRequest(idle_)) {
+      connection.BeginRequest();
+      bool client_closes = false;
+      ok = process_request(connection, /*close_connection=*/false, client_closes, nullptr);
+      if (!ok || client_closes || connection.dropped()) break;
+    }
+    t_connection = nullptr;
+    ::shutdown(sock, SHUT_RDWR);
+    ::close(sock);
+    return ok;
+  }
+
+  const StopSignal& stop_;
+  const std::chrono::milliseconds idle_;
+};
+
 bool IsLoopback(const std::string& host) {
-  return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
 }
 
-HttpRequest FromHttplib(const httplib::Request& req) {
+HttpRequest FromHttplib(const httplib::Request& req, bool range_renamed) {
   HttpRequest out;
   out.method = req.method;
   out.target = req.target;
+  out.headers.Reserve(req.headers.size());
   for (const auto& [name, value] : req.headers) {
-    // httplib adds these for its own bookkeeping; no client sent them.
+    // cpp-httplib adds these for its own bookkeeping; no client sent them.
     if (name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT") {
+      continue;
+    }
+    if (range_renamed && name == Connection::kRangeStandIn) {
+      out.headers.Add("Range", value);
       continue;
     }
     out.headers.Add(name, value);
   }
-  out.body = req.body;
+  // The Request is cpp-httplib's own non-const local, handed over as const&;
+  // it does not read the body again, so taking it saves copying uploads.
+  out.body = std::move(const_cast<httplib::Request&>(req).body);
   return out;
 }
 
-// cpp-httplib post-processes what a handler returns: it slices the body again
-// for a Range header (the fake already answered the range, as S3 does), and
-// gzips text-like bodies for clients that accept gzip (AWS does not). Both
-// are switched off for this request. The Request object is httplib's own
-// non-const local, so writing through the const reference is well-defined.
-void KeepResponseAsIs(const httplib::Request& req) {
-  auto& mutable_req = const_cast<httplib::Request&>(req);
-  mutable_req.ranges.clear();
-  mutable_req.headers.erase("Accept-Encoding");
-}
-
-void ToHttplib(HttpResponse&& r, const httplib::Request& req, httplib::Response& res) {
-  res.status = r.status;
-  for (auto& f : r.headers) {
-    // httplib writes Content-Length itself for a non-empty body; a second
-    // one would be a protocol error. For HEAD and empty bodies ours stands
-    // (a HEAD's Content-Length is the object's size).
-    if (!r.body.empty() && req.method != "HEAD" &&
-        (f.name == "Content-Length" || f.name == "content-length")) {
-      continue;
-    }
-    res.headers.emplace(f.name, f.value);
-  }
-  res.body = std::move(r.body);
-}
-
 }  // namespace
+}  // namespace listener
 
 struct Listener::Impl {
   Fake& fake;
   ListenerOptions options;
-  httplib::Server server;
+  std::unique_ptr<ControlApi> control;
+  std::unique_ptr<listener::Server> server;
   std::thread thread;
+  listener::StopSignal stop;
   int port = -1;
   bool running = false;
 
-  Impl(Fake& f, ListenerOptions o) : fake(f), options(std::move(o)) {}
+  Impl(Fake& f, ListenerOptions o) : fake(f), options(std::move(o)) {
+    if (options.control_api) control = std::make_unique<ControlApi>(fake);
+  }
+
+  // A fault's delay, cut short when the listener stops.
+  void Delay(std::chrono::milliseconds delay) const {
+    pollfd fd{stop.fd, POLLIN, 0};
+    while (::poll(&fd, 1, static_cast<int>(delay.count())) < 0 && errno == EINTR) {
+    }
+  }
 
   void Serve(const httplib::Request& req, httplib::Response& res) {
-    KeepResponseAsIs(req);
-    HttpResponse r = fake.Handle(FromHttplib(req));
-    if (r.delay.count() > 0) std::this_thread::sleep_for(r.delay);
-    if (r.drop_connection) {
-      // Promise one byte and fail to write it: httplib closes the
-      // connection, and the client sees it drop mid-response.
-      res.status = 500;
-      res.set_content_provider(1, "application/octet-stream",
-                               [](size_t, size_t, httplib::DataSink&) { return false; });
+    listener::Connection& connection = *listener::t_connection;
+    HttpRequest request = listener::FromHttplib(req, connection.range_renamed());
+    HttpResponse response = control && ControlApi::Accepts(request) ? control->Handle(request)
+                                                                    : fake.Handle(std::move(request));
+    if (response.delay.count() > 0) Delay(response.delay);
+    res.status = response.status > 0 ? response.status : 500;  // cpp-httplib's bookkeeping only
+    if (response.drop_connection) {
+      connection.Drop();
       return;
     }
-    ToHttplib(std::move(r), req, res);
+    connection.Answer(response, req.method == "HEAD");
   }
 };
 
@@ -93,38 +220,55 @@ Listener::~Listener() { Stop(); }
 std::string Listener::Start() {
   Impl& i = *impl_;
   if (i.running) return endpoint();
-  if (!IsLoopback(i.options.host) && !i.options.allow_non_loopback) {
+  if (!listener::IsLoopback(i.options.host) && !i.options.allow_non_loopback) {
     throw std::invalid_argument("fakeaws::Listener: binding " + i.options.host +
                                 " needs ListenerOptions::allow_non_loopback");
   }
-  httplib::Server& s = i.server;
-  // Each setting below answers a measured trap of Debian's cpp-httplib
-  // 0.11.4 (../shared/reference/cpp-httplib-notes.md).
-  s.set_payload_max_length(i.options.max_body_bytes);  // default refuses bodies over 8 KiB
-  s.set_tcp_nodelay(true);                             // ~40 ms per keep-alive request without
-  s.set_keep_alive_max_count(100000);                  // default closes after 5 requests
-  s.set_keep_alive_timeout(60);
-  const size_t threads =
-      i.options.threads ? i.options.threads
-                        : std::max<size_t>(8, 2 * std::max(1u, std::thread::hardware_concurrency()));
-  s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  i.stop.raised = false;
+  i.stop.fd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+  if (i.stop.fd < 0) throw std::system_error(errno, std::generic_category(), "fakeaws::Listener: eventfd");
+  i.server = std::make_unique<listener::Server>(
+      i.stop, std::chrono::duration_cast<std::chrono::milliseconds>(i.options.idle_timeout));
+  listener::Server& s = *i.server;
+  // Debian's cpp-httplib 0.11.4 refuses bodies over 8 KiB unless told
+  // otherwise, and stalls ~40 ms per keep-alive request without TCP_NODELAY
+  // (cpp-httplib-notes.md). Keep-alive is the listener's own loop.
+  s.set_payload_max_length(i.options.max_body_bytes);
+  s.set_tcp_nodelay(true);
+  // cpp-httplib's default sets SO_REUSEPORT, which lets a second server bind
+  // a port in use and take half its connections. SO_REUSEADDR alone still
+  // allows a restart while old connections sit in TIME_WAIT.
+  s.set_socket_options([](socket_t sock) {
+    int on = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+  });
+  const size_t base = i.options.threads ? i.options.threads
+                                        : std::max<size_t>(4, std::thread::hardware_concurrency());
+  s.new_task_queue = [base] { return new listener::ElasticPool(base, listener::kMaxWorkers); };
   auto handler = [&i](const httplib::Request& req, httplib::Response& res) { i.Serve(req, res); };
-  s.Get(".*", handler);  // GET and HEAD
-  s.Post(".*", handler);
-  s.Put(".*", handler);
-  s.Delete(".*", handler);
-  s.Options(".*", handler);
-  s.Patch(".*", handler);
+  // Every path: [\s\S] because S3 keys may hold a newline (%0A), which `.`
+  // does not match.
+  const std::string any = "[\\s\\S]*";
+  s.Get(any, handler);  // GET and HEAD
+  s.Post(any, handler);
+  s.Put(any, handler);
+  s.Delete(any, handler);
+  s.Options(any, handler);
+  s.Patch(any, handler);
 
-  i.port = i.options.port == 0 ? s.bind_to_any_port(i.options.host)
-                               : (s.bind_to_port(i.options.host, i.options.port) ? i.options.port : -1);
+  i.port = s.Bind(i.options.host, i.options.port);
   if (i.port <= 0) {
-    throw std::system_error(errno ? errno : EADDRINUSE, std::generic_category(),
+    const int error = errno ? errno : EADDRINUSE;
+    ::close(i.stop.fd);
+    i.stop.fd = -1;
+    i.server.reset();
+    i.port = -1;
+    throw std::system_error(error, std::generic_category(),
                             "fakeaws::Listener: cannot bind " + i.options.host + ":" +
                                 std::to_string(i.options.port));
   }
-  // bind_to_any_port already listens (cpp-httplib-notes.md "Readiness"):
-  // the port accepts connections from here on.
+  // The socket already listens (cpp-httplib-notes.md "Readiness"): the port
+  // accepts connections from here on, before the accept loop runs.
   i.thread = std::thread([&s] { s.listen_after_bind(); });
   i.running = true;
   return endpoint();
@@ -133,17 +277,27 @@ std::string Listener::Start() {
 void Listener::Stop() {
   Impl& i = *impl_;
   if (!i.running) return;
-  i.server.stop();
+  // Wakes every idle connection and any fault delay; requests being
+  // answered finish, then their connections close.
+  i.stop.raised = true;
+  const uint64_t one = 1;
+  (void)!::write(i.stop.fd, &one, sizeof one);
+  const int sock = i.server->StopAccepting();
   if (i.thread.joinable()) i.thread.join();
+  if (sock >= 0) ::close(sock);
+  ::close(i.stop.fd);
+  i.stop.fd = -1;
+  i.server.reset();
   i.running = false;
 }
 
-int Listener::port() const { return impl_->port; }
+int Listener::port() const { return impl_->running ? impl_->port : -1; }
 
 std::string Listener::endpoint() const {
+  if (!impl_->running) return "";
   const std::string& h = impl_->options.host;
   const std::string host = h.find(':') != std::string::npos ? "[" + h + "]" : h;
-  return "http://" + host + ":" + std::to_string(impl_->port);
+  return "http://" + host + ":" + std::to_string(port());
 }
 
 }  // namespace fakeaws

@@ -1,0 +1,204 @@
+// The S3 part of a snapshot (core/snapshot.h), through s3::Store's public
+// methods only:
+//   {"buckets":[{"name":"exports","region":"us-east-1","creation_date":"...",
+//     "objects":[{"key":"a.csv","body_base64":"...","md5":"<hex>","last_modified":"...",
+//                 "content_type":"text/csv","content_encoding":"","cache_control":"",
+//                 "content_disposition":"","content_language":"","expires":"",
+//                 "metadata":{"k":"v"},
+//                 "checksum":{"algorithm":"CRC32","type":"FULL_OBJECT","parts":0,"digest_base64":"..."}}]}]}
+#include <cctype>
+
+#include "core/digest.h"
+#include "core/json_fields.h"
+#include "core/seeded.h"
+#include "core/snapshot.h"
+
+namespace fakeaws::internal {
+namespace {
+
+bool ParseMd5Hex(const std::string& hex, std::array<uint8_t, 16>* out) {
+  if (hex.size() != 32) return false;
+  for (size_t i = 0; i < 16; ++i) {
+    auto nibble = [](char c) -> int {
+      if (c >= '0' && c <= '9') return c - '0';
+      if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+      return -1;
+    };
+    const int hi = nibble(hex[2 * i]), lo = nibble(hex[2 * i + 1]);
+    if (hi < 0 || lo < 0) return false;
+    (*out)[i] = static_cast<uint8_t>(hi * 16 + lo);
+  }
+  return true;
+}
+
+Json ChecksumToJson(const s3::Checksum& c) {
+  if (c.empty()) return Json();
+  return {{"algorithm", s3::AlgorithmName(c.algorithm)},
+          {"type", c.type == s3::ChecksumType::kComposite ? "COMPOSITE" : "FULL_OBJECT"},
+          {"parts", c.parts},
+          {"digest_base64", Base64Encode(c.digest)}};
+}
+
+s3::Checksum ChecksumFromJson(JsonFields& f) {
+  s3::Checksum c;
+  const std::string algorithm = f.String("algorithm");
+  const std::string type = f.String("type");
+  const uint64_t parts = f.Unsigned("parts");
+  const std::string digest = f.String("digest_base64");
+  if (!f.ok()) return c;
+  const auto parsed = s3::ParseAlgorithm(algorithm);
+  if (!parsed || *parsed == s3::ChecksumAlgorithm::kNone) f.Fail("unknown checksum algorithm " + algorithm);
+  if (type != "FULL_OBJECT" && type != "COMPOSITE") f.Fail("checksum type must be FULL_OBJECT or COMPOSITE");
+  if (parts > 10000) f.Fail("checksum parts must be at most 10000");
+  if (!f.ok()) return c;
+  c.algorithm = *parsed;
+  c.type = type == "COMPOSITE" ? s3::ChecksumType::kComposite : s3::ChecksumType::kFullObject;
+  c.parts = static_cast<uint16_t>(parts);
+  if (!Base64Decode(digest, &c.digest) || c.digest.size() != s3::DigestSize(c.algorithm)) {
+    f.Fail("checksum digest_base64 is not a " + algorithm + " digest");
+  }
+  return c;
+}
+
+Json ObjectToJson(const std::string& key, const s3::ObjectInfo& o) {
+  const s3::ObjectAttributes& a = o.attributes;
+  return {{"key", key},
+          {"body_base64", Base64Encode(o.body.view())},
+          {"md5", HexLower(o.md5)},
+          {"last_modified", FormatTimestamp(o.last_modified)},
+          {"content_type", a.content_type},
+          {"content_encoding", a.content_encoding},
+          {"cache_control", a.cache_control},
+          {"content_disposition", a.content_disposition},
+          {"content_language", a.content_language},
+          {"expires", a.expires},
+          {"metadata", a.metadata},
+          {"checksum", ChecksumToJson(o.checksum)}};
+}
+
+S3Snapshot::Object ObjectFromJson(JsonFields& f) {
+  S3Snapshot::Object out;
+  out.key = f.String("key");
+  std::string bytes;
+  if (const std::string body = f.String("body_base64"); f.ok() && !Base64Decode(body, &bytes)) {
+    f.Fail("body_base64 is not base64");
+  }
+  out.object.body = s3::Body(bytes);
+  std::array<uint8_t, 16> md5{};
+  if (const std::string hex = f.String("md5"); f.ok() && !ParseMd5Hex(hex, &md5)) {
+    f.Fail("md5 must be 32 lower-case hex digits");
+  }
+  out.object.md5 = md5;
+  out.last_modified = f.Time("last_modified");
+  s3::ObjectAttributes& a = out.object.attributes;
+  a.content_type = f.String("content_type");
+  a.content_encoding = f.String("content_encoding");
+  a.cache_control = f.String("cache_control");
+  a.content_disposition = f.String("content_disposition");
+  a.content_language = f.String("content_language");
+  a.expires = f.String("expires");
+  const Json& metadata = f.Member("metadata");
+  if (f.ok() && !metadata.is_object()) f.Fail("metadata must be an object of strings");
+  if (f.ok()) {
+    for (const auto& [name, value] : metadata.items()) {
+      if (!value.is_string()) {
+        f.Fail("metadata must be an object of strings");
+        break;
+      }
+      a.metadata[name] = value.get<std::string>();
+    }
+  }
+  if (const Json& checksum = f.Member("checksum"); f.ok() && !checksum.is_null()) {
+    JsonFields c(checksum, "checksum");
+    out.object.checksum = ChecksumFromJson(c);
+    if (!c.ok()) f.Fail(c.error().message);
+  }
+  return out;
+}
+
+}  // namespace
+
+Json S3Snapshot::Save(const s3::Store& store) {
+  Json buckets = Json::array();
+  for (const s3::BucketInfo& bucket : store.ListBuckets()) {
+    Json objects = Json::array();
+    auto keys = store.ListKeys(bucket.name, "");
+    for (const std::string& key : keys.ok() ? keys.value() : std::vector<std::string>{}) {
+      auto object = store.GetObject(bucket.name, key);
+      if (object.ok()) objects.push_back(ObjectToJson(key, object.value()));
+    }
+    buckets.push_back({{"name", bucket.name},
+                       {"region", bucket.region},
+                       {"creation_date", FormatTimestamp(bucket.creation_date)},
+                       {"objects", std::move(objects)}});
+  }
+  return {{"buckets", std::move(buckets)}};
+}
+
+Outcome<S3Snapshot::Contents> S3Snapshot::Decode(const Json& json, const std::string& region) {
+  JsonFields top(json, "s3");
+  const Json& list = top.Member("buckets");
+  if (top.ok() && !list.is_array()) top.Fail("buckets must be a list");
+  if (!top.ok()) return top.error();
+  Contents contents;
+  s3::Store scratch(region);
+  for (size_t b = 0; b < list.size(); ++b) {
+    JsonFields f(list[b], "s3.buckets[" + std::to_string(b) + "]");
+    Bucket bucket;
+    bucket.name = f.String("name");
+    const std::string bucket_region = f.String("region");
+    bucket.creation_date = f.Time("creation_date");
+    if (f.ok() && bucket_region != region) f.Fail("bucket " + bucket.name + " is in " + bucket_region);
+    if (f.ok() && scratch.BucketExists(bucket.name)) f.Fail("bucket " + bucket.name + " appears twice");
+    if (f.ok()) {
+      if (auto created = scratch.CreateBucket(bucket.name, bucket.creation_date); !created.ok()) {
+        f.Fail(bucket.name + ": " + created.error().message);
+      }
+    }
+    const Json& objects = f.Member("objects");
+    if (f.ok() && !objects.is_array()) f.Fail("objects must be a list");
+    for (size_t o = 0; f.ok() && o < objects.size(); ++o) {
+      JsonFields g(objects[o], "s3.buckets[" + std::to_string(b) + "].objects[" + std::to_string(o) + "]");
+      Object object = ObjectFromJson(g);
+      if (g.ok()) {
+        auto put = scratch.PutObject(bucket.name, object.key, object.object, object.last_modified);
+        if (!put.ok()) g.Fail(object.key + ": " + put.error().message);
+      }
+      if (!g.ok()) return g.error();
+      bucket.objects.push_back(std::move(object));
+    }
+    if (!f.ok()) return f.error();
+    contents.push_back(std::move(bucket));
+  }
+  return contents;
+}
+
+void S3Snapshot::Apply(s3::Store& store, const Contents& contents) {
+  for (const s3::BucketInfo& bucket : store.ListBuckets()) {
+    auto keys = store.ListKeys(bucket.name, "");
+    for (const std::string& key : keys.ok() ? keys.value() : std::vector<std::string>{}) {
+      (void)store.DeleteObject(bucket.name, key);
+    }
+    s3::UploadListQuery query;
+    for (;;) {
+      auto uploads = store.ListMultipartUploads(bucket.name, query);
+      if (!uploads.ok()) break;
+      for (const auto& upload : uploads.value().uploads) {
+        (void)store.AbortMultipartUpload(bucket.name, upload.key, upload.upload_id);
+      }
+      if (!uploads.value().truncated) break;
+      query.key_marker = uploads.value().next_key_marker;
+      query.upload_id_marker = uploads.value().next_upload_id_marker;
+    }
+    (void)store.DeleteBucket(bucket.name);
+  }
+  // Decode replayed exactly these calls on a scratch store, so none fails.
+  for (const Bucket& bucket : contents) {
+    (void)store.CreateBucket(bucket.name, bucket.creation_date);
+    for (const Object& object : bucket.objects) {
+      (void)store.PutObject(bucket.name, object.key, object.object, object.last_modified);
+    }
+  }
+}
+
+}  // namespace fakeaws::internal

@@ -1,0 +1,236 @@
+#include "listener/connection.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+
+namespace fakeaws::listener {
+namespace {
+
+// Bodies up to this size go out in the same send as the head.
+constexpr size_t kCoalesceLimit = 16 * 1024;
+
+void AddressOf(const sockaddr_storage& addr, std::string& ip, int& port) {
+  char text[INET6_ADDRSTRLEN] = {};
+  if (addr.ss_family == AF_INET) {
+    const auto& a = reinterpret_cast<const sockaddr_in&>(addr);
+    inet_ntop(AF_INET, &a.sin_addr, text, sizeof text);
+    port = ntohs(a.sin_port);
+  } else if (addr.ss_family == AF_INET6) {
+    const auto& a = reinterpret_cast<const sockaddr_in6&>(addr);
+    inet_ntop(AF_INET6, &a.sin6_addr, text, sizeof text);
+    port = ntohs(a.sin6_port);
+  }
+  ip = text;
+}
+
+}  // namespace
+
+Connection::Connection(int sock, const StopSignal& stop, std::chrono::milliseconds read_timeout)
+    : sock_(sock), stop_(stop), read_timeout_(read_timeout), buf_(kBufferSize) {}
+
+bool Connection::Wait(short events, std::chrono::milliseconds timeout, bool stop_first) const {
+  pollfd fds[2] = {{sock_, events, 0}, {stop_.fd, POLLIN, 0}};
+  for (;;) {
+    const int n = ::poll(fds, 2, static_cast<int>(timeout.count()));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    const bool stopping = fds[1].revents != 0;
+    const bool ready = fds[0].revents != 0;
+    return stop_first ? !stopping && ready : ready;
+  }
+}
+
+bool Connection::AwaitRequest(std::chrono::milliseconds idle) {
+  // Once the listener stops, no new request starts, even one already sent.
+  if (stop_.raised.load(std::memory_order_relaxed)) return false;
+  if (begin_ < end_) return true;  // a pipelining client's next request
+  // A busy client has usually sent its next request already: take it
+  // without a poll. Only an idle connection waits (and wakes on Stop).
+  const int got = ReadAvailable();
+  if (got >= 0) return got > 0;
+  if (errno != EAGAIN && errno != EWOULDBLOCK) return false;
+  return Wait(POLLIN, idle, /*stop_first=*/true);
+}
+
+int Connection::ReadAvailable() {
+  if (end_ == buf_.size()) {
+    if (begin_ == 0) {
+      errno = ENOBUFS;  // a head line longer than the buffer
+      return -1;
+    }
+    std::memmove(buf_.data(), buf_.data() + begin_, end_ - begin_);
+    vetted_ -= begin_;
+    end_ -= begin_;
+    begin_ = 0;
+  }
+  for (;;) {
+    const ssize_t n = ::recv(sock_, buf_.data() + end_, buf_.size() - end_, MSG_DONTWAIT);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return -1;
+    end_ += static_cast<size_t>(n);
+    return n > 0 ? 1 : 0;
+  }
+}
+
+void Connection::BeginRequest() {
+  // Bytes already buffered but not handed out belong to this request (a
+  // pipelining client): vet them again as its head.
+  vetted_ = begin_;
+  phase_ = Phase::kRequestLine;
+  range_renamed_ = false;
+  answered_ = false;
+}
+
+// cpp-httplib 0.11.4 parses a Range header before any handler runs and
+// answers a range it cannot parse (bytes=5-2, bytes=x) with its own bare 416,
+// where S3 ignores the header and sends the whole object. So a Range header
+// line reaches cpp-httplib renamed to kRangeStandIn, same length, in place;
+// the adapter restores the name and the fake decides. Only the head of each
+// request is rewritten, never its body.
+void Connection::Vet() {
+  constexpr std::string_view kRange = "range:";
+  while (vetted_ < end_) {
+    switch (phase_) {
+      case Phase::kBody:
+        vetted_ = end_;
+        return;
+      case Phase::kRequestLine:
+      case Phase::kInLine: {
+        const void* nl = std::memchr(&buf_[vetted_], '\n', end_ - vetted_);
+        if (nl == nullptr) {
+          vetted_ = end_;
+          return;
+        }
+        vetted_ = static_cast<size_t>(static_cast<const char*>(nl) - buf_.data()) + 1;
+        phase_ = Phase::kLineStart;
+        break;
+      }
+      case Phase::kLineStart: {
+        const char c = buf_[vetted_];
+        if (c == '\n' || c == '\r') {
+          // The empty line that ends the head (CRLF, or a bare LF).
+          if (c == '\r' && vetted_ + 1 >= end_) return;  // need the LF to decide
+          const bool crlf = c == '\r' && buf_[vetted_ + 1] == '\n';
+          vetted_ += c == '\n' ? 1 : crlf ? 2 : 0;
+          phase_ = (c == '\n' || crlf) ? Phase::kBody : Phase::kInLine;
+          break;
+        }
+        const size_t have = std::min(kRange.size(), end_ - vetted_);
+        bool prefix = true;
+        for (size_t i = 0; i < have && prefix; ++i) {
+          prefix = std::tolower(static_cast<unsigned char>(buf_[vetted_ + i])) == kRange[i];
+        }
+        if (prefix && have < kRange.size()) return;  // need more bytes to decide
+        if (prefix) {
+          std::memcpy(&buf_[vetted_], kRangeStandIn.data(), kRangeStandIn.size());
+          range_renamed_ = true;
+        }
+        phase_ = Phase::kInLine;
+        break;
+      }
+    }
+  }
+}
+
+bool Connection::Fill() {
+  const int got = ReadAvailable();
+  if (got >= 0) return got > 0;
+  if (errno != EAGAIN && errno != EWOULDBLOCK) return false;
+  // Bytes the client already sent are read even while stopping, so a
+  // request in flight completes; a client that stalls does not hold Stop.
+  if (!Wait(POLLIN, read_timeout_, /*stop_first=*/false)) return false;
+  return ReadAvailable() > 0;
+}
+
+ssize_t Connection::read(char* ptr, size_t size) {
+  for (;;) {
+    Vet();
+    if (begin_ < vetted_) break;
+    if (!Fill()) return -1;
+  }
+  const size_t n = std::min(size, vetted_ - begin_);
+  std::memcpy(ptr, buf_.data() + begin_, n);
+  begin_ += n;
+  if (begin_ == end_) begin_ = vetted_ = end_ = 0;
+  return static_cast<ssize_t>(n);
+}
+
+bool Connection::is_readable() const {
+  return begin_ < end_ || Wait(POLLIN, read_timeout_, /*stop_first=*/false);
+}
+
+bool Connection::is_writable() const { return Wait(POLLOUT, read_timeout_, /*stop_first=*/false); }
+
+bool Connection::SendAll(const char* data, size_t size, bool more) {
+  while (size > 0) {
+    const ssize_t n = ::send(sock_, data, size, MSG_NOSIGNAL | (more ? MSG_MORE : 0));
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      if (errno == EAGAIN || errno == EWOULDBLOCK) {
+        if (!Wait(POLLOUT, read_timeout_, /*stop_first=*/false)) return false;
+        continue;
+      }
+      return false;
+    }
+    data += n;
+    size -= static_cast<size_t>(n);
+  }
+  return true;
+}
+
+ssize_t Connection::write(const char* ptr, size_t size) {
+  // After our own answer (or a drop), cpp-httplib's copy of it goes nowhere.
+  if (answered_ || dropped_) return static_cast<ssize_t>(size);
+  return SendAll(ptr, size, false) ? static_cast<ssize_t>(size) : -1;
+}
+
+bool Connection::Answer(const HttpResponse& response, bool head) {
+  answered_ = true;
+  if (!head && response.body.size() <= kCoalesceLimit) {
+    const std::string wire = response.ToWire();
+    return SendAll(wire.data(), wire.size(), false);
+  }
+  // The head from the same ToWire, without copying a large body into it.
+  HttpResponse head_only;
+  head_only.status = response.status;
+  head_only.headers = response.headers;
+  const std::string wire = head_only.ToWire();
+  if (head || response.body.empty()) return SendAll(wire.data(), wire.size(), false);
+  return SendAll(wire.data(), wire.size(), true) &&
+         SendAll(response.body.data(), response.body.size(), false);
+}
+
+void Connection::Drop() { dropped_ = true; }
+
+// cpp-httplib asks for both addresses on every request; a connection's
+// addresses do not change, so each is looked up once.
+void Connection::get_remote_ip_and_port(std::string& ip, int& port) const {
+  if (remote_port_ < 0) {
+    sockaddr_storage addr{};
+    socklen_t len = sizeof addr;
+    if (::getpeername(sock_, reinterpret_cast<sockaddr*>(&addr), &len) != 0) return;
+    AddressOf(addr, remote_ip_, remote_port_);
+  }
+  ip = remote_ip_;
+  port = remote_port_;
+}
+
+void Connection::get_local_ip_and_port(std::string& ip, int& port) const {
+  if (local_port_ < 0) {
+    sockaddr_storage addr{};
+    socklen_t len = sizeof addr;
+    if (::getsockname(sock_, reinterpret_cast<sockaddr*>(&addr), &len) != 0) return;
+    AddressOf(addr, local_ip_, local_port_);
+  }
+  ip = local_ip_;
+  port = local_port_;
+}
+
+}  // namespace fakeaws::listener

@@ -1,0 +1,93 @@
+// One client connection of the listener, as the httplib::Stream that
+// cpp-httplib parses requests from. The listener drives the keep-alive loop
+// itself (cpp-httplib 0.11.4's own loop cannot be woken: an idle keep-alive
+// connection held Server::stop() for the whole keep-alive timeout), and
+// writes each answer's bytes itself, so what a client reads is exactly
+// HttpResponse::ToWire() of what Fake::Handle returned. Whatever cpp-httplib
+// writes after the handler has answered is discarded.
+#pragma once
+
+#include <httplib.h>
+
+#include <atomic>
+#include <chrono>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fakeaws/http.h"
+
+namespace fakeaws::listener {
+
+// Raised once, when the listener stops: `raised` for a cheap check on the
+// hot path, `fd` (an eventfd that stays readable) to wake whoever waits.
+struct StopSignal {
+  int fd = -1;
+  std::atomic<bool> raised{false};
+};
+
+class Connection final : public httplib::Stream {
+ public:
+  Connection(int sock, const StopSignal& stop, std::chrono::milliseconds read_timeout);
+
+  // Waits for the next request's first byte. False when the client closed,
+  // the connection sat idle for `idle`, or the listener is stopping.
+  bool AwaitRequest(std::chrono::milliseconds idle);
+  // Called before each request is parsed.
+  void BeginRequest();
+
+  // Writes `response` as Fake::Handle's bytes (no body for HEAD); what
+  // cpp-httplib writes for this request afterwards is dropped.
+  bool Answer(const HttpResponse& response, bool head);
+  // Answers nothing: the connection closes once the handler returns.
+  void Drop();
+  bool dropped() const { return dropped_; }
+
+  // The request's Range header reached cpp-httplib under kRangeStandIn (see
+  // Vet in connection.cc); the adapter gives it back its name.
+  bool range_renamed() const { return range_renamed_; }
+  static constexpr std::string_view kRangeStandIn = "R~nge";
+
+  // httplib::Stream
+  bool is_readable() const override;
+  bool is_writable() const override;
+  ssize_t read(char* ptr, size_t size) override;
+  ssize_t write(const char* ptr, size_t size) override;
+  void get_remote_ip_and_port(std::string& ip, int& port) const override;
+  void get_local_ip_and_port(std::string& ip, int& port) const override;
+  socket_t socket() const override { return sock_; }
+
+ private:
+  enum class Phase { kRequestLine, kLineStart, kInLine, kBody };
+
+  // Polls the socket and the stop signal; true when the socket is ready for
+  // `events` (and, with stop_first, the listener is not stopping).
+  bool Wait(short events, std::chrono::milliseconds timeout, bool stop_first) const;
+  // Reads what has already arrived without waiting: 1 bytes read, 0 the
+  // client closed, -1 nothing there yet (or an error: `errno` tells).
+  int ReadAvailable();
+  // Reads more bytes into the buffer; false on EOF, error, timeout or stop.
+  bool Fill();
+  // Advances vetted_ over the buffered bytes (header rewriting).
+  void Vet();
+  // MSG_MORE when `more` follows at once.
+  bool SendAll(const char* data, size_t size, bool more);
+
+  static constexpr size_t kBufferSize = 64 * 1024;
+
+  int sock_;
+  const StopSignal& stop_;
+  std::chrono::milliseconds read_timeout_;
+  std::vector<char> buf_;
+  size_t begin_ = 0;   // next byte to hand to cpp-httplib
+  size_t vetted_ = 0;  // bytes before this may be handed out
+  size_t end_ = 0;     // bytes received
+  Phase phase_ = Phase::kRequestLine;
+  bool range_renamed_ = false;
+  bool answered_ = false;
+  bool dropped_ = false;
+  mutable std::string remote_ip_, local_ip_;
+  mutable int remote_port_ = -1, local_port_ = -1;
+};
+
+}  // namespace fakeaws::listener

@@ -1,0 +1,234 @@
+// Fake::Snapshot / Restore / Reset: a restored fake answers the next
+// requests with the bytes the saved one would have sent, and a snapshot that
+// cannot be restored changes nothing.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "fakeaws/fake.h"
+
+namespace fakeaws {
+namespace {
+
+using ::testing::HasSubstr;
+
+HttpRequest Call(const std::string& operation, const std::string& body) {
+  HttpRequest r;
+  r.method = "POST";
+  r.headers.Add("X-Amz-Target", "AmazonForecast." + operation);
+  r.headers.Add("Content-Type", "application/x-amz-json-1.1");
+  r.body = body;
+  return r;
+}
+
+HttpRequest CreateJob(const std::string& name) {
+  return Call("CreateForecastExportJob",
+              R"({"ForecastExportJobName":")" + name +
+                  R"(","ForecastArn":"arn:aws:forecast:us-east-1:123456789012:forecast/demand",)"
+                  R"("Destination":{"S3Config":{"Path":"s3://exports/)" +
+                  name + R"(/","RoleArn":"arn:aws:iam::123456789012:role/R"}},"Tags":[{"Key":"k","Value":"v"}]})");
+}
+
+std::string JobArn(const std::string& name) {
+  return "arn:aws:forecast:us-east-1:123456789012:forecast-export-job/demand/" + name;
+}
+
+Options Observable() {
+  Options o;
+  o.lifecycle = LifecycleDurations::Observable();
+  o.clock_mode = ClockMode::kStepPerRequest;
+  o.clock_step = std::chrono::seconds(7);
+  return o;
+}
+
+// A fake with something of everything: seeded forecasts (one with explicit
+// rows and dimensions), jobs in several states, tags, a role, a bucket.
+void Populate(Fake& fake) {
+  ASSERT_TRUE(fake.s3().CreateBucket("exports").ok());
+  ForecastSpec demand;
+  demand.name = "demand";
+  demand.dimensions = {"store"};
+  demand.series = {ForecastSeries("item_1", {"s1"}), ForecastSeries("item_2", {"s2"})};
+  demand.horizon = 5;
+  demand.tags = {{"team", "ml"}};
+  ASSERT_TRUE(fake.forecast().PutForecast(demand).ok());
+  ForecastSpec explicit_rows;
+  explicit_rows.name = "explicit";
+  explicit_rows.forecast_types = {"mean"};
+  explicit_rows.rows = {{"a", {}, Timestamp(std::chrono::milliseconds(1767225600000)), {1.25}},
+                        {"a", {}, Timestamp(std::chrono::milliseconds(1767312000000)), {0.1}}};
+  explicit_rows.status = "CREATE_IN_PROGRESS";
+  ASSERT_TRUE(fake.forecast().PutForecast(explicit_rows).ok());
+  fake.forecast().AddRole(fake.forecast().RoleArn("R"));
+  ASSERT_EQ(fake.Handle(CreateJob("first")).status, 200);
+  fake.clock().Advance(std::chrono::minutes(10));  // "first" is ACTIVE and exported
+  ASSERT_EQ(fake.Handle(CreateJob("second")).status, 200);
+  ASSERT_EQ(fake.Handle(CreateJob("third")).status, 200);
+  fake.clock().Advance(std::chrono::seconds(90));  // both in progress
+  ASSERT_EQ(fake.Handle(Call("StopResource", R"({"ResourceArn":")" + JobArn("third") + R"("})")).status, 200);
+}
+
+// What a client would see next: lists with their tokens, describes, the
+// lifecycle finishing on the clock, and the export files.
+std::vector<std::string> Conversation(Fake& fake) {
+  std::vector<std::string> out;
+  auto say = [&](const HttpRequest& r) {
+    out.push_back(fake.Handle(r).ToWire());
+    return out.back();
+  };
+  const std::string page = say(Call("ListForecastExportJobs", R"({"MaxResults":1})"));
+  const auto token = nlohmann::json::parse(page.substr(page.find("\r\n\r\n") + 4)).value("NextToken", "");
+  say(Call("ListForecastExportJobs", R"({"MaxResults":1,"NextToken":")" + token + R"("})"));
+  for (const char* job : {"first", "second", "third"}) {
+    say(Call("DescribeForecastExportJob", R"({"ForecastExportJobArn":")" + JobArn(job) + R"("})"));
+  }
+  say(CreateJob("fourth"));
+  fake.clock().Advance(std::chrono::minutes(10));
+  say(Call("ListForecastExportJobs", "{}"));
+  say(Call("ListTagsForResource", R"({"ResourceArn":")" + JobArn("second") + R"("})"));
+  say(Call("ListForecasts", "{}"));
+  for (const auto& key : fake.s3().ListKeys("exports")) out.push_back(key + "=" + fake.s3().GetObject("exports", key)->body);
+  return out;
+}
+
+TEST(Snapshot, ARestoredFakeAnswersAsTheSavedOneWould) {
+  Fake original(Observable());
+  Populate(original);
+  auto snapshot = original.Snapshot();
+  ASSERT_TRUE(snapshot.ok()) << snapshot.error().message;
+
+  Fake restored(Observable());
+  ASSERT_TRUE(restored.Restore(snapshot.value()).ok());
+  EXPECT_EQ(restored.Snapshot().value(), snapshot.value());
+  EXPECT_EQ(Conversation(restored), Conversation(original));
+}
+
+HttpRequest S3(const std::string& method, const std::string& target, std::vector<Headers::Field> headers = {},
+               std::string body = "") {
+  HttpRequest r;
+  r.method = method;
+  r.target = target;
+  r.headers.Add("Host", "127.0.0.1:4566");
+  for (auto& h : headers) r.headers.Add(h.name, h.value);
+  r.headers.Add("Content-Length", std::to_string(body.size()));
+  r.body = std::move(body);
+  return r;
+}
+
+TEST(Snapshot, KeepsS3ObjectsWithTheirAttributesAndChecksums) {
+  Fake original(Observable());
+  ASSERT_TRUE(original.s3().CreateBucket("exports").ok());
+  ASSERT_EQ(original.Handle(S3("PUT", "/exports/data/a.json",
+                               {{"Content-Type", "application/json"},
+                                {"Cache-Control", "no-cache"},
+                                {"x-amz-meta-owner", "ml"},
+                                {"x-amz-checksum-crc32", "DUoRhQ=="},
+                                {"x-amz-sdk-checksum-algorithm", "CRC32"}},
+                               "hello world"))
+                .status,
+            200);
+  ASSERT_EQ(original.Handle(S3("PUT", "/exports/bin", {}, std::string("\0\xff\x01", 3))).status, 200);
+  Fake restored(Observable());
+  ASSERT_TRUE(restored.Restore(original.Snapshot().value()).ok());
+  for (const auto& request : {S3("GET", "/exports/data/a.json", {{"x-amz-checksum-mode", "ENABLED"}}),
+                              S3("HEAD", "/exports/data/a.json"), S3("GET", "/exports/bin"),
+                              S3("GET", "/exports?list-type=2"), S3("GET", "/")}) {
+    EXPECT_EQ(restored.Handle(request).ToWire(), original.Handle(request).ToWire()) << request.target;
+  }
+}
+
+TEST(Snapshot, RestoreReplacesWhatWasThere) {
+  Fake saved(Observable());
+  const std::string empty = saved.Snapshot().value();
+  Fake busy(Observable());
+  Populate(busy);
+  ASSERT_TRUE(busy.Restore(empty).ok());
+  EXPECT_EQ(busy.Snapshot().value(), empty);
+  EXPECT_TRUE(busy.forecast().ListForecastExportJobs().empty());
+  EXPECT_FALSE(busy.s3().HasBucket("exports"));
+}
+
+TEST(Snapshot, QuotaCountsFollowTheRestoredResources) {
+  Options options = Observable();
+  options.quotas.concurrent_forecast_export_jobs = 2;
+  Fake original(options);
+  Populate(original);  // "second" is creating, "third" stopping
+  Fake restored(options);
+  ASSERT_TRUE(restored.Restore(original.Snapshot().value()).ok());
+  // One more fits; the one after is over the quota, counted from the
+  // restored resources, in both fakes alike.
+  EXPECT_EQ(restored.Handle(CreateJob("fourth")).ToWire(), original.Handle(CreateJob("fourth")).ToWire());
+  const HttpResponse over = restored.Handle(CreateJob("fifth"));
+  EXPECT_EQ(over.ToWire(), original.Handle(CreateJob("fifth")).ToWire());
+  EXPECT_THAT(over.body, HasSubstr("LimitExceededException"));
+}
+
+TEST(Snapshot, ResetGivesTheStateOfANewFake) {
+  Fake fake(Observable());
+  Populate(fake);
+  fake.Reset();
+  Fake fresh(Observable());
+  EXPECT_EQ(fake.Snapshot().value(), fresh.Snapshot().value());
+  EXPECT_EQ(fake.Handle(Call("ListForecasts", "{}")).ToWire(), fresh.Handle(Call("ListForecasts", "{}")).ToWire());
+}
+
+TEST(Snapshot, RefusesASnapshotOfAnotherAccountRegionOrSeed) {
+  Fake original(Observable());
+  Populate(original);
+  const std::string snapshot = original.Snapshot().value();
+  for (auto change : {+[](Options& o) { o.account_id = "210987654321"; }, +[](Options& o) { o.region = "eu-west-1"; },
+                      +[](Options& o) { o.seed = 9; }}) {
+    Options other = Observable();
+    change(other);
+    Fake fake(other);
+    const std::string before = fake.Snapshot().value();
+    auto restored = fake.Restore(snapshot);
+    ASSERT_FALSE(restored.ok());
+    EXPECT_THAT(restored.error().message, HasSubstr("taken with account 123456789012, region us-east-1, seed 0"));
+    EXPECT_EQ(fake.Snapshot().value(), before);
+  }
+}
+
+TEST(Snapshot, RefusesABrokenDocumentAndChangesNothing) {
+  Fake original(Observable());
+  Populate(original);
+  const auto good = nlohmann::json::parse(original.Snapshot().value());
+  std::vector<std::pair<std::string, nlohmann::json>> broken;
+  auto with = [&](const std::string& what, auto edit) {
+    nlohmann::json doc = good;
+    edit(doc);
+    broken.emplace_back(what, doc);
+  };
+  with("version", [](auto& d) { d["fakeaws_snapshot"] = 2; });
+  with("clock mode", [](auto& d) { d["clock"]["mode"] = "fast"; });
+  with("clock time", [](auto& d) { d["clock"]["now"] = "yesterday"; });
+  with("missing requests", [](auto& d) { d.erase("requests"); });
+  with("kind", [](auto& d) { d["forecast"]["resources"][0]["kind"] = "predictor"; });
+  with("status", [](auto& d) { d["forecast"]["resources"][0]["status"] = "FINE"; });
+  with("duplicate seq", [](auto& d) { d["forecast"]["resources"][1]["seq"] = d["forecast"]["resources"][0]["seq"]; });
+  with("seq past next_seq", [](auto& d) { d["forecast"]["next_seq"] = 1; });
+  with("spec member", [](auto& d) { d["forecast"]["resources"][0]["spec"]["hrizon"] = 3; });
+  with("tags", [](auto& d) { d["forecast"]["resources"][0]["tags"] = "none"; });
+  with("bucket", [](auto& d) { d["s3"]["buckets"][0]["name"] = "Not_A_Bucket"; });
+  with("object body", [](auto& d) { d["s3"]["buckets"][0]["objects"][0]["body_base64"] = "***"; });
+
+  Fake fake(Observable());
+  ASSERT_TRUE(fake.s3().CreateBucket("kept").ok());
+  const std::string before = fake.Snapshot().value();
+  for (const auto& [what, doc] : broken) {
+    auto restored = fake.Restore(doc.dump());
+    EXPECT_FALSE(restored.ok()) << what;
+    if (!restored.ok()) {
+      EXPECT_EQ(restored.error().type, "InvalidRequest") << what;
+      EXPECT_THAT(restored.error().message, HasSubstr("snapshot")) << what;
+    }
+    EXPECT_EQ(fake.Snapshot().value(), before) << what;
+  }
+  EXPECT_FALSE(fake.Restore("not json").ok());
+  EXPECT_FALSE(fake.Restore("[]").ok());
+  EXPECT_EQ(fake.Snapshot().value(), before);
+}
+
+}  // namespace
+}  // namespace fakeaws
