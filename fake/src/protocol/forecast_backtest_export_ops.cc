@@ -17,36 +17,18 @@ Outcome<std::string> CreatePredictorBacktestExportJob(const json& in, Service& s
   });
 }
 
+constexpr SingleSourceExportMembers kPredictorBacktestExportJobMembers = {"PredictorBacktestExportJobArn", "PredictorBacktestExportJobName", "PredictorArn", "PredictorBacktestExportJobs"};
+
 Outcome<std::string> DescribePredictorBacktestExportJob(const json& in, Service& s) {
-  return Encode(s.DescribePredictorBacktestExportJob(Str(in, "PredictorBacktestExportJobArn")),
-                [](JsonWriter& w, const forecast::ExportJobView& j) {
-                  w.Key("PredictorBacktestExportJobArn").String(j.arn);
-                  w.Key("PredictorBacktestExportJobName").String(j.name);
-                  w.Key("PredictorArn").String(j.sources.front());
-                  WriteS3Config(w, "Destination", j.destination);
-                  w.OptionalString("Message", j.message);
-                  w.Key("Status").String(j.status);
-                  w.Key("CreationTime").Time(j.creation_time);
-                  w.Key("LastModificationTime").Time(j.last_modification_time);
-                  w.Key("Format").String(j.format);
-                });
+  return Encode(s.DescribePredictorBacktestExportJob(Str(in, "PredictorBacktestExportJobArn")), [](JsonWriter& w, const forecast::ExportJobView& j) {
+    WriteSingleSourceExport(w, kPredictorBacktestExportJobMembers, j);
+  });
 }
 
 Outcome<std::string> ListPredictorBacktestExportJobs(const json& in, Service& s) {
-  return Encode(s.ListPredictorBacktestExportJobs(ListQueryOf(in)),
-                [](JsonWriter& w, const forecast::Page<forecast::ExportJobView>& page) {
-                  w.Key("PredictorBacktestExportJobs").BeginArray();
-                  for (const auto& j : page.items) {
-                    w.BeginObject();
-                    w.Key("PredictorBacktestExportJobArn").String(j.arn);
-                    w.Key("PredictorBacktestExportJobName").String(j.name);
-                    WriteS3Config(w, "Destination", j.destination);
-                    WriteStatusAndTimes(w, j);
-                    w.EndObject();
-                  }
-                  w.EndArray();
-                  w.OptionalString("NextToken", page.next_token);
-                });
+  return Encode(s.ListPredictorBacktestExportJobs(ListQueryOf(in)), [](JsonWriter& w, const forecast::Page<forecast::ExportJobView>& page) {
+    WriteSingleSourceExports(w, kPredictorBacktestExportJobMembers, page);
+  });
 }
 
 Outcome<std::string> DeletePredictorBacktestExportJob(const json& in, Service& s) {

@@ -130,6 +130,33 @@ void WriteStatusAndTimes(JsonWriter& w, const forecast::ResourceView& v) {
   w.Key("LastModificationTime").Time(v.last_modification_time);
 }
 
+void WriteSingleSourceExport(JsonWriter& w, const SingleSourceExportMembers& m, const forecast::ExportJobView& j) {
+  w.Key(m.arn).String(j.arn);
+  w.Key(m.name).String(j.name);
+  w.Key(m.source).String(j.sources.front());
+  WriteS3Config(w, "Destination", j.destination);
+  w.OptionalString("Message", j.message);
+  w.Key("Status").String(j.status);
+  w.Key("CreationTime").Time(j.creation_time);
+  w.Key("LastModificationTime").Time(j.last_modification_time);
+  w.Key("Format").String(j.format);
+}
+
+void WriteSingleSourceExports(JsonWriter& w, const SingleSourceExportMembers& m,
+                              const forecast::Page<forecast::ExportJobView>& page) {
+  w.Key(m.list).BeginArray();
+  for (const auto& j : page.items) {
+    w.BeginObject();
+    w.Key(m.arn).String(j.arn);
+    w.Key(m.name).String(j.name);
+    WriteS3Config(w, "Destination", j.destination);
+    WriteStatusAndTimes(w, j);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.OptionalString("NextToken", page.next_token);
+}
+
 void WriteDestination(JsonWriter& w, const std::string& path, const std::string& role,
                       const std::string& kms) {
   w.Key("Destination").BeginObject().Key("S3Config").BeginObject();

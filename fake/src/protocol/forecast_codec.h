@@ -61,6 +61,18 @@ void WriteEncryption(JsonWriter& w, const forecast::EncryptionConfig& e);
 // summaries share.
 void WriteStatusAndTimes(JsonWriter& w, const forecast::ResourceView& v);
 
+// Predictor backtest export jobs and explainability exports answer in the
+// same shape under their own member names.
+struct SingleSourceExportMembers {
+  const char* arn;     // "ExplainabilityExportArn"
+  const char* name;    // "ExplainabilityExportName"
+  const char* source;  // "ExplainabilityArn"
+  const char* list;    // "ExplainabilityExports"
+};
+void WriteSingleSourceExport(JsonWriter& w, const SingleSourceExportMembers& m, const forecast::ExportJobView& j);
+void WriteSingleSourceExports(JsonWriter& w, const SingleSourceExportMembers& m,
+                              const forecast::Page<forecast::ExportJobView>& page);
+
 // {"...members the encoder writes..."} for a success, or the error.
 template <typename T, typename Fn>
 Outcome<std::string> Encode(const Outcome<T>& result, Fn encode) {

@@ -85,36 +85,18 @@ Outcome<std::string> CreateExplainabilityExport(const json& in, Service& s) {
                 [](JsonWriter& w, const std::string& arn) { w.Key("ExplainabilityExportArn").String(arn); });
 }
 
+constexpr SingleSourceExportMembers kExplainabilityExportMembers = {"ExplainabilityExportArn", "ExplainabilityExportName", "ExplainabilityArn", "ExplainabilityExports"};
+
 Outcome<std::string> DescribeExplainabilityExport(const json& in, Service& s) {
-  return Encode(s.DescribeExplainabilityExport(Str(in, "ExplainabilityExportArn")),
-                [](JsonWriter& w, const forecast::ExportJobView& j) {
-                  w.Key("ExplainabilityExportArn").String(j.arn);
-                  w.Key("ExplainabilityExportName").String(j.name);
-                  w.Key("ExplainabilityArn").String(j.sources.front());
-                  WriteS3Config(w, "Destination", j.destination);
-                  w.OptionalString("Message", j.message);
-                  w.Key("Status").String(j.status);
-                  w.Key("CreationTime").Time(j.creation_time);
-                  w.Key("LastModificationTime").Time(j.last_modification_time);
-                  w.Key("Format").String(j.format);
-                });
+  return Encode(s.DescribeExplainabilityExport(Str(in, "ExplainabilityExportArn")), [](JsonWriter& w, const forecast::ExportJobView& j) {
+    WriteSingleSourceExport(w, kExplainabilityExportMembers, j);
+  });
 }
 
 Outcome<std::string> ListExplainabilityExports(const json& in, Service& s) {
-  return Encode(s.ListExplainabilityExports(ListQueryOf(in)),
-                [](JsonWriter& w, const forecast::Page<forecast::ExportJobView>& page) {
-                  w.Key("ExplainabilityExports").BeginArray();
-                  for (const auto& j : page.items) {
-                    w.BeginObject();
-                    w.Key("ExplainabilityExportArn").String(j.arn);
-                    w.Key("ExplainabilityExportName").String(j.name);
-                    WriteS3Config(w, "Destination", j.destination);
-                    WriteStatusAndTimes(w, j);
-                    w.EndObject();
-                  }
-                  w.EndArray();
-                  w.OptionalString("NextToken", page.next_token);
-                });
+  return Encode(s.ListExplainabilityExports(ListQueryOf(in)), [](JsonWriter& w, const forecast::Page<forecast::ExportJobView>& page) {
+    WriteSingleSourceExports(w, kExplainabilityExportMembers, page);
+  });
 }
 
 Outcome<std::string> DeleteExplainabilityExport(const json& in, Service& s) {
