@@ -19,13 +19,17 @@ namespace {
 constexpr const char* kUsage =
     "usage: fakeaws-server [--host H] [--port P] [--account A] [--region R] [--seed N]\n"
     "                      [--clock virtual|real] [--state FILE] [--demo]\n"
+    "                      [--verify-signatures KEY_ID:SECRET]...\n"
     "  --host H        address to bind (default 127.0.0.1; any other is served as asked)\n"
     "  --port P        port (default 0: a free one, printed at start)\n"
     "  --clock virtual the clock steps 1 s per request (default); real: wall time.\n"
     "                  Either way jobs take seconds, so polling Describe reaches ACTIVE.\n"
     "  --state FILE    load the state from FILE at start (when it exists) and save\n"
     "                  it there on SIGTERM/SIGINT\n"
-    "  --demo          seed a forecast and a bucket, and print an example command\n";
+    "  --demo          seed a forecast and a bucket, and print an example command\n"
+    "  --verify-signatures KEY_ID:SECRET\n"
+    "                  check SigV4 signatures (repeat for more keys); request dates\n"
+    "                  are checked against the wall clock, whatever --clock says\n";
 
 struct Flags {
   fakeaws::Options options;
@@ -85,6 +89,13 @@ int ParseFlags(int argc, char** argv, Flags* flags) {
         } else if (value != "virtual") {
           return Usage("--clock is virtual or real");
         }
+      } else if (flag == "--verify-signatures") {
+        const size_t colon = value.find(':');
+        if (colon == std::string::npos || colon == 0 || colon + 1 == value.size()) {
+          return Usage("--verify-signatures is KEY_ID:SECRET");
+        }
+        o.auth.verify_signatures = true;
+        o.auth.credentials[value.substr(0, colon)] = value.substr(colon + 1);
       } else if (flag == "--state") {
         flags->state_file = value;
       } else {

@@ -89,6 +89,9 @@ TEST(EndpointOverrideAuthTest, TheFakeAcceptsOnlyAValidSignature) {
   fakeaws::Options options;
   options.auth.verify_signatures = true;
   options.auth.credentials = {{kCredentials.access_key_id, kCredentials.secret_access_key}};
+  // The client signs at a fixed instant; the fake checks the date against
+  // that instant rather than the wall clock.
+  options.auth.server_time = [] { return std::chrono::time_point_cast<std::chrono::milliseconds>(At2026()); };
   fakeaws::Fake fake(options);
   fakeaws::Listener listener(fake);
   const std::string endpoint = listener.Start();

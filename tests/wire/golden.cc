@@ -172,6 +172,13 @@ Options OptionsFor(const GoldenCase& c) {
       o.auth.verify_signatures = true;
       o.auth.credentials[w.at(1)] = w.at(2);
     }
+    else if (name == "server_time") {
+      // The "now" signatures are dated against (AuthOptions::server_time),
+      // so cases signed at a fixed instant pass whenever they run.
+      Timestamp t;
+      if (!ParseTimestamp(w.at(1), &t)) throw std::runtime_error("bad @option server_time " + w.at(1));
+      o.auth.server_time = [t] { return t; };
+    }
     else throw std::runtime_error("unknown @option " + name);
   }
   return o;

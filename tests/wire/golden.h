@@ -5,6 +5,8 @@
 // Format of a case file:
 //   # source: <where the expected bytes come from>      (required)
 //   @option <name> <value>     options before the fake is built
+//                              (auth <key id> <secret>: verify signatures;
+//                              server_time <ISO-8601>: the auth "now")
 //   @forecast <name> [STATUS]  seed a forecast
 //   @bucket <name>             create an S3 bucket
 //   @object <bucket> <key> <text...>   put an object (body: the rest of the line; "\n" is a line break)

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 
@@ -59,12 +60,21 @@ struct ExportLayout {
 
 // Signature checking. Off by default: requests with any signature, or none,
 // are served. On, requests must carry a valid SigV4 signature (header or
-// query string) from one of `credentials`, and get AWS's exact auth errors
+// query string) from one of `credentials`, scoped to the fake's region and
+// the service's signing name ("forecast" for Forecast and forecastquery,
+// "s3"), dated within 15 minutes of the server's time (a presigned S3 URL:
+// before X-Amz-Date + X-Amz-Expires), and get AWS's exact auth errors
 // otherwise (wire-format.md §2.1; S3: §4.1).
 struct AuthOptions {
   bool verify_signatures = false;
   // Access key id -> secret access key.
   std::map<std::string, std::string> credentials;
+  // The "now" a request's date is checked against. Empty (the default): the
+  // wall clock, because real clients sign with wall time whatever the fake's
+  // (usually virtual) clock says. Set it to test with fixed request dates:
+  //   options.auth.server_time = [] { return fakeaws::Timestamp(...); };
+  // Called from the threads that serve requests.
+  std::function<Timestamp()> server_time;
 };
 
 struct Options {

@@ -25,7 +25,7 @@ HttpResponse HandleJson(internal::Core& core, const HttpRequest& request, uint64
                         std::string_view service) {
   const auto& model = protocol::ServiceModel::Get(service);
   const protocol::ResponseMeta meta = JsonMeta(core, n);
-  protocol::AwsJsonProtocol wire(model, core.options.auth);
+  protocol::AwsJsonProtocol wire(model, core.options.auth, core.options.region);
   auto decoded = wire.Decode(request, meta);
   if (auto* refusal = std::get_if<HttpResponse>(&decoded)) return std::move(*refusal);
   const auto& call = std::get<protocol::JsonCall>(decoded);

@@ -61,8 +61,15 @@ HttpResponse LegacyEnvelope(std::string_view type, std::string_view message_key,
   return r;
 }
 
-std::optional<AwsError> CheckSignature(const HttpRequest& request, const AuthOptions& auth) {
-  const SigV4Verdict v = VerifySigV4({&request, /*s3=*/false}, auth.credentials);
+// Both Forecast and forecastquery sign as "forecast" (botocore 1.43.11
+// models: forecastquery's metadata has endpointPrefix "forecastquery" but
+// signingName "forecast").
+constexpr std::string_view kSigningName = "forecast";
+
+std::optional<AwsError> CheckSignature(const HttpRequest& request, const AuthOptions& auth,
+                                       std::string_view region) {
+  SigV4Request in{&request, /*s3=*/false, region, kSigningName, ServerNow(auth)};
+  const SigV4Verdict v = VerifySigV4(in, auth.credentials);
   switch (v.kind) {
     case SigV4Verdict::kOk: return std::nullopt;
     case SigV4Verdict::kMissing: return MissingAuthenticationTokenError();
@@ -70,8 +77,19 @@ std::optional<AwsError> CheckSignature(const HttpRequest& request, const AuthOpt
       return InvalidSignatureError(
           "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header.");
     case SigV4Verdict::kIncomplete: return IncompleteSignatureError(v.incomplete_message);
+    case SigV4Verdict::kBadDate: return BadRequestDateError(v.request_date);
+    // VerifySigV4 gives kPresignExpired for S3 only; were it to reach here,
+    // a date too old is what it means.
+    case SigV4Verdict::kPresignExpired:
+    case SigV4Verdict::kExpired:
+      return SignatureExpiredError(v.request_date, AmzDate(v.server_now - kMaxSkew), AmzDate(v.server_now));
+    case SigV4Verdict::kNotYetCurrent:
+      return SignatureNotYetCurrentError(v.request_date, AmzDate(v.server_now + kMaxSkew), AmzDate(v.server_now));
     case SigV4Verdict::kHostNotSigned:
       return InvalidSignatureError("'Host' must be a 'SignedHeader' in the AWS Authorization.");
+    case SigV4Verdict::kWrongScope:
+      return CredentialScopeError(v.region_wrong ? v.scope_region : std::string(),
+                                  v.service_wrong ? std::string(kSigningName) : std::string());
     case SigV4Verdict::kUnknownAccessKey: return UnrecognizedClientError();
     case SigV4Verdict::kMismatch: return SignatureMismatchError(v.canonical_request, v.string_to_sign);
   }
@@ -133,7 +151,7 @@ std::variant<JsonCall, HttpResponse> AwsJsonProtocol::Decode(const HttpRequest& 
   if (content_type == kPlainJson) return LegacyEnvelope("UnknownOperationException", "message", meta);
   if (operation == nullptr) return Error(UnknownOperationError(), meta);
   if (auth_.verify_signatures) {
-    if (auto error = CheckSignature(request, auth_)) return Error(*error, meta);
+    if (auto error = CheckSignature(request, auth_, region_)) return Error(*error, meta);
   }
 
   if (operation->input != nullptr) {

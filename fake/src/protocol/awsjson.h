@@ -31,7 +31,9 @@ struct JsonCall {
 
 class AwsJsonProtocol {
  public:
-  AwsJsonProtocol(const ServiceModel& model, const AuthOptions& auth) : model_(model), auth_(auth) {}
+  // `region`: the region a credential scope must name.
+  AwsJsonProtocol(const ServiceModel& model, const AuthOptions& auth, std::string_view region)
+      : model_(model), auth_(auth), region_(region) {}
 
   // Runs Coral's checks in Coral's order (wire-format.md §2.1): method and
   // content type, JSON parse, target, signature (when verifying), member
@@ -49,6 +51,7 @@ class AwsJsonProtocol {
  private:
   const ServiceModel& model_;
   const AuthOptions& auth_;
+  std::string_view region_;
 };
 
 // "Sun, 06 Nov 1994 08:49:37 GMT"

@@ -30,6 +30,32 @@ AwsError UnrecognizedClientError() {
   return {"UnrecognizedClientException", "The security token included in the request is invalid.", 400, {}};
 }
 
+AwsError SignatureExpiredError(const std::string& request_date, const std::string& earliest,
+                               const std::string& now) {
+  return InvalidSignatureError("Signature expired: " + request_date + " is now earlier than " + earliest + " (" +
+                               now + " - 15 min.)");
+}
+
+AwsError SignatureNotYetCurrentError(const std::string& request_date, const std::string& latest,
+                                     const std::string& now) {
+  return InvalidSignatureError("Signature not yet current: " + request_date + " is still later than " + latest +
+                               " (" + now + " + 15 min.)");
+}
+
+AwsError BadRequestDateError(const std::string& date) {
+  return IncompleteSignatureError("Date must be in ISO-8601 'basic format'. Got '" + date +
+                                  "'. See http://en.wikipedia.org/wiki/ISO_8601");
+}
+
+AwsError CredentialScopeError(const std::string& wrong_region, const std::string& expected_service) {
+  std::string message;
+  if (!wrong_region.empty()) message += "Credential should be scoped to a valid region, not '" + wrong_region + "'. ";
+  if (!expected_service.empty()) {
+    message += "Credential should be scoped to correct service: '" + expected_service + "'. ";
+  }
+  return InvalidSignatureError(std::move(message));
+}
+
 AwsError SignatureMismatchError(const std::string& canonical_request, const std::string& string_to_sign) {
   return InvalidSignatureError(
       "The request signature we calculated does not match the signature you provided. Check your AWS "

@@ -27,6 +27,32 @@ AwsError MissingAuthenticationTokenError();
 AwsError IncompleteSignatureError(std::string message);
 AwsError InvalidSignatureError(std::string message);
 AwsError UnrecognizedClientError();
+// The request date against the server's now (dynalite's notes, from real
+// DynamoDB answers): "Signature expired: 20130301T000000Z is now earlier
+// than 20130609T094515Z (20130609T100015Z - 15 min.)" — the request date,
+// now minus the skew, now. The future form, "Signature not yet current: X
+// is still later than now+15 (now + 15 min.)", is in AWS answers quoted by
+// clients (aws-sdk-rust's SignatureError docs; an Elastic Beanstalk user's
+// capture with "+ 5 min."). Dates as ISO-8601 basic, as X-Amz-Date.
+AwsError SignatureExpiredError(const std::string& request_date, const std::string& earliest,
+                               const std::string& now);
+AwsError SignatureNotYetCurrentError(const std::string& request_date, const std::string& latest,
+                                     const std::string& now);
+// An X-Amz-Date that is not ISO-8601 basic (dynalite's notes):
+// IncompleteSignatureException "Date must be in ISO-8601 'basic format'.
+// Got '201'. See http://en.wikipedia.org/wiki/ISO_8601". Given for an
+// unreadable Date header too (INFERRED).
+AwsError BadRequestDateError(const std::string& date);
+// A credential scope for another region or service (dynalite's notes): one
+// InvalidSignatureException whose message lists each wrong part, each
+// sentence ending ". ": "Credential should be scoped to a valid region, not
+// 'c'. " then "Credential should be scoped to correct service: 'dynamodb'. "
+// (the service it should be). The trailing space is in captures of the
+// single-sentence form (STS, another JSON service). Newer Coral front ends
+// were also seen to omit the region ("... to a valid region. "); this fake
+// keeps the form that names it. Empty `wrong_region` / `expected_service`
+// leaves that sentence out.
+AwsError CredentialScopeError(const std::string& wrong_region, const std::string& expected_service);
 // "The request signature we calculated does not match ..." with the
 // canonical string and string to sign the service expected.
 AwsError SignatureMismatchError(const std::string& canonical_request, const std::string& string_to_sign);

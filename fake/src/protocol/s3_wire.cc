@@ -105,13 +105,32 @@ std::string CanonicalUserId(const std::string& account_id) {
 namespace {
 
 // S3's answers to SigV4 verdicts (catalog: s3/errors.h).
-std::optional<AwsError> CheckSignature(const HttpRequest& request, const AuthOptions& auth) {
-  const SigV4Verdict v = VerifySigV4({&request, /*s3=*/true}, auth.credentials);
+// `region`: the endpoint's. Every bucket of the fake lives there (a
+// CreateBucket naming another region is refused), so it is also the region
+// S3 would expect for any bucket; a fake with buckets in several regions
+// would answer with the bucket's.
+std::optional<AwsError> CheckSignature(const HttpRequest& request, const AuthOptions& auth,
+                                       const std::string& region) {
+  SigV4Request in{&request, /*s3=*/true, region, "s3", ServerNow(auth)};
+  const SigV4Verdict v = VerifySigV4(in, auth.credentials);
   switch (v.kind) {
     case SigV4Verdict::kOk: return std::nullopt;
     case SigV4Verdict::kMissing: return s3::AccessDenied();
     case SigV4Verdict::kBothForms: return s3::OnlyOneAuthMechanism();
     case SigV4Verdict::kIncomplete: return s3::AuthorizationHeaderMalformed(v.incomplete_message);
+    case SigV4Verdict::kBadDate: return s3::InvalidRequestDate();
+    case SigV4Verdict::kExpired:
+    case SigV4Verdict::kNotYetCurrent: return s3::RequestTimeTooSkewed(v.request_date, v.server_now);
+    case SigV4Verdict::kPresignExpired:
+      return s3::RequestHasExpired(v.expires_seconds, v.request_time + std::chrono::seconds(v.expires_seconds),
+                                   v.server_now);
+    case SigV4Verdict::kWrongScope:
+      // One sentence at a time, the region first (Swift s3api's order).
+      if (v.region_wrong) {
+        return v.query_auth ? s3::AuthorizationQueryWrongRegion(v.scope_region, region)
+                            : s3::AuthorizationHeaderWrongRegion(v.scope_region, region);
+      }
+      return s3::AuthorizationWrongService(v.scope_service, v.query_auth);
     case SigV4Verdict::kHostNotSigned:
       return s3::AuthorizationHeaderMalformed("'Host' must be a 'SignedHeader' in the AWS Authorization.");
     case SigV4Verdict::kUnknownAccessKey: return s3::InvalidAccessKeyId(v.access_key);
@@ -135,7 +154,7 @@ HttpResponse HandleS3(internal::Core& core, HttpRequest request, uint64_t n) {
   if (!address.ok()) return call.Error(address.error());
   call.address = std::move(address).value();
   if (core.options.auth.verify_signatures) {
-    if (auto error = CheckSignature(request, core.options.auth)) return call.Error(*error);
+    if (auto error = CheckSignature(request, core.options.auth, core.options.region)) return call.Error(*error);
   }
   auto route = Route(request.method, call.address, request.headers);
   if (const auto* refusal = std::get_if<AwsError>(&route)) return call.Error(*refusal);

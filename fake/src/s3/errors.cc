@@ -282,4 +282,57 @@ AwsError OnlyOneAuthMechanism() {
           {{"ArgumentName", "Authorization"}}};
 }
 
+namespace {
+// "2021-08-11T21:48:05Z": S3's ServerTime and Expires carry no fraction.
+std::string WholeSeconds(Timestamp t) {
+  return FormatTimestamp(std::chrono::floor<std::chrono::seconds>(t));
+}
+}  // namespace
+
+AwsError RequestTimeTooSkewed(const std::string& request_time, Timestamp server_time) {
+  return {"RequestTimeTooSkewed",
+          "The difference between the request time and the current time is too large.",
+          403,
+          {{"RequestTime", request_time},
+           {"ServerTime", WholeSeconds(server_time)},
+           {"MaxAllowedSkewMilliseconds", "900000"}}};
+}
+
+AwsError RequestHasExpired(int64_t expires_seconds, Timestamp expired_at, Timestamp server_time) {
+  return {"AccessDenied",
+          "Request has expired",
+          403,
+          {{"X-Amz-Expires", std::to_string(expires_seconds)},
+           {"Expires", WholeSeconds(expired_at)},
+           {"ServerTime", WholeSeconds(server_time)}}};
+}
+
+AwsError AuthorizationHeaderWrongRegion(const std::string& region, const std::string& expected) {
+  return {"AuthorizationHeaderMalformed",
+          "The authorization header is malformed; the region '" + region + "' is wrong; expecting '" + expected +
+              "'",
+          400,
+          {{"Region", expected}}};
+}
+
+AwsError AuthorizationQueryWrongRegion(const std::string& region, const std::string& expected) {
+  return {"AuthorizationQueryParametersError",
+          "Error parsing the X-Amz-Credential parameter; the region '" + region + "' is wrong; expecting '" +
+              expected + "'",
+          400,
+          {{"Region", expected}}};
+}
+
+AwsError AuthorizationWrongService(const std::string& service, bool query) {
+  const std::string detail = "incorrect service \"" + service + "\". This endpoint belongs to \"s3\".";
+  if (query) {
+    return {"AuthorizationQueryParametersError", "Error parsing the X-Amz-Credential parameter; " + detail, 400, {}};
+  }
+  return {"AuthorizationHeaderMalformed", "The authorization header is malformed; " + detail, 400, {}};
+}
+
+AwsError InvalidRequestDate() {
+  return {"AccessDenied", "AWS authentication requires a valid Date or x-amz-date header", 403, {}};
+}
+
 }  // namespace fakeaws::s3

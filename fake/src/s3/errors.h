@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <string>
 
+#include "fakeaws/clock.h"
 #include "fakeaws/error.h"
 #include "s3/checksum.h"
 
@@ -137,5 +138,31 @@ AwsError AuthorizationHeaderMalformed(const std::string& detail);
 // INFERRED text (InvalidArgument, 400): a signature in both the header and
 // the query string.
 AwsError OnlyOneAuthMechanism();
+// CAPTURE (a real S3 body quoted in a 2017 blog post; aws-sdk-js-v3's error
+// dump in a public issue, 2021): 403, "The difference between the request
+// time and the current time is too large." then <RequestTime> (the request's
+// date as sent: "20210811T184802Z"), <ServerTime> ("2021-08-11T21:48:05Z"),
+// <MaxAllowedSkewMilliseconds>900000.
+AwsError RequestTimeTooSkewed(const std::string& request_time, Timestamp server_time);
+// CAPTURE (a real S3 body in an API doc comment, 2020): a presigned URL past
+// X-Amz-Date + X-Amz-Expires is 403 AccessDenied "Request has expired" with
+// <X-Amz-Expires>, <Expires> and <ServerTime> (ISO-8601, whole seconds).
+AwsError RequestHasExpired(int64_t expires_seconds, Timestamp expired_at, Timestamp server_time);
+// CAPTURE (AWS SDK errors quoted by Terraform and SSM agent users): "The
+// authorization header is malformed; the region 'us-east-1' is wrong;
+// expecting 'eu-west-1'" (400). <Region> (the expected one, which botocore's
+// S3RegionRedirector reads) from OpenStack Swift's s3api, which copies S3.
+AwsError AuthorizationHeaderWrongRegion(const std::string& region, const std::string& expected);
+// The same for a presigned URL, AuthorizationQueryParametersError (400):
+// "Error parsing the X-Amz-Credential parameter; the region ..." (CAPTURE:
+// users' presigned-URL errors; Swift s3api for <Region>).
+AwsError AuthorizationQueryWrongRegion(const std::string& region, const std::string& expected);
+// Swift s3api's text (INFERRED for S3): a scope for another service, as
+// 'The authorization header is malformed; incorrect service "forecast".
+// This endpoint belongs to "s3".', or its X-Amz-Credential form.
+AwsError AuthorizationWrongService(const std::string& service, bool query);
+// Swift s3api's text and status (AccessDenied, 403; INFERRED for S3): a date
+// that is neither X-Amz-Date's basic format nor an HTTP date.
+AwsError InvalidRequestDate();
 
 }  // namespace fakeaws::s3
