@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fakeaws/fake.h"
+#include "observable_options.h"
 
 namespace fakeaws {
 namespace {
@@ -32,14 +33,6 @@ HttpRequest CreateJob(const std::string& name) {
 
 std::string JobArn(const std::string& name) {
   return "arn:aws:forecast:us-east-1:123456789012:forecast-export-job/demand/" + name;
-}
-
-Options Observable() {
-  Options o;
-  o.lifecycle = LifecycleDurations::Observable();
-  o.clock_mode = ClockMode::kStepPerRequest;
-  o.clock_step = std::chrono::seconds(7);
-  return o;
 }
 
 // A fake with something of everything: seeded forecasts (one with explicit
