@@ -131,6 +131,28 @@ TEST(Snapshot, KeepsS3ObjectsWithTheirAttributesAndChecksums) {
   }
 }
 
+TEST(Snapshot, KeepsTheETagOfAMultipartObject) {
+  Fake original(Observable());
+  ASSERT_TRUE(original.s3().CreateBucket("exports").ok());
+  const HttpResponse created = original.Handle(S3("POST", "/exports/big?uploads"));
+  ASSERT_EQ(created.status, 200) << created.body;
+  const size_t at = created.body.find("<UploadId>") + 10;
+  const std::string id = created.body.substr(at, created.body.find("</UploadId>") - at);
+  const HttpResponse part = original.Handle(S3("PUT", "/exports/big?partNumber=1&uploadId=" + id, {}, "part one"));
+  ASSERT_EQ(part.status, 200) << part.body;
+  const HttpResponse done = original.Handle(S3(
+      "POST", "/exports/big?uploadId=" + id, {},
+      "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>" + std::string(*part.headers.Get("ETag")) +
+          "</ETag></Part></CompleteMultipartUpload>"));
+  ASSERT_EQ(done.status, 200) << done.body;
+  ASSERT_THAT(original.s3().GetObject("exports", "big")->etag, ::testing::EndsWith("-1\""));
+  Fake restored(Observable());
+  ASSERT_TRUE(restored.Restore(original.Snapshot().value()).ok());
+  for (const auto& request : {S3("HEAD", "/exports/big"), S3("GET", "/exports?list-type=2")}) {
+    EXPECT_EQ(restored.Handle(request).ToWire(), original.Handle(request).ToWire()) << request.target;
+  }
+}
+
 TEST(Snapshot, RestoreReplacesWhatWasThere) {
   Fake saved(Observable());
   const std::string empty = saved.Snapshot().value();

@@ -53,8 +53,8 @@ class ForecastSnapshot {
 
 // The S3 store's part (snapshot_s3.cc), kept to the store's public methods
 // so the store stays free to change inside. It covers buckets and objects
-// (bytes, attributes, checksum, MD5, Last-Modified); a multipart object
-// comes back with a plain MD5 ETag, and uploads in progress are not saved.
+// (bytes, attributes, checksum, MD5 and part count, so ETag, Last-Modified);
+// uploads in progress are not saved: the store shows no part's bytes.
 class S3Snapshot {
  public:
   struct Object {
