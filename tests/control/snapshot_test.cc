@@ -215,7 +215,7 @@ TEST(Snapshot, RefusesABrokenDocumentAndChangesNothing) {
     edit(doc);
     broken.emplace_back(what, doc);
   };
-  with("version", [](auto& d) { d["fakeaws_snapshot"] = 2; });
+  with("version", [](auto& d) { d["fakeaws_snapshot"] = 1; });
   with("clock mode", [](auto& d) { d["clock"]["mode"] = "fast"; });
   with("clock time", [](auto& d) { d["clock"]["now"] = "yesterday"; });
   with("missing requests", [](auto& d) { d.erase("requests"); });

@@ -10,7 +10,7 @@
 // fails to decode changes nothing.
 //
 // The document (version 1):
-//   {"fakeaws_snapshot":1,"account_id":"123456789012","region":"us-east-1","seed":0,
+//   {"fakeaws_snapshot":2,"account_id":"123456789012","region":"us-east-1","seed":0,
 //    "clock":{"now":"2026-01-01T00:00:07Z","mode":"step","step_ms":1000},
 //    "requests":7,
 //    "forecast":{"next_seq":3,"roles":[],"data":[...],"resources":[{"kind":"forecast",...},...]},
@@ -31,7 +31,8 @@
 
 namespace fakeaws::internal {
 
-inline constexpr int kSnapshotVersion = 1;
+// 2: every Forecast resource, imported data, multipart part counts.
+inline constexpr int kSnapshotVersion = 2;
 
 // The Forecast service's part (snapshot_forecast.cc). A friend of
 // forecast::Service: it reads and replaces the resources, and rebuilds the
