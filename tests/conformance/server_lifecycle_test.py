@@ -58,7 +58,7 @@ class ServerProcess(unittest.TestCase):
         saved_clock = server.control("GET", "/clock")
         self.assertEqual(server.signal(signal.SIGTERM), 0)
         with open(self.state) as f:
-            self.assertEqual(json.load(f)["fakeaws_snapshot"], 1)
+            self.assertEqual(json.load(f)["fakeaws_snapshot"], 2)
 
         again = self.start("--state", self.state)
         self.assertIn("# state loaded from %s\n" % self.state, again.banner)

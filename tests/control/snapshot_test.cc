@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fakeaws/fake.h"
+#include "observable_options.h"
 
 namespace fakeaws {
 namespace {
@@ -32,14 +33,6 @@ HttpRequest CreateJob(const std::string& name) {
 
 std::string JobArn(const std::string& name) {
   return "arn:aws:forecast:us-east-1:123456789012:forecast-export-job/demand/" + name;
-}
-
-Options Observable() {
-  Options o;
-  o.lifecycle = LifecycleDurations::Observable();
-  o.clock_mode = ClockMode::kStepPerRequest;
-  o.clock_step = std::chrono::seconds(7);
-  return o;
 }
 
 // A fake with something of everything: seeded forecasts (one with explicit
@@ -138,6 +131,28 @@ TEST(Snapshot, KeepsS3ObjectsWithTheirAttributesAndChecksums) {
   }
 }
 
+TEST(Snapshot, KeepsTheETagOfAMultipartObject) {
+  Fake original(Observable());
+  ASSERT_TRUE(original.s3().CreateBucket("exports").ok());
+  const HttpResponse created = original.Handle(S3("POST", "/exports/big?uploads"));
+  ASSERT_EQ(created.status, 200) << created.body;
+  const size_t at = created.body.find("<UploadId>") + 10;
+  const std::string id = created.body.substr(at, created.body.find("</UploadId>") - at);
+  const HttpResponse part = original.Handle(S3("PUT", "/exports/big?partNumber=1&uploadId=" + id, {}, "part one"));
+  ASSERT_EQ(part.status, 200) << part.body;
+  const HttpResponse done = original.Handle(S3(
+      "POST", "/exports/big?uploadId=" + id, {},
+      "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>" + std::string(*part.headers.Get("ETag")) +
+          "</ETag></Part></CompleteMultipartUpload>"));
+  ASSERT_EQ(done.status, 200) << done.body;
+  ASSERT_THAT(original.s3().GetObject("exports", "big")->etag, ::testing::EndsWith("-1\""));
+  Fake restored(Observable());
+  ASSERT_TRUE(restored.Restore(original.Snapshot().value()).ok());
+  for (const auto& request : {S3("HEAD", "/exports/big"), S3("GET", "/exports?list-type=2")}) {
+    EXPECT_EQ(restored.Handle(request).ToWire(), original.Handle(request).ToWire()) << request.target;
+  }
+}
+
 TEST(Snapshot, RestoreReplacesWhatWasThere) {
   Fake saved(Observable());
   const std::string empty = saved.Snapshot().value();
@@ -200,7 +215,7 @@ TEST(Snapshot, RefusesABrokenDocumentAndChangesNothing) {
     edit(doc);
     broken.emplace_back(what, doc);
   };
-  with("version", [](auto& d) { d["fakeaws_snapshot"] = 2; });
+  with("version", [](auto& d) { d["fakeaws_snapshot"] = 1; });
   with("clock mode", [](auto& d) { d["clock"]["mode"] = "fast"; });
   with("clock time", [](auto& d) { d["clock"]["now"] = "yesterday"; });
   with("missing requests", [](auto& d) { d.erase("requests"); });

@@ -1,7 +1,7 @@
 // The S3 part of a snapshot (core/snapshot.h), through s3::Store's public
 // methods only:
 //   {"buckets":[{"name":"exports","region":"us-east-1","creation_date":"...",
-//     "objects":[{"key":"a.csv","body_base64":"...","md5":"<hex>","last_modified":"...",
+//     "objects":[{"key":"a.csv","body_base64":"...","md5":"<hex>","part_count":0,"last_modified":"...",
 //                 "content_type":"text/csv","content_encoding":"","cache_control":"",
 //                 "content_disposition":"","content_language":"","expires":"",
 //                 "metadata":{"k":"v"},
@@ -65,6 +65,7 @@ Json ObjectToJson(const std::string& key, const s3::ObjectInfo& o) {
   return {{"key", key},
           {"body_base64", Base64Encode(o.body.view())},
           {"md5", HexLower(o.md5)},
+          {"part_count", o.part_count},
           {"last_modified", FormatTimestamp(o.last_modified)},
           {"content_type", a.content_type},
           {"content_encoding", a.content_encoding},
@@ -89,6 +90,11 @@ S3Snapshot::Object ObjectFromJson(JsonFields& f) {
     f.Fail("md5 must be 32 lower-case hex digits");
   }
   out.object.md5 = md5;
+  if (const uint64_t parts = f.Unsigned("part_count"); parts <= s3::kMaxPartNumber) {
+    out.object.part_count = static_cast<uint16_t>(parts);
+  } else {
+    f.Fail("part_count must be at most " + std::to_string(s3::kMaxPartNumber));
+  }
   out.last_modified = f.Time("last_modified");
   s3::ObjectAttributes& a = out.object.attributes;
   a.content_type = f.String("content_type");

@@ -70,7 +70,9 @@ std::vector<std::string> PredictorResource::ForecastTypes() const {
   return settings.forecast_types.empty() ? kDefaultForecastTypes : settings.forecast_types;
 }
 
-std::string PredictorResource::Complete(Service&, Timestamp) {
+std::string PredictorResource::Complete(Service&, Timestamp) { return Train(); }
+
+std::string PredictorResource::Train() {
   auto set = std::make_shared<TrainingSet>();
   const std::string failure = BuildTrainingSet(*training_data, id_field, target_field, settings.dimensions,
                                                settings.frequency, set.get());

@@ -170,6 +170,10 @@ struct PredictorResource : Resource {
   std::string_view Words() const override { return "predictor"; }
   std::string ParentArn() const override { return settings.dataset_group_arn; }
   std::string Complete(Service& service, Timestamp at) override;
+  // Fits `model` to `training_data` and scores it into `accuracy`; "" or
+  // the CREATE_FAILED message. Deterministic, so a snapshot stores only
+  // whether it ran.
+  std::string Train();
 
   int Horizon() const { return settings.horizon.value_or(0); }
   std::vector<std::string> ForecastTypes() const;

@@ -28,7 +28,7 @@
 #include "s3/store.h"
 
 namespace fakeaws::internal {
-class ForecastSnapshot;  // core/snapshot.cc: saves and restores the resources
+class ForecastSnapshot;  // core/snapshot_forecast.cc: saves and restores the resources
 }
 
 namespace fakeaws::forecast {

@@ -167,8 +167,8 @@ Outcome<ObjectInfo> Store::CompleteMultipartUpload(const std::string& bucket, co
   // Aborted or completed by another request meanwhile.
   if (u == it->second.uploads.end() || u->second.info.key != key) return NoSuchUpload(upload_id);
   it->second.uploads.erase(u);
+  object.part_count = static_cast<uint16_t>(bodies.size());
   StoredObject stored = Compact(std::move(object), now);
-  stored.part_count = static_cast<uint16_t>(bodies.size());
   ObjectInfo info = stored.Info();
   it->second.objects[key] = std::move(stored);
   return info;

@@ -58,6 +58,9 @@ struct NewObject {
   ObjectAttributes attributes;
   Checksum checksum;                          // empty: none stored
   std::optional<std::array<uint8_t, 16>> md5;  // computed by the store when absent
+  // > 0: the object a multipart upload of this many parts made, whose ETag
+  // is "<md5 of the parts' MD5s>-N" (a snapshot puts it back so).
+  uint16_t part_count = 0;
 };
 
 // The compact form the store keeps: rarely-set fields live behind one

@@ -171,6 +171,7 @@ StoredObject Store::Compact(NewObject&& object, Timestamp now) {
   StoredObject s;
   s.body = std::move(object.body);
   s.md5 = *object.md5;
+  s.part_count = object.part_count;
   s.last_modified = now;
   const ObjectAttributes& a = object.attributes;
   if (!a.content_type.empty() && a.content_type != kDefaultContentType) {
