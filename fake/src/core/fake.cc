@@ -1,5 +1,6 @@
 #include "fakeaws/fake.h"
 
+#include <algorithm>
 #include <optional>
 #include <string_view>
 
@@ -21,8 +22,29 @@ protocol::ResponseMeta JsonMeta(const internal::Core& core, uint64_t n) {
           protocol::ImfFixdate(core.clock.Now().time_since_epoch().count())};
 }
 
+// The body size a JSON request declares or has, whichever is larger.
+uint64_t JsonBodyBytes(const HttpRequest& request) {
+  uint64_t declared = 0;
+  if (auto length = request.headers.Get("Content-Length"); length && !length->empty() && length->size() <= 19) {
+    for (char c : *length) {
+      if (c < '0' || c > '9') {
+        declared = 0;
+        break;
+      }
+      declared = declared * 10 + static_cast<uint64_t>(c - '0');
+    }
+  }
+  return std::max<uint64_t>(declared, request.body.size());
+}
+
 HttpResponse HandleJson(internal::Core& core, const HttpRequest& request, uint64_t n,
                         std::string_view service) {
+  // Coral's HTTP layer refuses sizes before anything else is read.
+  const RequestLimits& limits = core.options.limits;
+  if (protocol::HeaderSectionBytes(request) > limits.max_header_section_bytes) {
+    return protocol::RequestHeaderFieldsTooLarge();
+  }
+  if (JsonBodyBytes(request) > limits.max_json_body_bytes) return protocol::RequestEntityTooLarge();
   const auto& model = protocol::ServiceModel::Get(service);
   const protocol::ResponseMeta meta = JsonMeta(core, n);
   protocol::AwsJsonProtocol wire(model, core.options.auth);
