@@ -13,6 +13,7 @@
 #include "protocol/framework_errors.h"
 #include "protocol/model.h"
 #include "protocol/s3_wire.h"
+#include "s3/errors.h"
 
 namespace fakeaws {
 namespace {
@@ -71,6 +72,16 @@ HttpResponse FaultErrorResponse(const internal::Core& core, const internal::Call
       protocol::ImfFixdate(core.clock.Now().time_since_epoch().count()), request.method == "HEAD");
 }
 
+HttpResponse RefusalResponse(const internal::Core& core, const internal::Call& call, const HttpRequest& request,
+                             uint64_t n, const FrontEndRefusal& refusal) {
+  const bool s3 = call.service == "s3";
+  if (refusal.kind == FrontEndRefusal::kTooManyConnections) {
+    return FaultErrorResponse(core, call, request, n, s3 ? errors::S3SlowDown() : errors::ThrottlingException());
+  }
+  if (!s3) return protocol::RequestEntityTooLarge();
+  return FaultErrorResponse(core, call, request, n, s3::EntityTooLarge(refusal.body_bytes, refusal.max_body_bytes));
+}
+
 HttpResponse DroppedConnection() {
   HttpResponse r;
   r.status = 0;
@@ -104,7 +115,11 @@ Journal& Fake::journal() { return core_->journal; }
 const Journal& Fake::journal() const { return core_->journal; }
 Faults& Fake::faults() { return core_->faults; }
 
-HttpResponse Fake::Handle(HttpRequest request) {
+HttpResponse Fake::Handle(HttpRequest request) { return Answer(std::move(request), nullptr); }
+
+HttpResponse Fake::Refuse(HttpRequest head, const FrontEndRefusal& refusal) { return Answer(std::move(head), &refusal); }
+
+HttpResponse Fake::Answer(HttpRequest request, const FrontEndRefusal* refusal) {
   internal::Core& core = *core_;
   core.clock.OnRequest();
   core.Settle();
@@ -129,6 +144,8 @@ HttpResponse Fake::Handle(HttpRequest request) {
     response = FaultErrorResponse(core, call, request, n, *fault->error());
   } else if (fault && fault->action() == Action::kDropConnection) {
     response = DroppedConnection();
+  } else if (refusal != nullptr) {
+    response = RefusalResponse(core, call, request, n, *refusal);
   } else if (call.service == "forecastquery" || call.service == "forecast") {
     response = HandleJson(core, request, n, call.service);
   } else {
