@@ -218,6 +218,9 @@ class Parser {
     std::string qualified;
     if (!Name(&qualified)) return false;
     node->name = LocalName(qualified);
+    // "p:" and ":a" name nothing (XML Namespaces; "<Taggi:/>" was found by
+    // s3_xml_fuzzer).
+    if (node->name.empty() || qualified.front() == ':') return false;
     if (!Attributes()) return false;
     if (Starts("/>")) {
       pos_ += 2;

@@ -75,6 +75,8 @@ TEST(XmlParser, RefusesRawControlCharacters) {
   for (const std::string& bad : {"<a>x\0y</a>"s, "<a>\x01</a>"s, "<a><![CDATA[\x1f]]></a>"s}) {
     EXPECT_FALSE(ParseXml(bad)) << bad;
   }
+  // Found by s3_xml_fuzzer too: a prefix with no local name.
+  for (const char* bad : {"<Taggi:\r\n/>", "<a:></a:>", "<:a/>"}) EXPECT_FALSE(ParseXml(bad)) << bad;
   auto ok = ParseXml("<a>\t\r\n&#x1;</a>");
   ASSERT_TRUE(ok);
   EXPECT_EQ(ok->text, "\t\r\n\x01");
