@@ -80,7 +80,16 @@ std::string RawConnection::ReadResponse(bool head_request, std::chrono::millisec
   }
   const size_t head_size = end + 4;
   const bool informational = pending_.compare(0, 10, "HTTP/1.1 1") == 0;
-  const size_t body = head_request || informational ? 0 : ContentLength(std::string_view(pending_).substr(0, end + 2));
+  size_t body = head_request || informational ? 0 : ContentLength(std::string_view(pending_).substr(0, end + 2));
+  // A chunked answer (Coral's bare refusals send only the last chunk):
+  // read to the empty chunk that ends it.
+  if (!head_request && pending_.substr(0, head_size).find("\r\nTransfer-Encoding: chunked\r\n") != std::string::npos) {
+    size_t last;
+    while ((last = pending_.find("0\r\n\r\n", head_size)) == std::string::npos) {
+      if (!Receive(deadline)) return "";
+    }
+    body = last + 5 - head_size;
+  }
   while (pending_.size() < head_size + body) {
     if (!Receive(deadline)) return "";
   }

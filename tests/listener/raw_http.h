@@ -22,7 +22,7 @@ class RawConnection {
   bool ok() const { return fd_ >= 0; }
   bool Send(std::string_view bytes);
   // One response: its head and, unless it is a 1xx or answers a HEAD, the
-  // Content-Length bytes of body. "" when nothing complete arrived in time.
+  // Content-Length bytes of body (or a chunked body up to its empty chunk). "" when nothing complete arrived in time.
   std::string ReadResponse(bool head_request = false,
                            std::chrono::milliseconds timeout = std::chrono::seconds(10));
   // True when the server closes the connection within `timeout` without

@@ -58,5 +58,15 @@ TEST(JsonValueTest, DeepNestingIsRefusedNotOverflowed) {
   EXPECT_EQ(ParseJson(std::string(100000, '[') + std::string(100000, ']')), nullptr);
 }
 
+// Found by json_parser_fuzzer: F7 84 84 84 (past U+10FFFF) and overlong
+// forms were taken for UTF-8; Jackson and nlohmann refuse them.
+TEST(JsonValueTest, RefusesInvalidUtf8Forms) {
+  for (const char* bad : {"{\"a\":\"\xF7\x84\x84\x84\"}", "{\"a\":\"\xC0\xAF\"}", "{\"a\":\"\xE0\x80\xAF\"}",
+                          "{\"a\":\"\xF4\x90\x80\x80\"}"}) {
+    EXPECT_EQ(ParseJson(bad), nullptr) << bad;
+  }
+  EXPECT_NE(ParseJson("{\"a\":\"\xF4\x8F\xBF\xBF\"}"), nullptr);  // U+10FFFF
+}
+
 }  // namespace
 }  // namespace fakeaws::protocol

@@ -91,7 +91,7 @@ std::string ToWire(const std::string& text) {
     if (c == '\n') out += "\r\n";
     else out += c;
   }
-  return out + "\r\n\r\n" + body;
+  return out + "\r\n\r\n" + ExpandBody(body);
 }
 
 }  // namespace
@@ -124,7 +124,10 @@ GoldenCase LoadGoldenCase(const std::string& path) {
       if (mode == kRequest) exchange_line = number;
       continue;
     }
-    if (mode == kTop || (mode == kResponse && (line.rfind("@", 0) == 0))) {
+    // In a response, "@escaped" right after the blank line starts its body.
+    const bool escaped_body = mode == kResponse && line == "@escaped" && buffer.size() >= 2 &&
+                              buffer.compare(buffer.size() - 2, 2, "\n\n") == 0;
+    if (mode == kTop || (mode == kResponse && line.rfind("@", 0) == 0 && !escaped_body)) {
       if (mode == kResponse) {
         flush();
         mode = kTop;
@@ -168,6 +171,10 @@ Options OptionsFor(const GoldenCase& c) {
     else if (name == "concurrent_forecasts") o.quotas.concurrent_forecasts = std::stoi(w.at(1));
     else if (name == "forecasts") o.quotas.forecasts = std::stoi(w.at(1));
     else if (name == "export_parts") o.export_layout.parts = std::stoi(w.at(1));
+    else if (name == "max_object_bytes") o.limits.max_object_bytes = std::stoull(w.at(1));
+    else if (name == "max_user_metadata_bytes") o.limits.max_user_metadata_bytes = std::stoull(w.at(1));
+    else if (name == "max_header_section_bytes") o.limits.max_header_section_bytes = std::stoull(w.at(1));
+    else if (name == "max_json_body_bytes") o.limits.max_json_body_bytes = std::stoull(w.at(1));
     else if (name == "auth") {
       o.auth.verify_signatures = true;
       o.auth.credentials[w.at(1)] = w.at(2);

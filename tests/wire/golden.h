@@ -30,7 +30,7 @@
 // A request body whose first line is "@fill <count> <char>" is <count>
 // copies of <char>; one whose first line is "@escaped" is the lines after
 // it joined without newlines, with \r \n \t \\ and \xHH decoded (for
-// aws-chunked framing).
+// aws-chunked framing). An expected response body may be "@escaped" too.
 #pragma once
 
 #include <string>

@@ -3,6 +3,8 @@
 // ids aside (golden.h placeholders).
 #include <gtest/gtest.h>
 
+#include "core/digest.h"
+#include "core/seeded.h"
 #include "golden.h"
 
 namespace fakeaws::testing {
@@ -49,6 +51,53 @@ TEST(S3Determinism, TwoFakesAnswerEveryGoldenCaseIdentically) {
     const GoldenCase c = LoadGoldenCase(file);
     EXPECT_EQ(RunCase(c, false), RunCase(c, false)) << c.name;
   }
+}
+
+// DeleteObjects takes at most 1,000 keys (DOC); S3 answers 1,001 with
+// MalformedXML "The XML you provided was not well-formed or did not validate
+// against our published schema": REAL, as botocore, aws-sdk-java and
+// aws-sdk-ruby users quote it (boto/boto3#3297, aws/aws-sdk-java#1293,
+// aws/aws-sdk-ruby#1670). Too large for a golden file, so built here.
+HttpRequest DeleteObjectsRequest(size_t keys) {
+  std::string body = "<Delete>";
+  for (size_t i = 0; i < keys; ++i) body += "<Object><Key>k" + std::to_string(i) + "</Key></Object>";
+  body += "</Delete>";
+  HttpRequest r;
+  r.method = "POST";
+  r.target = "/exports?delete";
+  r.headers.Add("Host", "127.0.0.1:9000");
+  const auto md5 = internal::Md5Digest(body);
+  r.headers.Add("Content-MD5", internal::Base64Encode(std::string_view(reinterpret_cast<const char*>(md5.data()), 16)));
+  r.headers.Add("Content-Length", std::to_string(body.size()));
+  r.body = std::move(body);
+  return r;
+}
+
+TEST(S3DeleteObjectsLimit, ThousandAndOneKeysIsMalformedXml) {
+  Fake fake;
+  fake.s3().CreateBucket("exports");
+  fake.s3().PutObject("exports", "k0", "x");
+  const HttpResponse response = fake.Handle(DeleteObjectsRequest(1001));
+  const std::string id(response.headers.Get("x-amz-request-id").value_or("?"));
+  const std::string host(response.headers.Get("x-amz-id-2").value_or("?"));
+  const std::string body =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>MalformedXML</Code><Message>The XML you provided "
+      "was not well-formed or did not validate against our published schema</Message><RequestId>" + id +
+      "</RequestId><HostId>" + host + "</HostId></Error>";
+  EXPECT_EQ(response.ToWire(), "HTTP/1.1 400 Bad Request\r\nx-amz-request-id: " + id + "\r\nx-amz-id-2: " + host +
+                                   "\r\nContent-Type: application/xml\r\nContent-Length: " +
+                                   std::to_string(body.size()) +
+                                   "\r\nDate: Thu, 01 Jan 2026 00:00:00 GMT\r\nServer: AmazonS3\r\n\r\n" + body);
+  EXPECT_TRUE(fake.s3().GetObject("exports", "k0").ok()) << "a refused DeleteObjects deletes nothing";
+}
+
+TEST(S3DeleteObjectsLimit, ThousandKeysAreDeleted) {
+  Fake fake;
+  fake.s3().CreateBucket("exports");
+  fake.s3().PutObject("exports", "k999", "x");
+  const HttpResponse response = fake.Handle(DeleteObjectsRequest(1000));
+  EXPECT_EQ(response.status, 200) << response.body;
+  EXPECT_FALSE(fake.s3().GetObject("exports", "k999").ok());
 }
 
 }  // namespace

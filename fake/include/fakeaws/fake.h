@@ -10,6 +10,7 @@
 // fakes answer with the same bytes.
 #pragma once
 
+#include <cstdint>
 #include <iosfwd>
 #include <memory>
 
@@ -22,6 +23,18 @@
 #include "fakeaws/s3.h"
 
 namespace fakeaws {
+
+// Why a front end (fakeaws::Listener) answers a request it did not read in
+// full: see Fake::Refuse.
+struct FrontEndRefusal {
+  enum Kind {
+    kBodyTooLarge,        // the body is, or is declared to be, over the front end's limit
+    kTooManyConnections,  // the front end holds as many connections as it may
+  };
+  Kind kind = kBodyTooLarge;
+  uint64_t body_bytes = 0;      // kBodyTooLarge: the declared (or so far received) size
+  uint64_t max_body_bytes = 0;  // kBodyTooLarge: the limit
+};
 
 class Fake {
  public:
@@ -47,6 +60,13 @@ class Fake {
   // Answers one HTTP request as AWS would: Forecast (JSON 1.1) when
   // X-Amz-Target names AmazonForecast or AmazonForecastRuntime, S3 otherwise.
   HttpResponse Handle(HttpRequest request);
+  // For front ends that stop reading a request (fakeaws::Listener): answers
+  // `head`, a request without its body, as the service it addresses
+  // refuses it. A body too large is S3's EntityTooLarge (<ProposedSize>
+  // body_bytes, <MaxSizeAllowed> max_body_bytes) or Coral's bare 413; too
+  // many connections is S3's 503 SlowDown or Forecast's ThrottlingException
+  // "Rate exceeded". Numbered, journaled and faulted like any request.
+  HttpResponse Refuse(HttpRequest head, const FrontEndRefusal& refusal);
 
   ForecastApi& forecast() { return forecast_; }
   const ForecastApi& forecast() const { return forecast_; }
@@ -61,6 +81,8 @@ class Fake {
   Faults& faults();
 
  private:
+  HttpResponse Answer(HttpRequest request, const FrontEndRefusal* refusal);
+
   std::unique_ptr<internal::Core> core_;
   ForecastApi forecast_;
   S3Api s3_;

@@ -35,8 +35,18 @@ struct ListenerOptions {
   // Each connection holds a worker while it is open, so the pool grows by
   // one whenever a connection arrives and every worker is busy.
   size_t threads = 0;
-  // Request bodies above this get 413 before they reach the fake.
+  // Request bodies above this are not read: the request gets the error its
+  // service gives a body too large (S3's EntityTooLarge with this as
+  // <MaxSizeAllowed>, Coral's bare 413) and the connection closes. A
+  // declared size is refused before the body is read, as are sizes over
+  // the Fake's own Options::limits; a chunked body once this many bytes of
+  // it (framing included) have arrived.
   size_t max_body_bytes = size_t{1} << 30;
+  // Connections open at once. One more gets its first request answered with
+  // the service's throttling error (S3's 503 SlowDown, Forecast's
+  // ThrottlingException "Rate exceeded") and is closed, instead of another
+  // worker thread.
+  size_t max_connections = 1024;
   // An idle keep-alive connection is closed after this long.
   std::chrono::seconds idle_timeout{60};
   // Serve the control API (reset, clock, seeding, state) under /_fakeaws/.

@@ -77,6 +77,28 @@ struct AuthOptions {
   std::function<Timestamp()> server_time;
 };
 
+// Sizes past which a request gets AWS's "too large" error instead of being
+// held in memory. S3's defaults are AWS's; Forecast's are INFERRED
+// (fake/src/forecast/errors.h says why). Lower them to test a client's
+// handling of the errors without moving gigabytes.
+struct RequestLimits {
+  // S3: one PutObject or UploadPart body (the decoded size of an aws-chunked
+  // one) above this is EntityTooLarge, decided from Content-Length or
+  // x-amz-decoded-content-length before the body is read where they say
+  // so; a CopyObject source above it is InvalidRequest. 5 GiB at AWS.
+  uint64_t max_object_bytes = 5'368'709'120;
+  // S3: user metadata (x-amz-meta-* names and values) above this is
+  // MetadataTooLarge. 2 KB at AWS.
+  size_t max_user_metadata_bytes = 2048;
+  // The request line and header lines ("name: value\r\n") together: S3
+  // answers RequestHeaderSectionTooLarge above 8192; Forecast's answer
+  // and limit are INFERRED (the same number).
+  size_t max_header_section_bytes = 8192;
+  // Forecast: a JSON body (or a Content-Length) above this is refused with
+  // a bare 413, as Coral's HTTP layer does (INFERRED size; DynamoDB's is 16 MiB).
+  uint64_t max_json_body_bytes = 16 * 1024 * 1024;
+};
+
 struct Options {
   std::string account_id = "123456789012";
   std::string region = "us-east-1";
@@ -98,6 +120,7 @@ struct Options {
   bool roles_must_exist = false;
 
   AuthOptions auth;
+  RequestLimits limits;
 
   // How many requests the journal keeps (the oldest go first); 0 keeps none.
   size_t journal_capacity = 10'000;

@@ -86,7 +86,9 @@ Outcome<FaultRule> RuleFromJson(const Json& body) {
   for (const auto& [key, value] : body.items()) {
     static const char* kKnown[] = {"action", "error",       "operation",  "s3",        "from_call",
                                    "times",  "always",      "probability", "latency_ms"};
-    if (std::none_of(std::begin(kKnown), std::end(kKnown), [&](const char* k) { return key == k; })) {
+    // clang before 16 cannot capture a structured binding in a lambda.
+    const std::string& name = key;
+    if (std::none_of(std::begin(kKnown), std::end(kKnown), [&](const char* k) { return name == k; })) {
       return Invalid("unknown member '" + key + "'");
     }
   }

@@ -27,7 +27,7 @@ struct Core {
   explicit Core(Options o)
       : options(std::move(o)),
         clock(options.clock_start, options.clock_mode, options.clock_step),
-        s3(options.region),
+        s3(options.region, options.limits.max_user_metadata_bytes),
         forecast(options, clock, s3),
         journal(options.journal_capacity),
         faults(options.seed) {}

@@ -1,5 +1,6 @@
 #include "fakeaws/fake.h"
 
+#include <algorithm>
 #include <optional>
 #include <string_view>
 
@@ -12,6 +13,7 @@
 #include "protocol/framework_errors.h"
 #include "protocol/model.h"
 #include "protocol/s3_wire.h"
+#include "s3/errors.h"
 
 namespace fakeaws {
 namespace {
@@ -21,8 +23,29 @@ protocol::ResponseMeta JsonMeta(const internal::Core& core, uint64_t n) {
           protocol::ImfFixdate(core.clock.Now().time_since_epoch().count())};
 }
 
+// The body size a JSON request declares or has, whichever is larger.
+uint64_t JsonBodyBytes(const HttpRequest& request) {
+  uint64_t declared = 0;
+  if (auto length = request.headers.Get("Content-Length"); length && !length->empty() && length->size() <= 19) {
+    for (char c : *length) {
+      if (c < '0' || c > '9') {
+        declared = 0;
+        break;
+      }
+      declared = declared * 10 + static_cast<uint64_t>(c - '0');
+    }
+  }
+  return std::max<uint64_t>(declared, request.body.size());
+}
+
 HttpResponse HandleJson(internal::Core& core, const HttpRequest& request, uint64_t n,
                         std::string_view service) {
+  // Coral's HTTP layer refuses sizes before anything else is read.
+  const RequestLimits& limits = core.options.limits;
+  if (protocol::HeaderSectionBytes(request) > limits.max_header_section_bytes) {
+    return protocol::RequestHeaderFieldsTooLarge();
+  }
+  if (JsonBodyBytes(request) > limits.max_json_body_bytes) return protocol::RequestEntityTooLarge();
   const auto& model = protocol::ServiceModel::Get(service);
   const protocol::ResponseMeta meta = JsonMeta(core, n);
   protocol::AwsJsonProtocol wire(model, core.options.auth, core.options.region);
@@ -47,6 +70,16 @@ HttpResponse FaultErrorResponse(const internal::Core& core, const internal::Call
       error, internal::SeededUpperAlnum(seed, internal::kS3RequestIdStream, n, 16),
       internal::SeededBase64(seed, internal::kS3HostIdStream, n, 56),
       protocol::ImfFixdate(core.clock.Now().time_since_epoch().count()), request.method == "HEAD");
+}
+
+HttpResponse RefusalResponse(const internal::Core& core, const internal::Call& call, const HttpRequest& request,
+                             uint64_t n, const FrontEndRefusal& refusal) {
+  const bool s3 = call.service == "s3";
+  if (refusal.kind == FrontEndRefusal::kTooManyConnections) {
+    return FaultErrorResponse(core, call, request, n, s3 ? errors::S3SlowDown() : errors::ThrottlingException());
+  }
+  if (!s3) return protocol::RequestEntityTooLarge();
+  return FaultErrorResponse(core, call, request, n, s3::EntityTooLarge(refusal.body_bytes, refusal.max_body_bytes));
 }
 
 HttpResponse DroppedConnection() {
@@ -82,7 +115,11 @@ Journal& Fake::journal() { return core_->journal; }
 const Journal& Fake::journal() const { return core_->journal; }
 Faults& Fake::faults() { return core_->faults; }
 
-HttpResponse Fake::Handle(HttpRequest request) {
+HttpResponse Fake::Handle(HttpRequest request) { return Answer(std::move(request), nullptr); }
+
+HttpResponse Fake::Refuse(HttpRequest head, const FrontEndRefusal& refusal) { return Answer(std::move(head), &refusal); }
+
+HttpResponse Fake::Answer(HttpRequest request, const FrontEndRefusal* refusal) {
   internal::Core& core = *core_;
   core.clock.OnRequest();
   core.Settle();
@@ -107,6 +144,8 @@ HttpResponse Fake::Handle(HttpRequest request) {
     response = FaultErrorResponse(core, call, request, n, *fault->error());
   } else if (fault && fault->action() == Action::kDropConnection) {
     response = DroppedConnection();
+  } else if (refusal != nullptr) {
+    response = RefusalResponse(core, call, request, n, *refusal);
   } else if (call.service == "forecastquery" || call.service == "forecast") {
     response = HandleJson(core, request, n, call.service);
   } else {

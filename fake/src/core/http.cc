@@ -64,6 +64,7 @@ std::string_view ReasonPhrase(int status) {
     case 413: return "Payload Too Large";
     case 416: return "Requested Range Not Satisfiable";
     case 429: return "Too Many Requests";
+    case 431: return "Request Header Fields Too Large";
     case 500: return "Internal Server Error";
     case 501: return "Not Implemented";
     case 503: return "Service Unavailable";

@@ -86,6 +86,14 @@ void Connection::BeginRequest() {
   phase_ = Phase::kRequestLine;
   range_renamed_ = false;
   answered_ = false;
+  head_bytes_ = handed_bytes_ = 0;
+  body_limit_ = UINT64_MAX;
+  refuse_body_ = nullptr;
+}
+
+void Connection::LimitBody(uint64_t max_bytes, std::function<HttpResponse(uint64_t)> refuse) {
+  body_limit_ = max_bytes;
+  refuse_body_ = std::move(refuse);
 }
 
 // cpp-httplib 0.11.4 parses a Range header before any handler runs and
@@ -95,48 +103,58 @@ void Connection::BeginRequest() {
 // the adapter restores the name and the fake decides. Only the head of each
 // request is rewritten, never its body.
 void Connection::Vet() {
-  constexpr std::string_view kRange = "range:";
   while (vetted_ < end_) {
-    switch (phase_) {
-      case Phase::kBody:
+    const bool head = phase_ != Phase::kBody;
+    const size_t before = vetted_;
+    const bool more = VetStep();
+    if (head) head_bytes_ += vetted_ - before;
+    if (!more) return;
+  }
+}
+
+// One step of Vet: false when it needs more bytes (or reached the body).
+bool Connection::VetStep() {
+  constexpr std::string_view kRange = "range:";
+  switch (phase_) {
+    case Phase::kBody:
+      vetted_ = end_;
+      return false;
+    case Phase::kRequestLine:
+    case Phase::kInLine: {
+      const void* nl = std::memchr(&buf_[vetted_], '\n', end_ - vetted_);
+      if (nl == nullptr) {
         vetted_ = end_;
-        return;
-      case Phase::kRequestLine:
-      case Phase::kInLine: {
-        const void* nl = std::memchr(&buf_[vetted_], '\n', end_ - vetted_);
-        if (nl == nullptr) {
-          vetted_ = end_;
-          return;
-        }
-        vetted_ = static_cast<size_t>(static_cast<const char*>(nl) - buf_.data()) + 1;
-        phase_ = Phase::kLineStart;
-        break;
+        return false;
       }
-      case Phase::kLineStart: {
-        const char c = buf_[vetted_];
-        if (c == '\n' || c == '\r') {
-          // The empty line that ends the head (CRLF, or a bare LF).
-          if (c == '\r' && vetted_ + 1 >= end_) return;  // need the LF to decide
-          const bool crlf = c == '\r' && buf_[vetted_ + 1] == '\n';
-          vetted_ += c == '\n' ? 1 : crlf ? 2 : 0;
-          phase_ = (c == '\n' || crlf) ? Phase::kBody : Phase::kInLine;
-          break;
-        }
-        const size_t have = std::min(kRange.size(), end_ - vetted_);
-        bool prefix = true;
-        for (size_t i = 0; i < have && prefix; ++i) {
-          prefix = std::tolower(static_cast<unsigned char>(buf_[vetted_ + i])) == kRange[i];
-        }
-        if (prefix && have < kRange.size()) return;  // need more bytes to decide
-        if (prefix) {
-          std::memcpy(&buf_[vetted_], kRangeStandIn.data(), kRangeStandIn.size());
-          range_renamed_ = true;
-        }
-        phase_ = Phase::kInLine;
-        break;
+      vetted_ = static_cast<size_t>(static_cast<const char*>(nl) - buf_.data()) + 1;
+      phase_ = Phase::kLineStart;
+      return true;
+    }
+    case Phase::kLineStart: {
+      const char c = buf_[vetted_];
+      if (c == '\n' || c == '\r') {
+        // The empty line that ends the head (CRLF, or a bare LF).
+        if (c == '\r' && vetted_ + 1 >= end_) return false;  // need the LF to decide
+        const bool crlf = c == '\r' && buf_[vetted_ + 1] == '\n';
+        vetted_ += c == '\n' ? 1 : crlf ? 2 : 0;
+        phase_ = (c == '\n' || crlf) ? Phase::kBody : Phase::kInLine;
+        return true;
       }
+      const size_t have = std::min(kRange.size(), end_ - vetted_);
+      bool prefix = true;
+      for (size_t i = 0; i < have && prefix; ++i) {
+        prefix = std::tolower(static_cast<unsigned char>(buf_[vetted_ + i])) == kRange[i];
+      }
+      if (prefix && have < kRange.size()) return false;  // need more bytes to decide
+      if (prefix) {
+        std::memcpy(&buf_[vetted_], kRangeStandIn.data(), kRangeStandIn.size());
+        range_renamed_ = true;
+      }
+      phase_ = Phase::kInLine;
+      return true;
     }
   }
+  return false;
 }
 
 bool Connection::Fill() {
@@ -150,12 +168,30 @@ bool Connection::Fill() {
 }
 
 ssize_t Connection::read(char* ptr, size_t size) {
+  if (closing_) return -1;
   for (;;) {
     Vet();
     if (begin_ < vetted_) break;
     if (!Fill()) return -1;
   }
-  const size_t n = std::min(size, vetted_ - begin_);
+  if (head_bytes_ > kMaxHeadBytes) {
+    // No AWS answer is known for a head this long (S3 stops at 8 KiB and
+    // the fake says so below this); cpp-httplib's own answer is dropped.
+    Drop();
+    return -1;
+  }
+  size_t n = std::min(size, vetted_ - begin_);
+  if (phase_ == Phase::kBody && refuse_body_) {
+    const uint64_t body_before = handed_bytes_ > head_bytes_ ? handed_bytes_ - head_bytes_ : 0;
+    const uint64_t head_left = head_bytes_ > handed_bytes_ ? head_bytes_ - handed_bytes_ : 0;
+    if (body_before + (n > head_left ? n - head_left : 0) > body_limit_) {
+      // How much more arrived depends on the network; the answer does not.
+      Answer(refuse_body_(body_limit_ + 1), /*head=*/false);
+      closing_ = true;
+      return -1;
+    }
+  }
+  handed_bytes_ += n;
   std::memcpy(ptr, buf_.data() + begin_, n);
   begin_ += n;
   if (begin_ == end_) begin_ = vetted_ = end_ = 0;

@@ -11,6 +11,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +44,24 @@ class Connection final : public httplib::Stream {
   // Answers nothing: the connection closes once the handler returns.
   void Drop();
   bool dropped() const { return dropped_; }
+  // The connection closes after this request's answer (its body may be
+  // unread, so no further request can be found on it).
+  void CloseAfterAnswer() { closing_ = true; }
+  // Opened while the listener held its maximum of connections: its first
+  // request is refused with the service's throttling error.
+  void MarkOverCapacity() { over_capacity_ = true; }
+  bool over_capacity() const { return over_capacity_; }
+  bool closing() const { return closing_ || dropped_; }
+
+  // Past `max_bytes` of this request's body (as framed on the wire), the
+  // connection answers refuse(max_bytes + 1), stops reading and closes: for
+  // bodies whose size no header declared (Transfer-Encoding: chunked).
+  void LimitBody(uint64_t max_bytes, std::function<HttpResponse(uint64_t)> refuse);
+
+  // A request head (request line and header lines) longer than this is
+  // not read on: the connection closes without an answer. Heads under it
+  // reach the fake, which answers S3's and Coral's header-size errors.
+  static constexpr size_t kMaxHeadBytes = 64 * 1024;
 
   // The request's Range header reached cpp-httplib under kRangeStandIn (see
   // Vet in connection.cc); the adapter gives it back its name.
@@ -68,8 +88,10 @@ class Connection final : public httplib::Stream {
   int ReadAvailable();
   // Reads more bytes into the buffer; false on EOF, error, timeout or stop.
   bool Fill();
-  // Advances vetted_ over the buffered bytes (header rewriting).
+  // Advances vetted_ over the buffered bytes (header rewriting), counting
+  // the head's bytes.
   void Vet();
+  bool VetStep();
   // MSG_MORE when `more` follows at once.
   bool SendAll(const char* data, size_t size, bool more);
 
@@ -86,6 +108,12 @@ class Connection final : public httplib::Stream {
   bool range_renamed_ = false;
   bool answered_ = false;
   bool dropped_ = false;
+  bool closing_ = false;
+  bool over_capacity_ = false;
+  uint64_t head_bytes_ = 0;     // of this request, vetted
+  uint64_t handed_bytes_ = 0;   // of this request, handed to cpp-httplib
+  uint64_t body_limit_ = UINT64_MAX;
+  std::function<HttpResponse(uint64_t)> refuse_body_;
   mutable std::string remote_ip_, local_ip_;
   mutable int remote_port_ = -1, local_port_ = -1;
 };

@@ -14,14 +14,17 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <system_error>
 #include <thread>
 #include <vector>
 
 #include "fakeaws/control.h"
+#include "core/call.h"
 #include "fakeaws/fake.h"
 #include "listener/connection.h"
+#include "protocol/s3_payload.h"
 
 namespace fakeaws {
 namespace listener {
@@ -29,8 +32,9 @@ namespace {
 
 // A request whose bytes stop arriving for this long is abandoned.
 constexpr std::chrono::milliseconds kReadTimeout{30'000};
-// The pool never grows past this many workers (connections beyond it wait).
-constexpr size_t kMaxWorkers = 1024;
+// A connection over the maximum waits this long for its request before it
+// is closed unanswered.
+constexpr std::chrono::milliseconds kOverCapacityWait{1'000};
 
 // The connection the current worker thread is serving: cpp-httplib hands its
 // handlers the parsed request, not the stream it came from.
@@ -104,7 +108,8 @@ class ElasticPool final : public httplib::TaskQueue {
 // why) and the listening socket under the listener's control.
 class Server final : public httplib::Server {
  public:
-  Server(const StopSignal& stop, std::chrono::milliseconds idle) : stop_(stop), idle_(idle) {}
+  Server(const StopSignal& stop, std::chrono::milliseconds idle, size_t max_connections)
+      : stop_(stop), idle_(idle), max_connections_(max_connections) {}
 
   // Binds and listens; returns the port or -1.
   int Bind(const std::string& host, int port) {
@@ -129,15 +134,18 @@ class Server final : public httplib::Server {
     int on = 1;
     ::setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
     Connection connection(sock, stop_, kReadTimeout);
+    const bool over = open_.fetch_add(1) >= max_connections_;
+    if (over) connection.MarkOverCapacity();
     t_connection = &connection;
     bool ok = true;
-    while (connection.AwaitRequest(idle_)) {
+    while (connection.AwaitRequest(over ? kOverCapacityWait : idle_)) {
       connection.BeginRequest();
       bool client_closes = false;
       ok = process_request(connection, /*close_connection=*/false, client_closes, nullptr);
-      if (!ok || client_closes || connection.dropped()) break;
+      if (!ok || client_closes || connection.closing()) break;
     }
     t_connection = nullptr;
+    open_.fetch_sub(1);
     ::shutdown(sock, SHUT_RDWR);
     ::close(sock);
     return ok;
@@ -145,7 +153,20 @@ class Server final : public httplib::Server {
 
   const StopSignal& stop_;
   const std::chrono::milliseconds idle_;
+  const size_t max_connections_;
+  std::atomic<size_t> open_{0};
 };
+
+std::optional<uint64_t> ContentLength(const HttpRequest& request) {
+  const auto text = request.headers.Get("Content-Length");
+  if (!text || text->empty() || text->size() > 19) return std::nullopt;
+  uint64_t n = 0;
+  for (char c : *text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + static_cast<uint64_t>(c - '0');
+  }
+  return n;
+}
 
 bool IsLoopback(const std::string& host) {
   return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
@@ -197,6 +218,46 @@ struct Listener::Impl {
     }
   }
 
+  // Runs once the head is read, before the body: answers (and closes) a
+  // request that must not be read on. True when it answered.
+  bool Screen(const httplib::Request& req) {
+    listener::Connection& connection = *listener::t_connection;
+    HttpRequest head = listener::FromHttplib(req, connection.range_renamed());
+    if (control && ControlApi::Accepts(head)) return false;
+    const uint64_t max_body = options.max_body_bytes;
+    const std::optional<uint64_t> length = listener::ContentLength(head);
+    std::optional<HttpResponse> answer;
+    if (connection.over_capacity()) {
+      answer = fake.Refuse(std::move(head), {FrontEndRefusal::kTooManyConnections, 0, 0});
+    } else {
+      // Sizes the fake itself refuses from the head: its answer is the one
+      // the whole request would get.
+      const internal::Call call = internal::IdentifyCall(head);
+      const RequestLimits& limits = fake.options().limits;
+      bool fake_refuses = false;
+      if (call.service != "s3") {
+        fake_refuses = length && *length > limits.max_json_body_bytes;
+      } else if (call.operation == "s3:PutObject" || call.operation == "s3:UploadPart") {
+        const auto declared = protocol::DeclaredUploadSize(head.headers);
+        fake_refuses = declared && *declared > limits.max_object_bytes;
+      }
+      if (fake_refuses) {
+        answer = fake.Handle(std::move(head));
+      } else if (length && *length > max_body) {
+        answer = fake.Refuse(std::move(head), {FrontEndRefusal::kBodyTooLarge, *length, max_body});
+      } else if (!length) {
+        // A chunked body: refused once too much of it has arrived.
+        connection.LimitBody(max_body, [this, head = std::move(head), max_body](uint64_t seen) mutable {
+          return fake.Refuse(head, {FrontEndRefusal::kBodyTooLarge, seen, max_body});
+        });
+      }
+    }
+    if (!answer) return false;
+    connection.Answer(*answer, req.method == "HEAD");
+    connection.CloseAfterAnswer();
+    return true;
+  }
+
   void Serve(const httplib::Request& req, httplib::Response& res) {
     listener::Connection& connection = *listener::t_connection;
     HttpRequest request = listener::FromHttplib(req, connection.range_renamed());
@@ -228,7 +289,8 @@ std::string Listener::Start() {
   i.stop.fd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
   if (i.stop.fd < 0) throw std::system_error(errno, std::generic_category(), "fakeaws::Listener: eventfd");
   i.server = std::make_unique<listener::Server>(
-      i.stop, std::chrono::duration_cast<std::chrono::milliseconds>(i.options.idle_timeout));
+      i.stop, std::chrono::duration_cast<std::chrono::milliseconds>(i.options.idle_timeout),
+      i.options.max_connections);
   listener::Server& s = *i.server;
   // Debian's cpp-httplib 0.11.4 refuses bodies over 8 KiB unless told
   // otherwise, and stalls ~40 ms per keep-alive request without TCP_NODELAY
@@ -244,7 +306,18 @@ std::string Listener::Start() {
   });
   const size_t base = i.options.threads ? i.options.threads
                                         : std::max<size_t>(4, std::thread::hardware_concurrency());
-  s.new_task_queue = [base] { return new listener::ElasticPool(base, listener::kMaxWorkers); };
+  // One worker per allowed connection, and a few to turn away the rest.
+  const size_t max_workers = std::max(base, i.options.max_connections + 4);
+  s.new_task_queue = [base, max_workers] { return new listener::ElasticPool(base, max_workers); };
+  // Sizes and capacity are decided from the head, before any body byte is
+  // read and before `100 Continue` is sent: a refused upload is answered at
+  // once, as S3 answers it (cpp-httplib writes nothing of its own: the
+  // connection drops what it writes after the answer).
+  s.set_expect_100_continue_handler(
+      [&i](const httplib::Request& req, httplib::Response&) { return i.Screen(req) ? 400 : 100; });
+  s.set_pre_routing_handler([&i](const httplib::Request& req, httplib::Response&) {
+    return i.Screen(req) ? httplib::Server::HandlerResponse::Handled : httplib::Server::HandlerResponse::Unhandled;
+  });
   auto handler = [&i](const httplib::Request& req, httplib::Response& res) { i.Serve(req, res); };
   // Every path: [\s\S] because S3 keys may hold a newline (%0A), which `.`
   // does not match.

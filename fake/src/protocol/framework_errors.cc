@@ -2,6 +2,28 @@
 
 namespace fakeaws::protocol {
 
+namespace {
+
+HttpResponse BareRefusal(int status) {
+  HttpResponse r;
+  r.status = status;
+  r.headers.Add("Transfer-Encoding", "chunked");
+  r.body = "0\r\n\r\n";
+  return r;
+}
+
+}  // namespace
+
+HttpResponse RequestEntityTooLarge() { return BareRefusal(413); }
+
+HttpResponse RequestHeaderFieldsTooLarge() { return BareRefusal(431); }
+
+size_t HeaderSectionBytes(const HttpRequest& request) {
+  size_t n = request.method.size() + 1 + request.target.size() + 11;  // " HTTP/1.1\r\n"
+  for (const auto& field : request.headers) n += field.name.size() + 2 + field.value.size() + 2;
+  return n;
+}
+
 AwsError SerializationError(std::string message) {
   return {"SerializationException", std::move(message), 400, {}};
 }

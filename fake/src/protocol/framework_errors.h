@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "fakeaws/error.h"
+#include "fakeaws/http.h"
 
 namespace fakeaws::protocol {
 
@@ -60,6 +61,22 @@ AwsError SignatureMismatchError(const std::string& canonical_request, const std:
 // Coral's own models name the member `message`; the services' modelled
 // errors and SerializationException use `Message` (§1.3 Recommendation).
 std::string_view JsonMessageKey(std::string_view error_type);
+
+// Refusals of Coral's HTTP layer, before any JSON is read: a bare status,
+// no request id, no body, `Transfer-Encoding: chunked` (so the body on the
+// wire is the empty chunked body "0\r\n\r\n").
+// §2.1 [EMU]: a body over the limit is 413 (kinesalite 7 MiB, dynalite
+// 16 MiB; dynalite's test of it runs against live DynamoDB).
+HttpResponse RequestEntityTooLarge();
+// INFERRED: a header section over the limit, answered in the 413's form
+// with 431 Request Header Fields Too Large. No capture of a Coral service's
+// answer is known.
+HttpResponse RequestHeaderFieldsTooLarge();
+
+// The request line plus each "name: value\r\n": the header section as the
+// client wrote it, what S3's RequestHeaderSectionTooLarge counts (INFERRED:
+// public reports of the 8192-byte limit count the URL in).
+size_t HeaderSectionBytes(const HttpRequest& request);
 
 // An operation the real service has but this fake does not implement yet.
 // Answered 501, never a silent success; no SDK retries 501.

@@ -38,6 +38,12 @@ char32_t DecodeUtf8(std::string_view s, size_t* i) {
     }
     cp = (cp << 6) | (cc & 0x3F);
   }
+  // Overlong forms and code points past U+10FFFF are not UTF-8 (RFC 3629).
+  static constexpr char32_t kMin[] = {0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[extra] || cp > 0x10FFFF) {
+    ++*i;
+    return 0xFFFD;
+  }
   *i += extra + 1;
   return cp;
 }

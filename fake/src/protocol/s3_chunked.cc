@@ -53,6 +53,8 @@ std::variant<AwsChunkedBody, AwsChunkedError> DecodeAwsChunked(std::string_view 
     const size_t colon = line.find(':');
     if (colon == std::string_view::npos || colon == 0) return AwsChunkedError::kMalformedTrailer;
     std::string name(Trim(line.substr(0, colon)));
+    // A name of only blanks (or a CR) is no name (found by aws_chunked_fuzzer).
+    if (name.empty() || name.find_first_of("\r\n") != std::string::npos) return AwsChunkedError::kMalformedTrailer;
     for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     out.trailers.emplace_back(std::move(name), std::string(Trim(line.substr(colon + 1))));
   }

@@ -96,7 +96,7 @@ HttpResponse UploadPart(S3Call& call) {
   if (!ParseInt(raw, &number) || number < 1 || number > s3::kMaxPartNumber) {
     return call.Error(s3::InvalidPartNumber(raw));
   }
-  auto payload = ReadPayload(call.request);
+  auto payload = ReadPayload(call.request, call.core.options.limits.max_object_bytes);
   if (!payload.ok()) return call.Error(payload.error());
   Payload& p = payload.value();
   auto part = call.core.s3.UploadPart(call.bucket(), call.key(), *call.address.query.Get("uploadId"),

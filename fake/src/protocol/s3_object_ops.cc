@@ -49,7 +49,7 @@ Outcome<CopySource> ParseCopySource(std::string_view header) {
 
 HttpResponse PutObject(S3Call& call) {
   if (auto header = UnsupportedWriteHeader(call.request.headers)) return call.Error(s3::NotImplemented(*header));
-  auto payload = ReadPayload(call.request);
+  auto payload = ReadPayload(call.request, call.core.options.limits.max_object_bytes);
   if (!payload.ok()) return call.Error(payload.error());
   s3::NewObject object;
   object.body = std::move(payload.value().body);
@@ -133,6 +133,9 @@ HttpResponse CopyObject(S3Call& call) {
   auto got = call.core.s3.GetObject(from.bucket, from.key);
   if (!got.ok()) return call.Error(got.error());
   const s3::ObjectInfo& original = got.value();
+  if (const uint64_t max = call.core.options.limits.max_object_bytes; original.body.size() > max) {
+    return call.Error(s3::CopySourceTooLarge(max));
+  }
   // Any failed condition on the source is 412, the not-modified ones too
   // (DOC: CopyObject conditional headers).
   const auto decision = s3::EvaluateReadConditions(

@@ -50,13 +50,32 @@ bool IsChecksumValueHeader(const std::string& lower_name) {
 
 }  // namespace
 
-Outcome<Payload> ReadPayload(HttpRequest& request) {
+std::optional<uint64_t> DeclaredUploadSize(const Headers& h) {
+  const std::string content_sha256(h.Get("x-amz-content-sha256").value_or(""));
+  const bool aws_chunked = Lower(h.Get("Content-Encoding").value_or("")).find("aws-chunked") != std::string::npos ||
+                           StartsWithIgnoreCase(content_sha256, "streaming-");
+  const auto text = h.Get(aws_chunked ? "x-amz-decoded-content-length" : "Content-Length");
+  if (!text || text->empty() || text->size() > 19) return std::nullopt;
+  uint64_t n = 0;
+  for (char c : *text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + static_cast<uint64_t>(c - '0');
+  }
+  return n;
+}
+
+Outcome<Payload> ReadPayload(HttpRequest& request, uint64_t max_bytes) {
   const Headers& h = request.headers;
   const std::string content_sha256(h.Get("x-amz-content-sha256").value_or(""));
   const bool aws_chunked = Lower(h.Get("Content-Encoding").value_or("")).find("aws-chunked") != std::string::npos ||
                            StartsWithIgnoreCase(content_sha256, "streaming-");
   // Content-Length counts the bytes on the wire, aws-chunked framing included.
   const auto length = h.Get("Content-Length");
+  // The size the client declares is refused before any byte is read, so a
+  // front end may answer from the head alone (fakeaws::Listener does).
+  if (auto declared = DeclaredUploadSize(h); declared && *declared > max_bytes) {
+    return s3::EntityTooLarge(*declared, max_bytes);
+  }
   if (length && *length != std::to_string(request.body.size())) return s3::IncompleteBody();
   std::string bytes;
   std::vector<std::pair<std::string, std::string>> trailers;
@@ -83,6 +102,7 @@ Outcome<Payload> ReadPayload(HttpRequest& request) {
     }
   }
   request.body.clear();
+  if (bytes.size() > max_bytes) return s3::EntityTooLarge(bytes.size(), max_bytes);
 
   Payload out;
   out.md5 = internal::Md5Digest(bytes);

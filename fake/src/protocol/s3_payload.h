@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 
 #include "fakeaws/error.h"
 #include "fakeaws/http.h"
@@ -23,7 +24,12 @@ struct Payload {
   bool integrity_checked = false;
 };
 
-// Consumes request.body.
-Outcome<Payload> ReadPayload(HttpRequest& request);
+// Consumes request.body. A body of more than `max_bytes` (decoded; or
+// declared so by its headers) is EntityTooLarge.
+Outcome<Payload> ReadPayload(HttpRequest& request, uint64_t max_bytes = UINT64_MAX);
+
+// The upload size the headers declare: x-amz-decoded-content-length for an
+// aws-chunked body, Content-Length otherwise; nullopt when absent or not a number.
+std::optional<uint64_t> DeclaredUploadSize(const Headers& headers);
 
 }  // namespace fakeaws::protocol

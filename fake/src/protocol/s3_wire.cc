@@ -6,6 +6,7 @@
 #include "core/core.h"
 #include "core/digest.h"
 #include "core/seeded.h"
+#include "protocol/framework_errors.h"
 #include "protocol/s3_call.h"
 #include "protocol/s3_router.h"
 #include "protocol/s3_xml.h"
@@ -150,6 +151,9 @@ HttpResponse HandleS3(internal::Core& core, HttpRequest request, uint64_t n) {
               internal::SeededUpperAlnum(seed, internal::kS3RequestIdStream, n, 16),
               internal::SeededBase64(seed, internal::kS3HostIdStream, n, 56), "", core.clock.Now()};
   call.date = HttpDate(call.now);
+  if (const size_t max = core.options.limits.max_header_section_bytes; HeaderSectionBytes(request) > max) {
+    return call.Error(s3::RequestHeaderSectionTooLarge(max));
+  }
   auto address = ParseAddress(request);
   if (!address.ok()) return call.Error(address.error());
   call.address = std::move(address).value();

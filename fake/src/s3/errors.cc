@@ -40,9 +40,24 @@ AwsError KeyTooLong(size_t size) {
           {{"Size", std::to_string(size)}, {"MaxSizeAllowed", "1024"}}};
 }
 
-AwsError MetadataTooLarge(size_t size) {
+AwsError MetadataTooLarge(size_t size, size_t max_size) {
   return {"MetadataTooLarge", "Your metadata headers exceed the maximum allowed metadata size.", 400,
-          {{"Size", std::to_string(size)}, {"MaxSizeAllowed", "2048"}}};
+          {{"Size", std::to_string(size)}, {"MaxSizeAllowed", std::to_string(max_size)}}};
+}
+
+AwsError EntityTooLarge(uint64_t proposed_size, uint64_t max_size) {
+  return {"EntityTooLarge", "Your proposed upload exceeds the maximum allowed size", 400,
+          {{"ProposedSize", std::to_string(proposed_size)}, {"MaxSizeAllowed", std::to_string(max_size)}}};
+}
+
+AwsError CopySourceTooLarge(uint64_t max_size) {
+  return InvalidRequest("The specified copy source is larger than the maximum allowable size for a copy source: " +
+                        std::to_string(max_size));
+}
+
+AwsError RequestHeaderSectionTooLarge(size_t max_size) {
+  return {"RequestHeaderSectionTooLarge", "Your request header section exceeds the maximum allowed size.", 400,
+          {{"MaxSizeAllowed", std::to_string(max_size)}}};
 }
 
 AwsError IllegalLocationConstraint(const std::string& constraint) {

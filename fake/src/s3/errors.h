@@ -31,8 +31,10 @@ AwsError BucketNotEmpty(const std::string& bucket);
 AwsError InvalidBucketName(const std::string& bucket);
 // DOC table text ("Your key is too long", 400); <Size>/<MaxSizeAllowed> INFERRED.
 AwsError KeyTooLong(size_t size);
-// DOC table text (400); <Size>/<MaxSizeAllowed> INFERRED.
-AwsError MetadataTooLarge(size_t size);
+// DOC table text (400); the same text in ladon-s3-server and versitygw.
+// <Size>/<MaxSizeAllowed> INFERRED (by analogy with EntityTooLarge's
+// <ProposedSize>/<MaxSizeAllowed>).
+AwsError MetadataTooLarge(size_t size, size_t max_size);
 // MOTO: a LocationConstraint that names another region than the endpoint's.
 AwsError IllegalLocationConstraint(const std::string& constraint);
 // MOTO: no LocationConstraint, sent to an endpoint outside us-east-1.
@@ -87,6 +89,18 @@ AwsError InvalidPartOrder();
 // <MinSizeAllowed>, <PartNumber>, <ETag> (hex, unquoted).
 AwsError EntityTooSmall(uint64_t proposed_size, uint64_t min_size, int part_number,
                         const std::string& etag_hex);
+// CAPTURE (praw-dev/asyncpraw tests, a real S3 POST answer: no period);
+// <ProposedSize>, <MaxSizeAllowed> after <Message>. The DOC table's text
+// ends "...maximum allowed object size." instead.
+AwsError EntityTooLarge(uint64_t proposed_size, uint64_t max_size);
+// CAPTURE (the text S3 users' code matches on to fall back from CopyObject
+// to a multipart copy, several public repositories): InvalidRequest "The specified copy source is larger than the
+// maximum allowable size for a copy source: 5368709120", with the limit.
+AwsError CopySourceTooLarge(uint64_t max_size);
+// CAPTURE (versity/versitygw#2180, conda's S3 log): no other elements than
+// <MaxSizeAllowed>. What S3 counts is INFERRED: the request line and the
+// header lines.
+AwsError RequestHeaderSectionTooLarge(size_t max_size);
 // INFERRED: the upload was created with a checksum algorithm and the
 // completion omits a part's checksum.
 AwsError MissingPartChecksum(ChecksumAlgorithm algorithm, int part_number);

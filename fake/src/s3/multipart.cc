@@ -29,6 +29,9 @@ Outcome<UploadInfo> Store::CreateMultipartUpload(const std::string& bucket, cons
                                                  const std::string& upload_id, const UploadSpec& spec,
                                                  Timestamp now) {
   if (key.size() > 1024) return KeyTooLong(key.size());
+  size_t metadata = 0;
+  for (const auto& [name, value] : spec.attributes.metadata) metadata += name.size() + value.size();
+  if (metadata > max_user_metadata_bytes_) return MetadataTooLarge(metadata, max_user_metadata_bytes_);
   std::lock_guard<std::mutex> lock(mu_);
   auto it = buckets_.find(bucket);
   if (it == buckets_.end()) return NoSuchBucket(bucket);

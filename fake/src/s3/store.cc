@@ -12,8 +12,6 @@ namespace {
 
 // DOC (object keys): at most 1,024 bytes of UTF-8.
 constexpr size_t kMaxKeyBytes = 1024;
-// DOC (object metadata): user metadata keys and values, at most 2 KB together.
-constexpr size_t kMaxUserMetadataBytes = 2048;
 
 bool StartsWith(const std::string& s, const std::string& prefix) {
   return s.size() >= prefix.size() && std::memcmp(s.data(), prefix.data(), prefix.size()) == 0;
@@ -47,9 +45,9 @@ size_t UserMetadataBytes(const ObjectAttributes& a) {
   return n;
 }
 
-std::optional<AwsError> CheckNewObject(const std::string& key, const ObjectAttributes& a) {
+std::optional<AwsError> CheckNewObject(const std::string& key, const ObjectAttributes& a, size_t max_metadata) {
   if (key.size() > kMaxKeyBytes) return KeyTooLong(key.size());
-  if (const size_t n = UserMetadataBytes(a); n > kMaxUserMetadataBytes) return MetadataTooLarge(n);
+  if (const size_t n = UserMetadataBytes(a); n > max_metadata) return MetadataTooLarge(n, max_metadata);
   return std::nullopt;
 }
 
@@ -204,7 +202,7 @@ StoredObject Store::Compact(NewObject&& object, Timestamp now) {
 
 Outcome<ObjectInfo> Store::PutObject(const std::string& bucket, const std::string& key, NewObject object,
                                      Timestamp now, const WriteConditions& conditions) {
-  if (auto error = CheckNewObject(key, object.attributes)) return *error;
+  if (auto error = CheckNewObject(key, object.attributes, max_user_metadata_bytes_)) return *error;
   if (!object.md5) object.md5 = internal::Md5Digest(object.body.view());
   std::lock_guard<std::mutex> lock(mu_);
   auto it = buckets_.find(bucket);

@@ -119,7 +119,11 @@ struct UploadListing {
 // happen outside it.
 class Store {
  public:
-  explicit Store(std::string default_region) : default_region_(std::move(default_region)) {}
+  // DOC (object metadata): user metadata keys and values, at most 2 KB together.
+  static constexpr size_t kDefaultMaxUserMetadataBytes = 2048;
+
+  explicit Store(std::string default_region, size_t max_user_metadata_bytes = kDefaultMaxUserMetadataBytes)
+      : default_region_(std::move(default_region)), max_user_metadata_bytes_(max_user_metadata_bytes) {}
 
   // In the store's own region (the typed API and test setup).
   Outcome<Done> CreateBucket(const std::string& name, Timestamp now);
@@ -181,6 +185,7 @@ class Store {
 
   mutable std::mutex mu_;
   std::string default_region_;
+  const size_t max_user_metadata_bytes_;
   std::map<std::string, Bucket> buckets_;
   // Content types, interned: objects share one copy of each.
   std::set<std::string, std::less<>> content_types_;

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace fakeaws::protocol {
 namespace {
 
@@ -38,6 +40,17 @@ TEST(AwsChunked, RefusesATrailerLineWithoutAColon) {
   auto decoded = DecodeAwsChunked("1\r\nx\r\n0\r\nx-amz-checksum-crc32 DUoRhQ==\r\n\r\n");
   ASSERT_TRUE(std::holds_alternative<AwsChunkedError>(decoded));
   EXPECT_EQ(std::get<AwsChunkedError>(decoded), AwsChunkedError::kMalformedTrailer);
+}
+
+// Found by aws_chunked_fuzzer: a trailer line whose name is only a CR was
+// read as a trailer with an empty name.
+TEST(AwsChunked, RefusesATrailerWithABlankName) {
+  using namespace std::string_literals;
+  for (const std::string& raw : {"1\r\nx\r\n0\r\n\r:\0x\t\0-\r\r\r "s, "1\r\nx\r\n0\r\n \t:v\r\n\r\n"s}) {
+    auto decoded = DecodeAwsChunked(raw);
+    ASSERT_TRUE(std::holds_alternative<AwsChunkedError>(decoded)) << raw;
+    EXPECT_EQ(std::get<AwsChunkedError>(decoded), AwsChunkedError::kMalformedTrailer);
+  }
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <string>
 
 namespace fakeaws::protocol {
 namespace {
@@ -65,6 +66,20 @@ TEST(XmlParser, RandomBytesNeverCrash) {
     (void)ParseXml(s);
   }
   SUCCEED();
+}
+
+// Found by s3_xml_fuzzer: a raw NUL in a DeleteObjects/CompleteMultipartUpload
+// body was read as text; XML 1.0 allows no C0 control but tab, LF and CR.
+TEST(XmlParser, RefusesRawControlCharacters) {
+  using namespace std::string_literals;
+  for (const std::string& bad : {"<a>x\0y</a>"s, "<a>\x01</a>"s, "<a><![CDATA[\x1f]]></a>"s}) {
+    EXPECT_FALSE(ParseXml(bad)) << bad;
+  }
+  // Found by s3_xml_fuzzer too: a prefix with no local name.
+  for (const char* bad : {"<Taggi:\r\n/>", "<a:></a:>", "<:a/>"}) EXPECT_FALSE(ParseXml(bad)) << bad;
+  auto ok = ParseXml("<a>\t\r\n&#x1;</a>");
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->text, "\t\r\n\x01");
 }
 
 }  // namespace
