@@ -17,6 +17,6 @@ if [[ $which == tsan || $which == all ]]; then
   cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFAKEAWS_SANITIZE=thread \
     -DFAKEAWS_BUILD_BENCH=OFF >/dev/null
   cmake --build build-tsan -j"$jobs"
-  TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+  TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/scripts/tsan.supp \
     ctest --test-dir build-tsan --output-on-failure -L concurrency --timeout 600
 fi
