@@ -3,47 +3,64 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <cstdlib>
 
 namespace fakeaws::internal {
 
-std::string FormatJavaDouble(double d) {
-  if (std::isnan(d)) return "NaN";
-  if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
-  if (d == 0) return std::signbit(d) ? "-0.0" : "0.0";
+void AppendJavaDouble(std::string* out, double d) {
+  if (std::isnan(d)) return void(out->append("NaN"));
+  if (std::isinf(d)) return void(out->append(d > 0 ? "Infinity" : "-Infinity"));
+  if (d == 0) return void(out->append(std::signbit(d) ? "-0.0" : "0.0"));
+  if (d < 0) out->push_back('-');
 
-  // Shortest round-trip digits in scientific form: "d.dddde+XX".
-  char buf[64];
-  auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
-  std::string sci(buf, res.ptr);
-  std::string out;
-  if (sci[0] == '-') {
-    out = "-";
-    sci.erase(0, 1);
+  // Shortest round-trip digits in scientific form: "d.dddde+XX". Every
+  // response carries timestamps, so no temporary strings here.
+  char sci[64];
+  const char* const end = std::to_chars(sci, sci + sizeof sci, std::fabs(d), std::chars_format::scientific).ptr;
+  const char* e = std::find(static_cast<const char*>(sci), end, 'e');
+  char digits[32];
+  size_t n = 0;
+  for (const char* c = sci; c != e; ++c) {
+    if (*c != '.') digits[n++] = *c;
   }
-  const size_t e = sci.find('e');
-  std::string digits = sci.substr(0, e);
-  const int exponent = std::atoi(sci.c_str() + e + 1);
-  digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
+  // "e+07" or "e-05": from_chars reads no '+'.
+  int exponent = 0;
+  std::from_chars(e + 2, end, exponent);
+  if (e[1] == '-') exponent = -exponent;
 
   const double magnitude = std::fabs(d);
   if (magnitude >= 1e-3 && magnitude < 1e7) {
     if (exponent >= 0) {
-      std::string int_part = digits.substr(0, std::min<size_t>(digits.size(), exponent + 1));
-      int_part.append(exponent + 1 - int_part.size(), '0');
-      std::string frac = digits.size() > static_cast<size_t>(exponent + 1)
-                             ? digits.substr(exponent + 1)
-                             : "0";
-      out += int_part + "." + frac;
+      const size_t int_digits = static_cast<size_t>(exponent) + 1;
+      out->append(digits, std::min(n, int_digits));
+      if (n < int_digits) out->append(int_digits - n, '0');
+      out->push_back('.');
+      if (n > int_digits) {
+        out->append(digits + int_digits, n - int_digits);
+      } else {
+        out->push_back('0');
+      }
     } else {
-      out += "0." + std::string(-exponent - 1, '0') + digits;
+      out->append("0.");
+      out->append(static_cast<size_t>(-exponent - 1), '0');
+      out->append(digits, n);
     }
-    return out;
+    return;
   }
-  out += digits.substr(0, 1);
-  out += ".";
-  out += digits.size() > 1 ? digits.substr(1) : "0";
-  out += "E" + std::to_string(exponent);
+  out->push_back(digits[0]);
+  out->push_back('.');
+  if (n > 1) {
+    out->append(digits + 1, n - 1);
+  } else {
+    out->push_back('0');
+  }
+  out->push_back('E');
+  char exp[8];
+  out->append(exp, std::to_chars(exp, exp + sizeof exp, exponent).ptr);
+}
+
+std::string FormatJavaDouble(double d) {
+  std::string out;
+  AppendJavaDouble(&out, d);
   return out;
 }
 

@@ -10,5 +10,6 @@ namespace fakeaws::internal {
 // notation ("1.735442939457E9") otherwise. Coral writes JSON timestamps this
 // way (wire-format.md §1.2) and Spark writes CSV doubles this way.
 std::string FormatJavaDouble(double d);
+void AppendJavaDouble(std::string* out, double d);
 
 }  // namespace fakeaws::internal

@@ -96,7 +96,8 @@ std::optional<AwsError> ErrorInResponse(const HttpResponse& response) {
   const std::string& body = response.body;
   // A success carries an error only in Coral's legacy envelope; skip the
   // parse for every other success (the journal reads each response).
-  if (response.status < 300 && body.find("\"__type\"") == std::string::npos) return std::nullopt;
+  // (Searched from the rare `_`: a search led by `"` stops at every member.)
+  if (response.status < 300 && body.find("__type\"") == std::string::npos) return std::nullopt;
   const size_t first = body.find_first_not_of(" \t\r\n");
   if (first != std::string::npos && body[first] == '{') {
     if (auto json = protocol::ParseJson(body); json && json->root().is_object()) {

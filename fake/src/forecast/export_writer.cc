@@ -5,6 +5,7 @@
 #include <cmath>
 #include <ctime>
 #include <map>
+#include <optional>
 
 #include "core/java_text.h"
 #include "forecast/series.h"
@@ -44,7 +45,7 @@ void AppendDouble(std::string* out, double v) {
     if (s.find('.') == std::string_view::npos) out->append(".0");
     return;
   }
-  out->append(internal::FormatJavaDouble(v));
+  internal::AppendJavaDouble(out, v);
 }
 
 // One contiguous block of rows: a series' generated horizon, or the given
@@ -139,14 +140,30 @@ Outcome<std::vector<std::string>> ExportWriter::Write(const ForecastSpec& foreca
   const GeneratedValues generated(seed_);
   const size_t parts_wanted = std::max<size_t>(
       1, std::min<size_t>(static_cast<size_t>(std::max(1, layout_.parts)), blocks.size()));
-  std::vector<std::string> parts;
+  // Each part goes into the store as soon as it is closed, so the export's
+  // peak memory is what it wrote plus one part (a target of the export
+  // benchmark), not every part twice.
+  std::vector<std::string> written;
+  std::optional<AwsError> failed;
   std::string current = header;
   size_t rows_in_current = 0;
   size_t part_of_current = 0;
   auto close_part = [&] {
-    parts.push_back(std::move(current));
+    const std::string key = destination.prefix + ExportFileName(job_name, export_time, static_cast<int>(written.size()));
+    s3::NewObject object;
+    object.body = s3::Body(current);
     current = header;
+    current.shrink_to_fit();
     rows_in_current = 0;
+    // Content type INFERRED: Forecast's writer is not captured; S3A/EMRFS
+    // default to application/octet-stream.
+    object.attributes.content_type = "application/octet-stream";
+    auto put = store_.PutObject(destination.bucket, key, std::move(object), written_at);
+    if (!put.ok()) {
+      failed = put.error();
+      return;
+    }
+    written.push_back("s3://" + destination.bucket + "/" + key);
   };
 
   for (size_t b = 0; b < blocks.size(); ++b) {
@@ -154,6 +171,7 @@ Outcome<std::vector<std::string>> ExportWriter::Write(const ForecastSpec& foreca
     if (part_for_block != part_of_current ||
         (rows_in_current > 0 && rows_in_current >= layout_.max_rows_per_part)) {
       if (rows_in_current > 0) close_part();
+      if (failed) return *failed;
       part_of_current = part_for_block;
     }
     const SeriesBlock& block = blocks[b];
@@ -190,21 +208,8 @@ Outcome<std::vector<std::string>> ExportWriter::Write(const ForecastSpec& foreca
       rows_in_current += block.rows.size();
     }
   }
-  if (rows_in_current > 0 || parts.empty()) close_part();
-
-  std::vector<std::string> written;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    const std::string key = destination.prefix + ExportFileName(job_name, export_time, static_cast<int>(i));
-    s3::NewObject object;
-    object.body = s3::Body(parts[i]);
-    parts[i] = std::string();
-    // Content type INFERRED: Forecast's writer is not captured; S3A/EMRFS
-    // default to application/octet-stream.
-    object.attributes.content_type = "application/octet-stream";
-    auto put = store_.PutObject(destination.bucket, key, std::move(object), written_at);
-    if (!put.ok()) return put.error();
-    written.push_back("s3://" + destination.bucket + "/" + key);
-  }
+  if (rows_in_current > 0 || written.empty()) close_part();
+  if (failed) return *failed;
   return written;
 }
 

@@ -108,7 +108,7 @@ JsonWriter& JsonWriter::Int(int64_t value) {
 
 JsonWriter& JsonWriter::Double(double value) {
   Separate();
-  out_ += internal::FormatJavaDouble(value);
+  internal::AppendJavaDouble(&out_, value);
   return *this;
 }
 
