@@ -157,17 +157,6 @@ class Server final : public httplib::Server {
   std::atomic<size_t> open_{0};
 };
 
-std::optional<uint64_t> ContentLength(const HttpRequest& request) {
-  const auto text = request.headers.Get("Content-Length");
-  if (!text || text->empty() || text->size() > 19) return std::nullopt;
-  uint64_t n = 0;
-  for (char c : *text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    n = n * 10 + static_cast<uint64_t>(c - '0');
-  }
-  return n;
-}
-
 bool IsLoopback(const std::string& host) {
   return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
 }
@@ -225,7 +214,7 @@ struct Listener::Impl {
     HttpRequest head = listener::FromHttplib(req, connection.range_renamed());
     if (control && ControlApi::Accepts(head)) return false;
     const uint64_t max_body = options.max_body_bytes;
-    const std::optional<uint64_t> length = listener::ContentLength(head);
+    const std::optional<uint64_t> length = protocol::DecimalHeader(head.headers, "Content-Length");
     std::optional<HttpResponse> answer;
     if (connection.over_capacity()) {
       answer = fake.Refuse(std::move(head), {FrontEndRefusal::kTooManyConnections, 0, 0});

@@ -54,7 +54,12 @@ std::optional<uint64_t> DeclaredUploadSize(const Headers& h) {
   const std::string content_sha256(h.Get("x-amz-content-sha256").value_or(""));
   const bool aws_chunked = Lower(h.Get("Content-Encoding").value_or("")).find("aws-chunked") != std::string::npos ||
                            StartsWithIgnoreCase(content_sha256, "streaming-");
-  const auto text = h.Get(aws_chunked ? "x-amz-decoded-content-length" : "Content-Length");
+  return DecimalHeader(h, aws_chunked ? "x-amz-decoded-content-length" : "Content-Length");
+}
+
+std::optional<uint64_t> DecimalHeader(const Headers& headers, std::string_view name) {
+  const auto text = headers.Get(name);
+  // 19 digits always fit in 64 bits.
   if (!text || text->empty() || text->size() > 19) return std::nullopt;
   uint64_t n = 0;
   for (char c : *text) {
