@@ -25,16 +25,7 @@ protocol::ResponseMeta JsonMeta(const internal::Core& core, uint64_t n) {
 
 // The body size a JSON request declares or has, whichever is larger.
 uint64_t JsonBodyBytes(const HttpRequest& request) {
-  uint64_t declared = 0;
-  if (auto length = request.headers.Get("Content-Length"); length && !length->empty() && length->size() <= 19) {
-    for (char c : *length) {
-      if (c < '0' || c > '9') {
-        declared = 0;
-        break;
-      }
-      declared = declared * 10 + static_cast<uint64_t>(c - '0');
-    }
-  }
+  const uint64_t declared = protocol::DecimalHeader(request.headers, "Content-Length").value_or(0);
   return std::max<uint64_t>(declared, request.body.size());
 }
 

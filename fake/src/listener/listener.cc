@@ -24,6 +24,7 @@
 #include "core/call.h"
 #include "fakeaws/fake.h"
 #include "listener/connection.h"
+#include "protocol/framework_errors.h"
 #include "protocol/s3_payload.h"
 
 namespace fakeaws {

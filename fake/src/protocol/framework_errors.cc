@@ -24,6 +24,18 @@ size_t HeaderSectionBytes(const HttpRequest& request) {
   return n;
 }
 
+std::optional<uint64_t> DecimalHeader(const Headers& headers, std::string_view name) {
+  const auto text = headers.Get(name);
+  // 19 digits always fit in 64 bits.
+  if (!text || text->empty() || text->size() > 19) return std::nullopt;
+  uint64_t n = 0;
+  for (char c : *text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + static_cast<uint64_t>(c - '0');
+  }
+  return n;
+}
+
 AwsError SerializationError(std::string message) {
   return {"SerializationException", std::move(message), 400, {}};
 }

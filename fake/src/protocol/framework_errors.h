@@ -3,6 +3,8 @@
 // ../shared/reference/wire-format.md.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -77,6 +79,10 @@ HttpResponse RequestHeaderFieldsTooLarge();
 // client wrote it, what S3's RequestHeaderSectionTooLarge counts (INFERRED:
 // public reports of the 8192-byte limit count the URL in).
 size_t HeaderSectionBytes(const HttpRequest& request);
+
+// A header holding a decimal byte count (Content-Length and its kin);
+// nullopt when absent or not a number.
+std::optional<uint64_t> DecimalHeader(const Headers& headers, std::string_view name);
 
 // An operation the real service has but this fake does not implement yet.
 // Answered 501, never a silent success; no SDK retries 501.

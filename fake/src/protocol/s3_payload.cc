@@ -7,6 +7,7 @@
 
 #include "core/digest.h"
 #include "core/seeded.h"
+#include "protocol/framework_errors.h"
 #include "protocol/s3_chunked.h"
 #include "s3/errors.h"
 
@@ -55,18 +56,6 @@ std::optional<uint64_t> DeclaredUploadSize(const Headers& h) {
   const bool aws_chunked = Lower(h.Get("Content-Encoding").value_or("")).find("aws-chunked") != std::string::npos ||
                            StartsWithIgnoreCase(content_sha256, "streaming-");
   return DecimalHeader(h, aws_chunked ? "x-amz-decoded-content-length" : "Content-Length");
-}
-
-std::optional<uint64_t> DecimalHeader(const Headers& headers, std::string_view name) {
-  const auto text = headers.Get(name);
-  // 19 digits always fit in 64 bits.
-  if (!text || text->empty() || text->size() > 19) return std::nullopt;
-  uint64_t n = 0;
-  for (char c : *text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    n = n * 10 + static_cast<uint64_t>(c - '0');
-  }
-  return n;
 }
 
 Outcome<Payload> ReadPayload(HttpRequest& request, uint64_t max_bytes) {

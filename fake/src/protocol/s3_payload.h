@@ -31,7 +31,5 @@ Outcome<Payload> ReadPayload(HttpRequest& request, uint64_t max_bytes = UINT64_M
 // The upload size the headers declare: x-amz-decoded-content-length for an
 // aws-chunked body, Content-Length otherwise; nullopt when absent or not a number.
 std::optional<uint64_t> DeclaredUploadSize(const Headers& headers);
-// A header holding a decimal byte count; nullopt when absent or not a number.
-std::optional<uint64_t> DecimalHeader(const Headers& headers, std::string_view name);
 
 }  // namespace fakeaws::protocol
