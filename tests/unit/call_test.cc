@@ -72,11 +72,5 @@ TEST(IdentifyCall, ReadsTheBucketFromAVirtualHostedHost) {
   EXPECT_EQ(IdentifyCall(S3("GET", "/b/k", "localhost:9000")).bucket, "b");
 }
 
-TEST(PercentDecode, KeepsMalformedEscapes) {
-  EXPECT_EQ(PercentDecode("a%2"), "a%2");
-  EXPECT_EQ(PercentDecode("a%zz"), "a%zz");
-  EXPECT_EQ(PercentDecode("%E2%82%AC"), "\xE2\x82\xAC");
-}
-
 }  // namespace
 }  // namespace fakeaws::internal

@@ -3,8 +3,9 @@
 // ids aside (golden.h placeholders).
 #include <gtest/gtest.h>
 
-#include "core/digest.h"
-#include "core/seeded.h"
+#include "base/base64.h"
+#include "base/digest.h"
+#include "base/seeded.h"
 #include "golden.h"
 
 namespace fakeaws::testing {
@@ -66,8 +67,8 @@ HttpRequest DeleteObjectsRequest(size_t keys) {
   r.method = "POST";
   r.target = "/exports?delete";
   r.headers.Add("Host", "127.0.0.1:9000");
-  const auto md5 = internal::Md5Digest(body);
-  r.headers.Add("Content-MD5", internal::Base64Encode(std::string_view(reinterpret_cast<const char*>(md5.data()), 16)));
+  const auto md5 = base::Md5Digest(body);
+  r.headers.Add("Content-MD5", base::Base64Encode(std::string_view(reinterpret_cast<const char*>(md5.data()), 16)));
   r.headers.Add("Content-Length", std::to_string(body.size()));
   r.body = std::move(body);
   return r;

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <variant>
 
-#include "core/spec_json.h"
+#include "base/spec_json.h"
 #include "fakeaws/error.h"
 #include "fakeaws/http.h"
 
@@ -16,7 +16,7 @@ class Fake;
 
 namespace fakeaws::control {
 
-using internal::Json;
+using base::Json;
 
 HttpResponse JsonAnswer(int status, const Json& body);
 HttpResponse Refusal(int status, std::string_view type, const std::string& message);

@@ -5,8 +5,8 @@
 #include <string_view>
 #include <variant>
 
+#include "base/spec_json.h"
 #include "control/answers.h"
-#include "core/spec_json.h"
 #include "fakeaws/fake.h"
 
 namespace fakeaws {
@@ -31,7 +31,7 @@ namespace {
 
 using control::JsonAnswer;
 using control::Refusal;
-using internal::Json;
+using base::Json;
 
 constexpr std::string_view kPrefix = "/_fakeaws";
 
@@ -44,14 +44,14 @@ std::variant<Json, HttpResponse> BodyObject(const HttpRequest& request) {
   if (request.body.empty()) return Json::object();
   Json body = Json::parse(request.body, nullptr, /*allow_exceptions=*/false);
   if (body.is_discarded() || !body.is_object()) {
-    return Refusal(internal::InvalidRequest("the body must be a JSON object"));
+    return Refusal(base::InvalidRequest("the body must be a JSON object"));
   }
   return body;
 }
 
 Json ClockState(Clock& clock) {
   return {{"now", FormatTimestamp(clock.Now())},
-          {"mode", internal::ClockModeName(clock.mode())},
+          {"mode", base::ClockModeName(clock.mode())},
           {"step_ms", clock.step().count()}};
 }
 
@@ -59,27 +59,27 @@ HttpResponse ChangeClock(Fake& fake, const Json& body) {
   Clock& clock = fake.clock();
   for (const auto& [key, value] : body.items()) {
     if (key != "advance_ms" && key != "set" && key != "mode" && key != "step_ms") {
-      return Refusal(internal::InvalidRequest("unknown member '" + key + "'; use advance_ms, set, mode, step_ms"));
+      return Refusal(base::InvalidRequest("unknown member '" + key + "'; use advance_ms, set, mode, step_ms"));
     }
   }
   std::optional<ClockMode> mode;
   if (body.contains("mode")) {
-    if (body["mode"].is_string()) mode = internal::ClockModeFromName(body["mode"].get<std::string>());
-    if (!mode) return Refusal(internal::InvalidRequest("mode must be \"manual\", \"step\" or \"real\""));
+    if (body["mode"].is_string()) mode = base::ClockModeFromName(body["mode"].get<std::string>());
+    if (!mode) return Refusal(base::InvalidRequest("mode must be \"manual\", \"step\" or \"real\""));
   }
   std::chrono::milliseconds step = clock.step();
   if (body.contains("step_ms")) {
     if (!body["step_ms"].is_number_unsigned()) {
-      return Refusal(internal::InvalidRequest("step_ms must be a non-negative integer"));
+      return Refusal(base::InvalidRequest("step_ms must be a non-negative integer"));
     }
     step = std::chrono::milliseconds(body["step_ms"].get<int64_t>());
   }
   std::optional<Timestamp> target;
   if (body.contains("set")) {
-    auto t = internal::TimestampFromJson(body["set"], "set");
+    auto t = base::TimestampFromJson(body["set"], "set");
     if (!t.ok()) return Refusal(t.error());
     if (*t < clock.Now()) {
-      return Refusal(internal::InvalidRequest("set: " + FormatTimestamp(*t) + " is before the clock's " +
+      return Refusal(base::InvalidRequest("set: " + FormatTimestamp(*t) + " is before the clock's " +
                                               FormatTimestamp(clock.Now()) + "; time does not go back"));
     }
     target = *t;
@@ -87,7 +87,7 @@ HttpResponse ChangeClock(Fake& fake, const Json& body) {
   std::optional<std::chrono::milliseconds> advance;
   if (body.contains("advance_ms")) {
     if (!body["advance_ms"].is_number_unsigned()) {
-      return Refusal(internal::InvalidRequest("advance_ms must be a non-negative integer"));
+      return Refusal(base::InvalidRequest("advance_ms must be a non-negative integer"));
     }
     advance = std::chrono::milliseconds(body["advance_ms"].get<int64_t>());
   }
@@ -99,7 +99,7 @@ HttpResponse ChangeClock(Fake& fake, const Json& body) {
 }
 
 HttpResponse SeedForecast(Fake& fake, const Json& body) {
-  auto spec = internal::ForecastSpecFromJson(body);
+  auto spec = base::ForecastSpecFromJson(body);
   if (!spec.ok()) return Refusal(spec.error());
   auto arn = fake.forecast().PutForecast(spec.value());
   if (!arn.ok()) return Refusal(arn.error());
@@ -108,7 +108,7 @@ HttpResponse SeedForecast(Fake& fake, const Json& body) {
 
 HttpResponse SeedBucket(Fake& fake, const Json& body) {
   if (body.size() != 1 || !body.contains("name") || !body["name"].is_string()) {
-    return Refusal(internal::InvalidRequest("the body must be {\"name\":\"<bucket>\"}"));
+    return Refusal(base::InvalidRequest("the body must be {\"name\":\"<bucket>\"}"));
   }
   const std::string name = body["name"].get<std::string>();
   auto created = fake.s3().CreateBucket(name);

@@ -22,13 +22,14 @@
 #include <optional>
 #include <tuple>
 
+#include "base/url.h"
 #include "control/answers.h"
 #include "fakeaws/fake.h"
 
 namespace fakeaws::control {
 namespace {
 
-AwsError Invalid(const std::string& message) { return internal::InvalidRequest("faults: " + message); }
+AwsError Invalid(const std::string& message) { return base::InvalidRequest("faults: " + message); }
 
 // The error an error fault answers with, or (in `refusal`) why there is none.
 std::optional<AwsError> ErrorFromJson(const Json& json, AwsError* refusal) {
@@ -159,20 +160,6 @@ std::optional<int> ParseId(std::string_view text) {
   return id;
 }
 
-std::string PercentDecoded(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
-      i += 2;
-    } else {
-      out += s[i] == '+' ? ' ' : s[i];
-    }
-  }
-  return out;
-}
-
 Json EntryToJson(const JournalEntry& e) {
   Json headers = Json::array();
   for (const auto& f : e.request.headers) headers.push_back({f.name, f.value});
@@ -234,9 +221,9 @@ HttpResponse ReadJournal(Fake& fake, std::string_view query) {
     const std::string_view pair = query.substr(0, query.find('&'));
     query.remove_prefix(std::min(query.size(), pair.size() + 1));
     if (pair.substr(0, 10) == "operation=") {
-      operation = PercentDecoded(pair.substr(10));
+      operation = base::PercentDecodeLenient(pair.substr(10), base::Plus::kSpace);
     } else if (!pair.empty()) {
-      return Refusal(internal::InvalidRequest("journal: unknown parameter " + std::string(pair) +
+      return Refusal(base::InvalidRequest("journal: unknown parameter " + std::string(pair) +
                                               "; the one parameter is operation=<name>"));
     }
   }

@@ -3,6 +3,8 @@
 #include <array>
 #include <cctype>
 
+#include "base/url.h"
+
 namespace fakeaws::internal {
 namespace {
 
@@ -116,32 +118,7 @@ std::string_view FindSubResource(const std::array<SubResource, N>& table, std::s
   return "";
 }
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 }  // namespace
-
-std::string PercentDecode(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size()) {
-      const int hi = HexValue(s[i + 1]);
-      const int lo = HexValue(s[i + 2]);
-      if (hi >= 0 && lo >= 0) {
-        out.push_back(static_cast<char>(hi * 16 + lo));
-        i += 2;
-        continue;
-      }
-    }
-    out.push_back(s[i]);
-  }
-  return out;
-}
 
 S3Address ParseS3Address(const HttpRequest& request) {
   S3Address a;
@@ -156,10 +133,10 @@ S3Address ParseS3Address(const HttpRequest& request) {
   a.virtual_hosted = !a.bucket.empty();
   if (a.bucket.empty()) {
     const size_t slash = target.find('/');
-    a.bucket = PercentDecode(target.substr(0, slash));
-    if (slash != std::string_view::npos) a.key = PercentDecode(target.substr(slash + 1));
+    a.bucket = base::PercentDecodeLenient(target.substr(0, slash));
+    if (slash != std::string_view::npos) a.key = base::PercentDecodeLenient(target.substr(slash + 1));
   } else {
-    a.key = PercentDecode(target);
+    a.key = base::PercentDecodeLenient(target);
   }
   return a;
 }

@@ -40,7 +40,4 @@ S3Address ParseS3Address(const HttpRequest& request);
 // with this function too, so faults, journal and router never disagree.
 std::string S3OperationName(const HttpRequest& request, const S3Address& address);
 
-// "%2F" -> "/"; a malformed escape is kept as written.
-std::string PercentDecode(std::string_view s);
-
 }  // namespace fakeaws::internal

@@ -4,9 +4,10 @@
 #include <optional>
 #include <string_view>
 
+#include "base/seeded.h"
+#include "base/time_text.h"
 #include "core/call.h"
 #include "core/core.h"
-#include "core/seeded.h"
 #include "protocol/awsjson.h"
 #include "protocol/forecast_operations.h"
 #include "protocol/forecastquery_operations.h"
@@ -19,8 +20,8 @@ namespace fakeaws {
 namespace {
 
 protocol::ResponseMeta JsonMeta(const internal::Core& core, uint64_t n) {
-  return {internal::SeededUuid(core.options.seed, internal::kJsonRequestIdStream, n),
-          protocol::ImfFixdate(core.clock.Now().time_since_epoch().count())};
+  return {base::SeededUuid(core.options.seed, internal::kJsonRequestIdStream, n),
+          base::HttpDate(core.clock.Now())};
 }
 
 // The body size a JSON request declares or has, whichever is larger.
@@ -58,9 +59,9 @@ HttpResponse FaultErrorResponse(const internal::Core& core, const internal::Call
   // The same derivation as protocol::HandleS3's ids.
   const uint64_t seed = core.options.seed;
   return protocol::S3ErrorResponse(
-      error, internal::SeededUpperAlnum(seed, internal::kS3RequestIdStream, n, 16),
-      internal::SeededBase64(seed, internal::kS3HostIdStream, n, 56),
-      protocol::ImfFixdate(core.clock.Now().time_since_epoch().count()), request.method == "HEAD");
+      error, base::SeededUpperAlnum(seed, internal::kS3RequestIdStream, n, 16),
+      base::SeededBase64(seed, internal::kS3HostIdStream, n, 56),
+      base::HttpDate(core.clock.Now()), request.method == "HEAD");
 }
 
 HttpResponse RefusalResponse(const internal::Core& core, const internal::Call& call, const HttpRequest& request,

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
+#include "base/seeded.h"
 #include "core/call.h"
 #include "core/core.h"
-#include "core/seeded.h"
 #include "forecast/errors.h"
 #include "protocol/framework_errors.h"
 
@@ -219,9 +219,9 @@ std::optional<FaultRule> Faults::Decide(const internal::Call& call) {
     // The draw depends only on the seed, the rule and its call count, so
     // other rules and other threads' requests cannot shift it.
     if (a.rule.probability_ < 1.0) {
-      const uint64_t bits = internal::SeededValue(seed_ ^ internal::Mix64(static_cast<uint64_t>(a.id)),
+      const uint64_t bits = base::SeededValue(seed_ ^ base::Mix64(static_cast<uint64_t>(a.id)),
                                                   internal::kFaultStream, a.matched);
-      if (internal::UnitInterval(bits) >= a.rule.probability_) continue;
+      if (base::UnitInterval(bits) >= a.rule.probability_) continue;
     }
     ++a.fired;
     winner = a.rule;

@@ -1,5 +1,6 @@
+#include "base/base64.h"
+#include "base/seeded.h"
 #include "core/core.h"
-#include "core/seeded.h"
 #include "fakeaws/s3.h"
 
 namespace fakeaws {
@@ -57,7 +58,7 @@ Outcome<S3Object> S3Api::GetObject(const std::string& bucket, const std::string&
   out.metadata = o.attributes.metadata;
   if (!o.checksum.empty()) {
     out.checksum_algorithm = std::string(s3::AlgorithmName(o.checksum.algorithm));
-    out.checksum = internal::Base64Encode(o.checksum.digest);
+    out.checksum = base::Base64Encode(o.checksum.digest);
     if (o.checksum.type == s3::ChecksumType::kComposite) out.checksum += "-" + std::to_string(o.checksum.parts);
   }
   return out;

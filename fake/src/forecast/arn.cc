@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "core/seeded.h"
+#include "base/seeded.h"
 
 namespace fakeaws::forecast {
 
@@ -24,9 +24,9 @@ std::string SeededUlid(Timestamp t, uint64_t seed, uint64_t n) {
   std::string out(26, '0');
   uint64_t ms = static_cast<uint64_t>(t.time_since_epoch().count());
   for (int i = 9; i >= 0; --i, ms >>= 5) out[i] = kAlphabet[ms & 31];
-  const uint64_t stream = internal::HashString("auto-predictor-ulid");
-  uint64_t high = internal::SeededValue(seed, stream, 2 * n);
-  uint64_t low = internal::SeededValue(seed, stream, 2 * n + 1);
+  const uint64_t stream = base::HashString("auto-predictor-ulid");
+  uint64_t high = base::SeededValue(seed, stream, 2 * n);
+  uint64_t low = base::SeededValue(seed, stream, 2 * n + 1);
   // 80 bits: 16 from `high`, 64 from `low`, five at a time.
   for (int i = 25; i >= 10; --i) {
     out[i] = kAlphabet[low & 31];

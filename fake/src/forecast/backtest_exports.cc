@@ -2,7 +2,7 @@
 // and accuracy into S3 when the job runs), Describe, List, Delete.
 #include <algorithm>
 
-#include "core/java_text.h"
+#include "base/java_text.h"
 #include "forecast/errors.h"
 #include "forecast/export_writer.h"
 #include "forecast/series.h"
@@ -14,7 +14,7 @@ namespace {
 
 void AppendNumber(std::string* out, std::optional<double> v) {
   out->push_back(',');
-  if (v) out->append(internal::FormatJavaDouble(*v));
+  if (v) out->append(base::FormatJavaDouble(*v));
 }
 
 void AppendSeries(std::string* out, const ForecastSeries& s) {

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <set>
 
-#include "core/seeded.h"
+#include "base/seeded.h"
 #include "forecast/domains.h"
 #include "forecast/errors.h"
 #include "forecast/export_writer.h"
@@ -30,14 +30,14 @@ std::string ExplainabilityExportResource::Complete(Service& service, Timestamp a
   for (size_t d = 0; d < dims; ++d) csv += ",dimension_" + std::to_string(d + 1);
   for (const auto& a : explainability->attributes) csv += "," + CsvField(a);
   csv += '\n';
-  const uint64_t stream = internal::HashString("impact:" + explainability->arn);
+  const uint64_t stream = base::HashString("impact:" + explainability->arn);
   for (const auto& s : explainability->series) {
     csv += CsvField(s.item_id);
     for (const auto& d : s.dimension_values) csv += "," + CsvField(d);
     for (const auto& a : explainability->attributes) {
-      const uint64_t bits = internal::SeededValue(service.options_.seed, stream ^ internal::HashString(a),
+      const uint64_t bits = base::SeededValue(service.options_.seed, stream ^ base::HashString(a),
                                                   GeneratedValues::SeriesHash(s));
-      csv += "," + std::to_string(std::round((internal::UnitInterval(bits) * 2 - 1) * 1e6) / 1e6);
+      csv += "," + std::to_string(std::round((base::UnitInterval(bits) * 2 - 1) * 1e6) / 1e6);
     }
     csv += '\n';
   }

@@ -7,7 +7,7 @@
 #include <map>
 #include <optional>
 
-#include "core/java_text.h"
+#include "base/java_text.h"
 #include "forecast/series.h"
 
 namespace fakeaws::forecast {
@@ -45,7 +45,7 @@ void AppendDouble(std::string* out, double v) {
     if (s.find('.') == std::string_view::npos) out->append(".0");
     return;
   }
-  internal::AppendJavaDouble(out, v);
+  base::AppendJavaDouble(out, v);
 }
 
 // One contiguous block of rows: a series' generated horizon, or the given

@@ -6,7 +6,7 @@
 #include <map>
 #include <unordered_set>
 
-#include "core/java_text.h"
+#include "base/java_text.h"
 #include "forecast/errors.h"
 #include "forecast/series.h"
 
@@ -301,8 +301,8 @@ std::vector<FieldStatistics> ComputeStatistics(const ImportedData& data) {
     }
     s.count_distinct = static_cast<int64_t>(distinct.size());
     if (numeric && numbers > 0) {
-      s.min = internal::FormatJavaDouble(lo);
-      s.max = internal::FormatJavaDouble(hi);
+      s.min = base::FormatJavaDouble(lo);
+      s.max = base::FormatJavaDouble(hi);
       s.avg = sum / static_cast<double>(numbers);
       // Spark's stddev is the sample standard deviation; one value has none.
       if (numbers > 1) {

@@ -3,13 +3,14 @@
 #include <cinttypes>
 #include <cstdio>
 
-#include "core/seeded.h"
+#include "base/base64.h"
+#include "base/seeded.h"
 
 namespace fakeaws::forecast {
 
 uint64_t PageTokens::Mac(const std::string& list_name, uint64_t seq, int64_t issued_ms) const {
-  return internal::SeededValue(seed_, internal::HashString("next-token:" + list_name),
-                               internal::Mix64(seq) ^ static_cast<uint64_t>(issued_ms));
+  return base::SeededValue(seed_, base::HashString("next-token:" + list_name),
+                               base::Mix64(seq) ^ static_cast<uint64_t>(issued_ms));
 }
 
 std::string PageTokens::Issue(const std::string& list_name, uint64_t after_seq, Timestamp now) const {
@@ -17,13 +18,13 @@ std::string PageTokens::Issue(const std::string& list_name, uint64_t after_seq, 
   char buf[96];
   std::snprintf(buf, sizeof buf, "%" PRIu64 ":%" PRId64 ":%016" PRIx64, after_seq, issued,
                 Mac(list_name, after_seq, issued));
-  return internal::Base64Encode(buf);
+  return base::Base64Encode(buf);
 }
 
 std::optional<uint64_t> PageTokens::Redeem(const std::string& list_name, const std::string& token,
                                            Timestamp now) const {
   std::string raw;
-  if (!internal::Base64Decode(token, &raw)) return std::nullopt;
+  if (!base::Base64Decode(token, &raw)) return std::nullopt;
   uint64_t seq = 0, mac = 0;
   int64_t issued = 0;
   int consumed = 0;

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <ctime>
 
-#include "core/seeded.h"
+#include "base/seeded.h"
 
 namespace fakeaws::forecast {
 namespace {
@@ -181,8 +181,8 @@ std::string FormatForecastDate(Timestamp t) {
 }
 
 uint64_t GeneratedValues::SeriesHash(const ForecastSeries& series) {
-  uint64_t h = internal::HashString(series.item_id);
-  for (const auto& d : series.dimension_values) h = internal::Mix64(h ^ internal::HashString(d));
+  uint64_t h = base::HashString(series.item_id);
+  for (const auto& d : series.dimension_values) h = base::Mix64(h ^ base::HashString(d));
   return h;
 }
 
@@ -194,10 +194,10 @@ double GeneratedValues::Value(const ForecastSeries& series, int64_t period,
 double GeneratedValues::Value(uint64_t series_hash, int64_t period,
                               std::optional<double> quantile) const {
   constexpr double kPi = 3.14159265358979323846;
-  const double level = 10 + 90 * internal::UnitInterval(internal::SeededValue(seed_, series_hash, 0));
-  const double spread = 0.1 + 0.2 * internal::UnitInterval(internal::SeededValue(seed_, series_hash, 1));
+  const double level = 10 + 90 * base::UnitInterval(base::SeededValue(seed_, series_hash, 0));
+  const double spread = 0.1 + 0.2 * base::UnitInterval(base::SeededValue(seed_, series_hash, 1));
   const double noise =
-      internal::UnitInterval(internal::SeededValue(seed_, series_hash, 2 + static_cast<uint64_t>(period)));
+      base::UnitInterval(base::SeededValue(seed_, series_hash, 2 + static_cast<uint64_t>(period)));
   const double median = level * (1 + 0.2 * std::sin(2 * kPi * period / 7.0)) * (0.95 + 0.1 * noise);
   const double z = quantile ? NormalQuantile(*quantile) : 0.0;
   const double v = median * (1 + spread * z);

@@ -27,10 +27,6 @@
 #include "forecast/views.h"
 #include "s3/store.h"
 
-namespace fakeaws::internal {
-class ForecastSnapshot;  // core/snapshot_forecast.cc: saves and restores the resources
-}
-
 namespace fakeaws::forecast {
 
 struct Filter {
@@ -249,7 +245,7 @@ class Service {
   friend struct ExplainabilityExportResource;
   friend struct WhatIfForecastResource;
   friend struct WhatIfForecastExportResource;
-  friend class internal::ForecastSnapshot;
+  friend class Snapshot;  // forecast/snapshot.h: saves and restores the resources
 
   Timestamp Now() const { return clock_.Now(); }
   void SettleLocked(Timestamp now);

@@ -6,7 +6,7 @@
 #include <map>
 #include <set>
 
-#include "core/java_text.h"
+#include "base/java_text.h"
 #include "forecast/domains.h"
 #include "forecast/errors.h"
 #include "forecast/export_writer.h"
@@ -73,7 +73,7 @@ std::string WhatIfForecastExportResource::Complete(Service& service, Timestamp a
     for (const auto& r : f->data.rows) {
       auto& cells = rows[{r.item_id, r.dimension_values, r.date}];
       cells.resize(columns);
-      for (double v : r.values) cells.push_back(internal::FormatJavaDouble(v));
+      for (double v : r.values) cells.push_back(base::FormatJavaDouble(v));
     }
     columns += f->data.forecast_types.size();
   }

@@ -1,7 +1,6 @@
 #include "protocol/awsjson.h"
 
-#include <ctime>
-
+#include "base/time_text.h"
 #include "protocol/framework_errors.h"
 #include "protocol/json_writer.h"
 #include "protocol/sigv4.h"
@@ -82,9 +81,9 @@ std::optional<AwsError> CheckSignature(const HttpRequest& request, const AuthOpt
     // a date too old is what it means.
     case SigV4Verdict::kPresignExpired:
     case SigV4Verdict::kExpired:
-      return SignatureExpiredError(v.request_date, AmzDate(v.server_now - kMaxSkew), AmzDate(v.server_now));
+      return SignatureExpiredError(v.request_date, base::AmzDate(v.server_now - kMaxSkew), base::AmzDate(v.server_now));
     case SigV4Verdict::kNotYetCurrent:
-      return SignatureNotYetCurrentError(v.request_date, AmzDate(v.server_now + kMaxSkew), AmzDate(v.server_now));
+      return SignatureNotYetCurrentError(v.request_date, base::AmzDate(v.server_now + kMaxSkew), base::AmzDate(v.server_now));
     case SigV4Verdict::kHostNotSigned:
       return InvalidSignatureError("'Host' must be a 'SignedHeader' in the AWS Authorization.");
     case SigV4Verdict::kWrongScope:
@@ -97,26 +96,6 @@ std::optional<AwsError> CheckSignature(const HttpRequest& request, const AuthOpt
 }
 
 }  // namespace
-
-std::string ImfFixdate(int64_t epoch_ms) {
-  // Every response carries a Date; within one second it does not change.
-  thread_local int64_t cached_secs = -1;
-  thread_local std::string cached;
-  if (epoch_ms / 1000 == cached_secs) return cached;
-  std::time_t secs = static_cast<std::time_t>(epoch_ms / 1000);
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  static constexpr const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d GMT", kDays[tm.tm_wday],
-                tm.tm_mday, kMonths[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min,
-                tm.tm_sec);
-  cached_secs = epoch_ms / 1000;
-  cached = buf;
-  return cached;
-}
 
 std::variant<JsonCall, HttpResponse> AwsJsonProtocol::Decode(const HttpRequest& request,
                                                              const ResponseMeta& meta) const {

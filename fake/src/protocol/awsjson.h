@@ -54,7 +54,4 @@ class AwsJsonProtocol {
   std::string_view region_;
 };
 
-// "Sun, 06 Nov 1994 08:49:37 GMT"
-std::string ImfFixdate(int64_t epoch_ms);
-
 }  // namespace fakeaws::protocol

@@ -2,7 +2,7 @@
 
 #include <array>
 
-#include "core/java_text.h"
+#include "base/java_text.h"
 
 namespace fakeaws::protocol {
 
@@ -108,7 +108,7 @@ JsonWriter& JsonWriter::Int(int64_t value) {
 
 JsonWriter& JsonWriter::Double(double value) {
   Separate();
-  internal::AppendJavaDouble(&out_, value);
+  base::AppendJavaDouble(&out_, value);
   return *this;
 }
 

@@ -1,6 +1,8 @@
 // ListBuckets, CreateBucket, HeadBucket, DeleteBucket, GetBucketLocation.
+#include "base/base64.h"
+#include "base/seeded.h"
+#include "base/time_text.h"
 #include "core/core.h"
-#include "core/seeded.h"
 #include "protocol/s3_ops.h"
 #include "protocol/s3_payload.h"
 #include "protocol/s3_xml.h"
@@ -13,7 +15,7 @@ namespace fakeaws::protocol::s3ops {
 // (INFERRED from AWS's announcement). prefix, max-buckets and
 // continuation-token page the list (DOC: ListBuckets).
 HttpResponse ListBuckets(S3Call& call) {
-  const Query& q = call.address.query;
+  const base::Query& q = call.address.query;
   size_t max_buckets = 10000;
   if (auto raw = q.Get("max-buckets")) {
     char* end = nullptr;
@@ -24,7 +26,7 @@ HttpResponse ListBuckets(S3Call& call) {
   const std::string prefix = q.Get("prefix").value_or("");
   std::string after;
   if (auto token = q.Get("continuation-token")) {
-    if (!internal::Base64Decode(*token, &after) || after.empty()) {
+    if (!base::Base64Decode(*token, &after) || after.empty()) {
       return call.Error(s3::InvalidContinuationToken());
     }
   }
@@ -44,12 +46,12 @@ HttpResponse ListBuckets(S3Call& call) {
       truncated = true;
       break;
     }
-    xml.Open("Bucket").Element("Name", b.name).Element("CreationDate", IsoTimestamp(b.creation_date)).Close("Bucket");
+    xml.Open("Bucket").Element("Name", b.name).Element("CreationDate", base::IsoTimestamp(b.creation_date)).Close("Bucket");
     last = b.name;
     ++count;
   }
   xml.Close("Buckets");
-  if (truncated) xml.Element("ContinuationToken", internal::Base64Encode(last));
+  if (truncated) xml.Element("ContinuationToken", base::Base64Encode(last));
   if (q.Has("prefix")) xml.Element("Prefix", prefix);
   xml.Close("ListAllMyBucketsResult");
   return S3Response(call).Xml(std::move(body));

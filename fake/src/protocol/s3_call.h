@@ -6,9 +6,10 @@
 #include <cstdint>
 #include <string>
 
+#include "base/url.h"
+#include "fakeaws/clock.h"
 #include "fakeaws/error.h"
 #include "fakeaws/http.h"
-#include "protocol/s3_text.h"
 #include "s3/checksum.h"
 
 namespace fakeaws::internal {
@@ -25,7 +26,7 @@ struct S3Address {
   std::string key;
   bool has_key = false;
   bool virtual_hosted = false;
-  Query query;
+  base::Query query;
 };
 
 struct S3Call {

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <charconv>
 
+#include "base/time_text.h"
 #include "core/core.h"
 #include "protocol/s3_object_headers.h"
 #include "protocol/s3_ops.h"
@@ -77,7 +78,7 @@ HttpResponse GetObject(S3Call& call) {
   if (decision.kind == s3::ReadDecision::kFailed) return call.Error(s3::PreconditionFailed(decision.condition));
   if (decision.kind == s3::ReadDecision::kNotModified) {
     return S3Response(call, 304)
-        .Header("Last-Modified", HttpDate(object.last_modified))
+        .Header("Last-Modified", base::HttpDate(object.last_modified))
         .Header("ETag", etag)
         .Bodiless();
   }
@@ -93,7 +94,7 @@ HttpResponse GetObject(S3Call& call) {
   }
   const bool partial = verdict == RangeVerdict::kPartial;
   S3Response r(call, partial ? 206 : 200);
-  r.Header("Last-Modified", HttpDate(object.last_modified)).Header("ETag", etag);
+  r.Header("Last-Modified", base::HttpDate(object.last_modified)).Header("ETag", etag);
   // botocore verifies a checksum it is given (§4.3): send one only for the
   // whole object, and only when asked.
   if (!partial && ChecksumModeEnabled(call)) r.Checksum(object.checksum);

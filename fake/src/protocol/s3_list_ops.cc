@@ -3,8 +3,11 @@
 // §4.2), the optional elements where MinIO puts them (INFERRED).
 #include <charconv>
 
+#include "base/base64.h"
+#include "base/seeded.h"
+#include "base/time_text.h"
+#include "base/url.h"
 #include "core/core.h"
-#include "core/seeded.h"
 #include "protocol/s3_ops.h"
 #include "protocol/s3_xml.h"
 #include "s3/errors.h"
@@ -18,7 +21,7 @@ constexpr size_t kMaxKeys = 1000;
 // common prefix returned, so they survive any number of pages statelessly.
 constexpr char kTokenTag = '\x01';
 
-Outcome<size_t> ParseMaxKeys(const Query& q) {
+Outcome<size_t> ParseMaxKeys(const base::Query& q) {
   auto raw = q.Get("max-keys");
   if (!raw) return kMaxKeys;
   int64_t v = 0;
@@ -30,7 +33,7 @@ Outcome<size_t> ParseMaxKeys(const Query& q) {
 }
 
 // encoding-type=url is the only encoding S3 knows.
-Outcome<bool> ParseEncoding(const Query& q) {
+Outcome<bool> ParseEncoding(const base::Query& q) {
   auto raw = q.Get("encoding-type");
   if (!raw) return false;
   if (*raw != "url") return s3::InvalidEncodingType(*raw);
@@ -39,13 +42,13 @@ Outcome<bool> ParseEncoding(const Query& q) {
 
 struct Encoder {
   bool url;
-  std::string operator()(std::string_view s) const { return url ? ListingUrlEncode(s) : std::string(s); }
+  std::string operator()(std::string_view s) const { return url ? base::ListingUrlEncode(s) : std::string(s); }
 };
 
 void WriteContents(XmlWriter& xml, const s3::ListedObject& o, const Encoder& encode, const std::string* owner) {
   xml.Open("Contents")
       .Element("Key", encode(o.key))
-      .Element("LastModified", IsoTimestamp(o.last_modified))
+      .Element("LastModified", base::IsoTimestamp(o.last_modified))
       .Element("ETag", o.etag);
   if (o.checksum_algorithm != s3::ChecksumAlgorithm::kNone) {
     xml.Element("ChecksumAlgorithm", s3::AlgorithmName(o.checksum_algorithm))
@@ -63,7 +66,7 @@ void WriteCommonPrefixes(XmlWriter& xml, const std::vector<std::string>& prefixe
 }  // namespace
 
 HttpResponse ListObjectsV2(S3Call& call) {
-  const Query& q = call.address.query;
+  const base::Query& q = call.address.query;
   auto max_keys = ParseMaxKeys(q);
   if (!max_keys.ok()) return call.Error(max_keys.error());
   auto url = ParseEncoding(q);
@@ -76,7 +79,7 @@ HttpResponse ListObjectsV2(S3Call& call) {
   const auto token = q.Get("continuation-token");
   if (token) {
     std::string decoded;
-    if (!internal::Base64Decode(*token, &decoded) || decoded.size() < 2 || decoded[0] != kTokenTag) {
+    if (!base::Base64Decode(*token, &decoded) || decoded.size() < 2 || decoded[0] != kTokenTag) {
       return call.Error(s3::InvalidContinuationToken());
     }
     query.after = decoded.substr(1);
@@ -96,7 +99,7 @@ HttpResponse ListObjectsV2(S3Call& call) {
   xml.OpenRoot("ListBucketResult").Element("Name", call.bucket()).Element("Prefix", encode(query.prefix));
   if (start_after) xml.Element("StartAfter", encode(*start_after));
   if (token) xml.Element("ContinuationToken", *token);
-  if (l.truncated) xml.Element("NextContinuationToken", internal::Base64Encode(std::string(1, kTokenTag) + l.last));
+  if (l.truncated) xml.Element("NextContinuationToken", base::Base64Encode(std::string(1, kTokenTag) + l.last));
   xml.Element("KeyCount", static_cast<uint64_t>(l.objects.size() + l.common_prefixes.size()))
       .Element("MaxKeys", static_cast<uint64_t>(query.max_keys));
   if (!query.delimiter.empty()) xml.Element("Delimiter", encode(query.delimiter));
@@ -113,7 +116,7 @@ HttpResponse ListObjectsV2(S3Call& call) {
 // keys and common prefixes but not Prefix (handlers.py decode_list_object),
 // so Prefix goes out as it came.
 HttpResponse ListObjects(S3Call& call) {
-  const Query& q = call.address.query;
+  const base::Query& q = call.address.query;
   auto max_keys = ParseMaxKeys(q);
   if (!max_keys.ok()) return call.Error(max_keys.error());
   auto url = ParseEncoding(q);

@@ -3,9 +3,12 @@
 // follow the DOC samples of each operation.
 #include <charconv>
 
+#include "base/base64.h"
+#include "base/digest.h"
+#include "base/seeded.h"
+#include "base/time_text.h"
+#include "base/url.h"
 #include "core/core.h"
-#include "core/digest.h"
-#include "core/seeded.h"
 #include "protocol/s3_object_headers.h"
 #include "protocol/s3_ops.h"
 #include "protocol/s3_payload.h"
@@ -26,7 +29,7 @@ bool ParseInt(std::string_view s, int64_t* out) {
 // Upload ids look like S3's: base64 of 64 bytes with '+' '/' '=' spelled
 // '.' '_' '-' (the id quoted in versity/versitygw#2036, INFERRED format).
 std::string NewUploadId(const S3Call& call) {
-  std::string id = internal::SeededBase64(call.core.options.seed, internal::kS3UploadIdStream, call.n, 64);
+  std::string id = base::SeededBase64(call.core.options.seed, internal::kS3UploadIdStream, call.n, 64);
   for (char& c : id) c = c == '+' ? '.' : c == '/' ? '_' : c == '=' ? '-' : c;
   return id;
 }
@@ -36,12 +39,12 @@ const char* TypeName(s3::ChecksumType t) { return t == s3::ChecksumType::kCompos
 // The endpoint the client used, else S3's own (DOC sample:
 // http://Example-Bucket.s3.<Region>.amazonaws.com/Example-Object).
 std::string Location(const S3Call& call) {
-  const std::string key = PathEncode(call.key());
+  const std::string key = base::PathEncode(call.key());
   if (call.address.host.empty()) {
     return "http://" + call.bucket() + ".s3." + call.core.options.region + ".amazonaws.com/" + key;
   }
   if (call.address.virtual_hosted) return "http://" + call.address.host + "/" + key;
-  return "http://" + call.address.host + "/" + PathEncode(call.bucket()) + "/" + key;
+  return "http://" + call.address.host + "/" + base::PathEncode(call.bucket()) + "/" + key;
 }
 
 void WriteOwner(XmlWriter& xml, const char* element, const std::string& id) {
@@ -121,7 +124,7 @@ HttpResponse CompleteMultipartUpload(S3Call& call) {
     const std::string name = "x-amz-checksum-" + std::string(s3::AlgorithmHeaderSuffix(algorithm));
     if (auto value = call.Header(name)) {
       std::string digest;
-      if (!internal::Base64Decode(*value, &digest) || digest.size() != s3::DigestSize(algorithm)) {
+      if (!base::Base64Decode(*value, &digest) || digest.size() != s3::DigestSize(algorithm)) {
         return call.Error(s3::InvalidChecksumValue(algorithm, false));
       }
       expected = {algorithm, s3::ChecksumType::kFullObject, 0, digest};
@@ -148,7 +151,7 @@ HttpResponse CompleteMultipartUpload(S3Call& call) {
                            s3::ChecksumAlgorithm::kSha256}) {
       if (const XmlNode* c = node->Child("Checksum" + std::string(s3::AlgorithmName(algorithm)))) {
         std::string digest;
-        part.checksums[algorithm] = internal::Base64Decode(c->text, &digest) ? digest : c->text;
+        part.checksums[algorithm] = base::Base64Decode(c->text, &digest) ? digest : c->text;
       }
     }
     parts.push_back(std::move(part));
@@ -180,7 +183,7 @@ HttpResponse AbortMultipartUpload(S3Call& call) {
 }
 
 HttpResponse ListParts(S3Call& call) {
-  const Query& q = call.address.query;
+  const base::Query& q = call.address.query;
   int64_t max_parts = kMaxListed, marker = 0;
   if (auto raw = q.Get("max-parts"); raw && (!ParseInt(*raw, &max_parts) || max_parts < 0)) {
     return call.Error(s3::NotAnInteger("max-parts", *raw));
@@ -215,12 +218,12 @@ HttpResponse ListParts(S3Call& call) {
   for (const s3::PartInfo& p : l.parts) {
     xml.Open("Part")
         .Element("PartNumber", static_cast<uint64_t>(p.number))
-        .Element("LastModified", IsoTimestamp(p.last_modified))
+        .Element("LastModified", base::IsoTimestamp(p.last_modified))
         .Element("ETag", p.ETag())
         .Element("Size", p.size);
     if (!p.checksum.empty()) {
       xml.Element("Checksum" + std::string(s3::AlgorithmName(p.checksum.algorithm)),
-                  internal::Base64Encode(p.checksum.digest));
+                  base::Base64Encode(p.checksum.digest));
     }
     xml.Close("Part");
   }
@@ -229,7 +232,7 @@ HttpResponse ListParts(S3Call& call) {
 }
 
 HttpResponse ListMultipartUploads(S3Call& call) {
-  const Query& q = call.address.query;
+  const base::Query& q = call.address.query;
   int64_t max_uploads = kMaxListed;
   if (auto raw = q.Get("max-uploads"); raw && (!ParseInt(*raw, &max_uploads) || max_uploads < 0)) {
     return call.Error(s3::NotAnInteger("max-uploads", *raw));
@@ -237,7 +240,7 @@ HttpResponse ListMultipartUploads(S3Call& call) {
   max_uploads = std::min(max_uploads, kMaxListed);
   const auto encoding = q.Get("encoding-type");
   if (encoding && *encoding != "url") return call.Error(s3::InvalidEncodingType(*encoding));
-  auto encode = [&](const std::string& s) { return encoding ? ListingUrlEncode(s) : s; };
+  auto encode = [&](const std::string& s) { return encoding ? base::ListingUrlEncode(s) : s; };
   s3::UploadListQuery query;
   query.prefix = q.Get("prefix").value_or("");
   query.delimiter = q.Get("delimiter").value_or("");
@@ -264,7 +267,7 @@ HttpResponse ListMultipartUploads(S3Call& call) {
     xml.Open("Upload").Element("Key", encode(u.key)).Element("UploadId", u.upload_id);
     WriteOwner(xml, "Initiator", owner);
     WriteOwner(xml, "Owner", owner);
-    xml.Element("StorageClass", "STANDARD").Element("Initiated", IsoTimestamp(u.initiated));
+    xml.Element("StorageClass", "STANDARD").Element("Initiated", base::IsoTimestamp(u.initiated));
     if (u.checksum_algorithm != s3::ChecksumAlgorithm::kNone) {
       xml.Element("ChecksumAlgorithm", s3::AlgorithmName(u.checksum_algorithm))
           .Element("ChecksumType", TypeName(u.checksum_type));

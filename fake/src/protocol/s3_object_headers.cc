@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "base/time_text.h"
+
 namespace fakeaws::protocol {
 namespace {
 
@@ -75,12 +77,12 @@ s3::ReadConditions ReadConditionsFromHeaders(const Headers& h, const std::string
   s3::ReadConditions c;
   if (auto v = h.Get(prefix + "If-Match")) c.if_match = std::string(*v);
   if (auto v = h.Get(prefix + "If-None-Match")) c.if_none_match = std::string(*v);
-  if (auto v = h.Get(prefix + "If-Modified-Since")) c.if_modified_since = ParseHttpDate(*v);
-  if (auto v = h.Get(prefix + "If-Unmodified-Since")) c.if_unmodified_since = ParseHttpDate(*v);
+  if (auto v = h.Get(prefix + "If-Modified-Since")) c.if_modified_since = base::ParseHttpDate(*v);
+  if (auto v = h.Get(prefix + "If-Unmodified-Since")) c.if_unmodified_since = base::ParseHttpDate(*v);
   return c;
 }
 
-void AddObjectMetadataHeaders(S3Response& r, const s3::ObjectAttributes& a, const Query* overrides) {
+void AddObjectMetadataHeaders(S3Response& r, const s3::ObjectAttributes& a, const base::Query* overrides) {
   for (const auto& [name, value] : a.metadata) r.Header("x-amz-meta-" + name, value);
   auto pick = [&](const char* override_name, const std::string& stored) -> std::string {
     if (overrides) {

@@ -33,7 +33,7 @@ s3::ReadConditions ReadConditionsFromHeaders(const Headers& headers, const std::
 
 // User metadata and the system metadata headers of a stored object, with
 // the GET's response-* query overrides.
-void AddObjectMetadataHeaders(S3Response& r, const s3::ObjectAttributes& a, const Query* overrides);
+void AddObjectMetadataHeaders(S3Response& r, const s3::ObjectAttributes& a, const base::Query* overrides);
 
 // SSE-S3 is on for every new object since 2023 and S3 says so on writes
 // and reads (DOC: default encryption; INFERRED for the fake).

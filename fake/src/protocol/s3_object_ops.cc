@@ -1,8 +1,10 @@
 // PutObject, DeleteObject, DeleteObjects, CopyObject.
 #include <cctype>
 
+#include "base/digest.h"
+#include "base/time_text.h"
+#include "base/url.h"
 #include "core/core.h"
-#include "core/digest.h"
 #include "protocol/s3_object_headers.h"
 #include "protocol/s3_ops.h"
 #include "protocol/s3_payload.h"
@@ -39,8 +41,8 @@ Outcome<CopySource> ParseCopySource(std::string_view header) {
   if (!value.empty() && value.front() == '/') value.remove_prefix(1);
   const size_t slash = value.find('/');
   if (slash == std::string_view::npos) return s3::InvalidCopySource(original);
-  auto bucket = PercentDecode(value.substr(0, slash), false);
-  auto key = PercentDecode(value.substr(slash + 1), false);
+  auto bucket = base::PercentDecode(value.substr(0, slash));
+  auto key = base::PercentDecode(value.substr(slash + 1));
   if (!bucket || !key || bucket->empty() || key->empty()) return s3::InvalidCopySource(original);
   return CopySource{std::move(*bucket), std::move(*key)};
 }
@@ -169,7 +171,7 @@ HttpResponse CopyObject(S3Call& call) {
   std::string body(kXmlDeclaration);
   XmlWriter xml(&body);
   xml.OpenRoot("CopyObjectResult")
-      .Element("LastModified", IsoTimestamp(put.value().last_modified))
+      .Element("LastModified", base::IsoTimestamp(put.value().last_modified))
       .Element("ETag", put.value().ETag())
       .Close("CopyObjectResult");
   return S3Response(call).Header("x-amz-server-side-encryption", kServerSideEncryption).Xml(std::move(body));

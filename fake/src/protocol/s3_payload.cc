@@ -5,8 +5,9 @@
 #include <optional>
 #include <string>
 
-#include "core/digest.h"
-#include "core/seeded.h"
+#include "base/base64.h"
+#include "base/digest.h"
+#include "base/seeded.h"
 #include "protocol/framework_errors.h"
 #include "protocol/s3_chunked.h"
 #include "s3/errors.h"
@@ -90,8 +91,8 @@ Outcome<Payload> ReadPayload(HttpRequest& request, uint64_t max_bytes) {
     if (http_chunked && !length) return s3::MissingContentLength();
     bytes = std::move(request.body);
     if (IsHex64(content_sha256)) {
-      const auto digest = s3::Sha256(bytes);
-      const std::string computed = internal::HexLower(digest.data(), digest.size());
+      const auto digest = base::Sha256Digest(bytes);
+      const std::string computed = base::HexLower(digest.data(), digest.size());
       if (Lower(content_sha256) != computed) return s3::ContentSha256Mismatch(content_sha256, computed);
     }
   }
@@ -99,15 +100,15 @@ Outcome<Payload> ReadPayload(HttpRequest& request, uint64_t max_bytes) {
   if (bytes.size() > max_bytes) return s3::EntityTooLarge(bytes.size(), max_bytes);
 
   Payload out;
-  out.md5 = internal::Md5Digest(bytes);
+  out.md5 = base::Md5Digest(bytes);
   if (auto content_md5 = h.Get("Content-MD5")) {
     std::string raw;
-    if (!internal::Base64Decode(*content_md5, &raw) || raw.size() != 16) {
+    if (!base::Base64Decode(*content_md5, &raw) || raw.size() != 16) {
       return s3::InvalidDigest(std::string(*content_md5));
     }
     if (std::memcmp(raw.data(), out.md5.data(), 16) != 0) {
-      return s3::BadDigestContentMd5(internal::HexLower(reinterpret_cast<const uint8_t*>(raw.data()), 16),
-                                     internal::Base64Encode(std::string_view(
+      return s3::BadDigestContentMd5(base::HexLower(reinterpret_cast<const uint8_t*>(raw.data()), 16),
+                                     base::Base64Encode(std::string_view(
                                          reinterpret_cast<const char*>(out.md5.data()), 16)));
     }
     out.integrity_checked = true;
@@ -151,7 +152,7 @@ Outcome<Payload> ReadPayload(HttpRequest& request, uint64_t max_bytes) {
   if (!claims.empty()) {
     const Claim& claim = claims.front();
     std::string expected;
-    if (!internal::Base64Decode(claim.value, &expected) || expected.size() != s3::DigestSize(claim.algorithm)) {
+    if (!base::Base64Decode(claim.value, &expected) || expected.size() != s3::DigestSize(claim.algorithm)) {
       return s3::InvalidChecksumValue(claim.algorithm, claim.trailing);
     }
     std::string computed = s3::Digest(claim.algorithm, bytes);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/url.h"
 #include "core/call.h"
 #include "s3/errors.h"
 
@@ -44,7 +45,7 @@ std::variant<s3ops::Handler, AwsError> ServiceRoute(const std::string& method, c
 }
 
 std::variant<s3ops::Handler, AwsError> BucketRoute(const std::string& method, const S3Address& a) {
-  const Query& q = a.query;
+  const base::Query& q = a.query;
   if (method == "GET") {
     if (q.Has("location") && !HasOtherSubresource(a, {"location"})) return &s3ops::GetBucketLocation;
     if (q.Has("uploads") && !HasOtherSubresource(a, {"uploads"})) return &s3ops::ListMultipartUploads;
@@ -69,7 +70,7 @@ std::variant<s3ops::Handler, AwsError> BucketRoute(const std::string& method, co
 
 std::variant<s3ops::Handler, AwsError> ObjectRoute(const std::string& method, const S3Address& a,
                                                    const Headers& headers) {
-  const Query& q = a.query;
+  const base::Query& q = a.query;
   const bool copy = headers.Has("x-amz-copy-source");
   if (method == "PUT") {
     if (q.Has("partNumber") && q.Has("uploadId") && !HasOtherSubresource(a, {"partNumber", "uploadId"})) {
@@ -113,8 +114,8 @@ Outcome<S3Address> ParseAddress(const HttpRequest& request) {
   const std::string& target = request.target;
   const size_t question = target.find('?');
   const std::string_view path = std::string_view(target).substr(0, question);
-  auto query = Query::Parse(question == std::string::npos ? "" : std::string_view(target).substr(question + 1));
-  if (!query || path.empty() || path.front() != '/' || !PercentDecode(path, false)) return s3::InvalidUri(target);
+  auto query = base::Query::Parse(question == std::string::npos ? "" : std::string_view(target).substr(question + 1));
+  if (!query || path.empty() || path.front() != '/' || !base::PercentDecode(path)) return s3::InvalidUri(target);
   a.query = std::move(*query);
   internal::S3Address parsed = internal::ParseS3Address(request);
   a.bucket = std::move(parsed.bucket);

@@ -3,16 +3,18 @@
 #include <optional>
 #include <variant>
 
+#include "base/base64.h"
+#include "base/digest.h"
+#include "base/seeded.h"
+#include "base/time_text.h"
 #include "core/core.h"
-#include "core/digest.h"
-#include "core/seeded.h"
 #include "protocol/framework_errors.h"
 #include "protocol/s3_call.h"
 #include "protocol/s3_router.h"
 #include "protocol/s3_xml.h"
 #include "protocol/sigv4.h"
-#include "s3/errors.h"
 #include "s3/checksum.h"
+#include "s3/errors.h"
 
 namespace fakeaws::protocol {
 
@@ -93,14 +95,14 @@ HttpResponse S3Response::Content(const std::string& content_type, std::string bo
 }
 
 std::string ChecksumValue(const s3::Checksum& checksum) {
-  std::string value = internal::Base64Encode(checksum.digest);
+  std::string value = base::Base64Encode(checksum.digest);
   if (checksum.type == s3::ChecksumType::kComposite) value += "-" + std::to_string(checksum.parts);
   return value;
 }
 
 std::string CanonicalUserId(const std::string& account_id) {
-  const auto digest = s3::Sha256("fakeaws canonical user " + account_id);
-  return internal::HexLower(digest.data(), digest.size());
+  const auto digest = base::Sha256Digest("fakeaws canonical user " + account_id);
+  return base::HexLower(digest.data(), digest.size());
 }
 
 namespace {
@@ -148,9 +150,9 @@ HttpResponse HandleS3(internal::Core& core, HttpRequest request, uint64_t n) {
   S3Call call{core, request, {}, n,
               // x-amz-request-id: 16 upper-case alphanumerics; x-amz-id-2:
               // base64 of 56 bytes, as the capture's (wire-format.md §4.1).
-              internal::SeededUpperAlnum(seed, internal::kS3RequestIdStream, n, 16),
-              internal::SeededBase64(seed, internal::kS3HostIdStream, n, 56), "", core.clock.Now()};
-  call.date = HttpDate(call.now);
+              base::SeededUpperAlnum(seed, internal::kS3RequestIdStream, n, 16),
+              base::SeededBase64(seed, internal::kS3HostIdStream, n, 56), "", core.clock.Now()};
+  call.date = base::HttpDate(call.now);
   if (const size_t max = core.options.limits.max_header_section_bytes; HeaderSectionBytes(request) > max) {
     return call.Error(s3::RequestHeaderSectionTooLarge(max));
   }

@@ -5,9 +5,10 @@
 #include <ctime>
 #include <vector>
 
-#include "core/digest.h"
-#include "core/sha256.h"
-#include "protocol/s3_text.h"
+#include "base/digest.h"
+#include "base/sha256.h"
+#include "base/time_text.h"
+#include "base/url.h"
 
 namespace fakeaws::protocol {
 namespace {
@@ -43,7 +44,7 @@ std::string CanonicalHeaderValue(std::string_view v) {
   return out;
 }
 
-std::string Hex(const std::array<uint8_t, 32>& d) { return internal::HexLower(d); }
+std::string Hex(const std::array<uint8_t, 32>& d) { return base::HexLower(d); }
 
 std::string_view AsView(const std::array<uint8_t, 32>& d) {
   return std::string_view(reinterpret_cast<const char*>(d.data()), d.size());
@@ -93,20 +94,6 @@ AuthorizationHeader ParseAuthorization(std::string_view header) {
   return out;
 }
 
-std::vector<std::pair<std::string, std::string>> QueryParams(std::string_view query) {
-  std::vector<std::pair<std::string, std::string>> out;
-  while (!query.empty()) {
-    const size_t amp = query.find('&');
-    const std::string_view item = query.substr(0, amp);
-    query = amp == std::string_view::npos ? "" : query.substr(amp + 1);
-    if (item.empty()) continue;
-    const size_t eq = item.find('=');
-    out.emplace_back(PercentDecode(item.substr(0, eq)),
-                     eq == std::string_view::npos ? "" : PercentDecode(item.substr(eq + 1)));
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string SigV4UriEncode(std::string_view s, bool keep_slash) {
@@ -127,61 +114,9 @@ std::string SigV4UriEncode(std::string_view s, bool keep_slash) {
   return out;
 }
 
-std::string PercentDecode(std::string_view s) {
-  auto hex = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
-      out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
-
 Timestamp ServerNow(const AuthOptions& auth) {
   if (auth.server_time) return auth.server_time();
   return std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
-}
-
-std::optional<Timestamp> ParseAmzDate(std::string_view s) {
-  if (s.size() != 16 || s[8] != 'T' || s[15] != 'Z') return std::nullopt;
-  for (size_t i = 0; i < 15; ++i) {
-    if (i != 8 && (s[i] < '0' || s[i] > '9')) return std::nullopt;
-  }
-  auto num = [&](size_t at, size_t len) { return std::stoi(std::string(s.substr(at, len))); };
-  std::tm tm{};
-  tm.tm_year = num(0, 4) - 1900;
-  tm.tm_mon = num(4, 2) - 1;
-  tm.tm_mday = num(6, 2);
-  tm.tm_hour = num(9, 2);
-  tm.tm_min = num(11, 2);
-  tm.tm_sec = num(13, 2);
-  if (tm.tm_mon > 11 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 || tm.tm_min > 59 ||
-      tm.tm_sec > 60) {
-    return std::nullopt;
-  }
-  const std::time_t secs = timegm(&tm);
-  return Timestamp(std::chrono::milliseconds(static_cast<int64_t>(secs) * 1000));
-}
-
-std::string AmzDate(Timestamp t) {
-  const int64_t ms = t.time_since_epoch().count();
-  const std::time_t secs = static_cast<std::time_t>(ms >= 0 ? ms / 1000 : (ms - 999) / 1000);
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%04d%02d%02dT%02d%02d%02dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                tm.tm_hour, tm.tm_min, tm.tm_sec);
-  return buf;
 }
 
 SigV4Verdict VerifySigV4(const SigV4Request& in, const std::map<std::string, std::string>& credentials) {
@@ -191,7 +126,7 @@ SigV4Verdict VerifySigV4(const SigV4Request& in, const std::map<std::string, std
   const size_t q = target.find('?');
   const std::string_view path = target.substr(0, q);
   const std::string_view query = q == std::string_view::npos ? "" : target.substr(q + 1);
-  auto params = QueryParams(query);
+  auto params = base::Query::ParseLenient(query, base::Plus::kLiteral).params();
   const bool query_auth = std::any_of(params.begin(), params.end(),
                                       [](const auto& p) { return p.first == "X-Amz-Algorithm"; });
   const auto authorization = r.headers.Get("Authorization");
@@ -285,10 +220,10 @@ SigV4Verdict VerifySigV4(const SigV4Request& in, const std::map<std::string, std
   std::optional<Timestamp> request_time;
   if (!amz_date.empty()) {
     v.request_date = amz_date;
-    request_time = ParseAmzDate(amz_date);
+    request_time = base::ParseAmzDate(amz_date);
   } else {
     v.request_date = std::string(r.headers.Get("Date").value_or(""));
-    request_time = ParseHttpDate(v.request_date);
+    request_time = base::ParseHttpDate(v.request_date);
   }
   // The verdict on the date alone, or kOk.
   auto date_verdict = [&]() -> SigV4Verdict::Kind {
@@ -345,7 +280,7 @@ SigV4Verdict VerifySigV4(const SigV4Request& in, const std::map<std::string, std
   // The canonical request.
   std::string canonical = r.method + "\n";
   if (in.s3) {
-    canonical += SigV4UriEncode(PercentDecode(path), /*keep_slash=*/true);
+    canonical += SigV4UriEncode(base::PercentDecodeLenient(path), /*keep_slash=*/true);
   } else {
     canonical += SigV4UriEncode(NormalizePath(path), /*keep_slash=*/true);
   }
@@ -374,22 +309,22 @@ SigV4Verdict VerifySigV4(const SigV4Request& in, const std::map<std::string, std
   } else if (auto h = r.headers.Get("X-Amz-Content-Sha256")) {
     payload_hash = std::string(*h);
   } else {
-    payload_hash = Hex(internal::Sha256Digest(r.body));
+    payload_hash = Hex(base::Sha256Digest(r.body));
   }
   canonical += payload_hash;
 
   v.canonical_request = canonical;
-  v.string_to_sign = "AWS4-HMAC-SHA256\n" + amz_date + "\n" + scope + "\n" + Hex(internal::Sha256Digest(canonical));
+  v.string_to_sign = "AWS4-HMAC-SHA256\n" + amz_date + "\n" + scope + "\n" + Hex(base::Sha256Digest(canonical));
 
   // kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request")
-  std::array<uint8_t, 32> key = internal::HmacSha256("AWS4" + secret->second, scope.substr(0, scope.find('/')));
+  std::array<uint8_t, 32> key = base::HmacSha256("AWS4" + secret->second, scope.substr(0, scope.find('/')));
   size_t from = scope.find('/');
   while (from != std::string::npos) {
     const size_t next = scope.find('/', from + 1);
-    key = internal::HmacSha256(AsView(key), scope.substr(from + 1, next == std::string::npos ? std::string::npos : next - from - 1));
+    key = base::HmacSha256(AsView(key), scope.substr(from + 1, next == std::string::npos ? std::string::npos : next - from - 1));
     from = next;
   }
-  const std::string expected = Hex(internal::HmacSha256(AsView(key), v.string_to_sign));
+  const std::string expected = Hex(base::HmacSha256(AsView(key), v.string_to_sign));
   if (expected != auth.signature) v.kind = SigV4Verdict::kMismatch;
   return v;
 }

@@ -77,16 +77,9 @@ SigV4Verdict VerifySigV4(const SigV4Request& in, const std::map<std::string, std
 // AuthOptions::server_time, or the wall clock when it is empty.
 Timestamp ServerNow(const AuthOptions& auth);
 
-// "20260101T000000Z" (ISO-8601 basic, as X-Amz-Date) and back; nullopt for
-// anything else.
-std::optional<Timestamp> ParseAmzDate(std::string_view s);
-std::string AmzDate(Timestamp t);
-
 // AWS's URI encoding for SigV4: unreserved characters (A-Z a-z 0-9 - . _ ~)
 // as they are, everything else %XX with upper-case hex; '/' kept when
 // `keep_slash`.
 std::string SigV4UriEncode(std::string_view s, bool keep_slash);
-// Percent-decoding ('+' stays '+').
-std::string PercentDecode(std::string_view s);
 
 }  // namespace fakeaws::protocol

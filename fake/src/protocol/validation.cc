@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "core/java_text.h"
+#include "base/java_text.h"
 #include "protocol/framework_errors.h"
 #include "protocol/json_writer.h"
 
@@ -162,7 +162,7 @@ std::string ValueText(const json& v) {
 
 std::string FormatBound(double b) {
   if (b == std::floor(b) && std::fabs(b) < 1e15) return std::to_string(static_cast<int64_t>(b));
-  return internal::FormatJavaDouble(b);
+  return base::FormatJavaDouble(b);
 }
 
 // Where a value sits in the request ("destination.s3Config.path",

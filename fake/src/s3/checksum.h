@@ -1,7 +1,7 @@
 // The integrity checks S3 stores beside an object and clients send with
 // their uploads (wire-format.md §4.3): CRC32, CRC32C, CRC64NVME, SHA-1 and
-// SHA-256, written in this project so the fake depends on nothing beyond the
-// C++ standard library. Digests are raw big-endian bytes; S3 shows them base64.
+// SHA-256 by S3's names, computed by base/. Digests are raw big-endian
+// bytes; S3 shows them base64.
 #pragma once
 
 #include <array>
@@ -11,7 +11,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/sha256.h"
+#include "base/sha1.h"
+#include "base/sha256.h"
 
 namespace fakeaws::s3 {
 
@@ -56,22 +57,10 @@ class Hasher {
  private:
   ChecksumAlgorithm algorithm_;
   uint64_t crc_ = 0;
-  internal::Sha256 sha256_;
-  // SHA-1 state: 5 words, a block buffer, the length.
-  uint32_t h_[5] = {};
-  uint8_t block_[64] = {};
-  size_t buffered_ = 0;
-  uint64_t length_ = 0;
+  base::Sha256 sha256_;
+  base::Sha1 sha1_;
 };
 
 std::string Digest(ChecksumAlgorithm a, std::string_view data);
-
-// Raw CRC functions (standard parameters: reflected, init and xor-out all ones).
-uint32_t Crc32(std::string_view data, uint32_t crc = 0);
-uint32_t Crc32c(std::string_view data, uint32_t crc = 0);
-uint64_t Crc64Nvme(std::string_view data, uint64_t crc = 0);
-
-std::array<uint8_t, 20> Sha1(std::string_view data);
-std::array<uint8_t, 32> Sha256(std::string_view data);
 
 }  // namespace fakeaws::s3

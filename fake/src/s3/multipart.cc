@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <tuple>
 
-#include "core/digest.h"
+#include "base/digest.h"
 #include "s3/errors.h"
 #include "s3/store.h"
 
@@ -110,7 +110,7 @@ Outcome<ObjectInfo> Store::CompleteMultipartUpload(const std::string& bucket, co
     for (size_t i = 0; i + 1 < listed.size(); ++i) {
       const PartInfo& info = upload->parts.at(listed[i].number).info;
       if (info.size < kMinPartSize) {
-        return EntityTooSmall(info.size, kMinPartSize, info.number, internal::HexLower(info.md5));
+        return EntityTooSmall(info.size, kMinPartSize, info.number, base::HexLower(info.md5));
       }
     }
     auto current = it->second.objects.find(key);
@@ -134,7 +134,7 @@ Outcome<ObjectInfo> Store::CompleteMultipartUpload(const std::string& bucket, co
   for (const Body& b : bodies) total += b.size();
   std::string joined;
   joined.reserve(total);
-  internal::Md5 md5_of_md5s;
+  base::Md5 md5_of_md5s;
   std::string part_digests;
   for (size_t i = 0; i < bodies.size(); ++i) {
     joined.append(bodies[i].view());

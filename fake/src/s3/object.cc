@@ -1,11 +1,11 @@
 #include "s3/object.h"
 
-#include "core/digest.h"
+#include "base/digest.h"
 
 namespace fakeaws::s3 {
 
 std::string ObjectInfo::ETag() const {
-  std::string etag = "\"" + internal::HexLower(md5);
+  std::string etag = "\"" + base::HexLower(md5);
   if (part_count > 0) etag += "-" + std::to_string(part_count);
   return etag + "\"";
 }

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "core/digest.h"
+#include "base/digest.h"
 #include "s3/errors.h"
 #include "s3/preconditions.h"
 
@@ -91,7 +91,7 @@ std::optional<AwsError> CheckWriteConditions(const WriteConditions& c, const Obj
   return std::nullopt;
 }
 
-std::string PartInfo::ETag() const { return "\"" + internal::HexLower(md5) + "\""; }
+std::string PartInfo::ETag() const { return "\"" + base::HexLower(md5) + "\""; }
 
 Outcome<Done> Store::CreateBucketLocked(const std::string& name, const std::string& region, Timestamp now) {
   auto [it, inserted] = buckets_.try_emplace(name);
@@ -203,7 +203,7 @@ StoredObject Store::Compact(NewObject&& object, Timestamp now) {
 Outcome<ObjectInfo> Store::PutObject(const std::string& bucket, const std::string& key, NewObject object,
                                      Timestamp now, const WriteConditions& conditions) {
   if (auto error = CheckNewObject(key, object.attributes, max_user_metadata_bytes_)) return *error;
-  if (!object.md5) object.md5 = internal::Md5Digest(object.body.view());
+  if (!object.md5) object.md5 = base::Md5Digest(object.body.view());
   std::lock_guard<std::mutex> lock(mu_);
   auto it = buckets_.find(bucket);
   if (it == buckets_.end()) return NoSuchBucket(bucket);
@@ -284,7 +284,7 @@ Outcome<Listing> Store::ListObjects(const std::string& bucket, const ListQuery& 
     ListedObject listed;
     listed.key = key;
     listed.size = o.body.size();
-    listed.etag = "\"" + internal::HexLower(o.md5);
+    listed.etag = "\"" + base::HexLower(o.md5);
     if (o.part_count > 0) listed.etag += "-" + std::to_string(o.part_count);
     listed.etag += "\"";
     listed.last_modified = o.last_modified;

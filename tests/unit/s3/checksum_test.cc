@@ -1,31 +1,32 @@
 // The checks S3 attaches to objects, against published check values (the
 // CRC catalogue's "123456789", FIPS 180 examples) and wire-format.md §4.3.
-#include "s3/checksum.h"
-
 #include <gtest/gtest.h>
 
-#include "core/digest.h"
-#include "core/seeded.h"
+#include "base/base64.h"
+#include "base/crc.h"
+#include "base/digest.h"
+#include "base/seeded.h"
+#include "s3/checksum.h"
 
 namespace fakeaws::s3 {
 namespace {
 
 std::string Hex(const std::string& bytes) {
-  return internal::HexLower(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+  return base::HexLower(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
 }
 
 TEST(Checksum, CrcCheckValues) {
-  EXPECT_EQ(Crc32("123456789"), 0xCBF43926u);
-  EXPECT_EQ(Crc32c("123456789"), 0xE3069283u);
-  EXPECT_EQ(Crc64Nvme("123456789"), 0xAE8B14860A799888ull);
-  EXPECT_EQ(Crc32(""), 0u);
+  EXPECT_EQ(base::Crc32("123456789"), 0xCBF43926u);
+  EXPECT_EQ(base::Crc32c("123456789"), 0xE3069283u);
+  EXPECT_EQ(base::Crc64Nvme("123456789"), 0xAE8B14860A799888ull);
+  EXPECT_EQ(base::Crc32(""), 0u);
 }
 
 TEST(Checksum, HelloWorldAsBotocoreSendsIt) {
   // wire-format.md §4.3: the trailer for "hello world" is x-amz-checksum-crc32:DUoRhQ==
-  EXPECT_EQ(internal::Base64Encode(Digest(ChecksumAlgorithm::kCrc32, "hello world")), "DUoRhQ==");
-  EXPECT_EQ(internal::Base64Encode(Digest(ChecksumAlgorithm::kCrc32c, "hello world")), "yZRlqg==");
-  EXPECT_EQ(internal::Base64Encode(Digest(ChecksumAlgorithm::kCrc64Nvme, "hello world")), "jSnVw/bqjr4=");
+  EXPECT_EQ(base::Base64Encode(Digest(ChecksumAlgorithm::kCrc32, "hello world")), "DUoRhQ==");
+  EXPECT_EQ(base::Base64Encode(Digest(ChecksumAlgorithm::kCrc32c, "hello world")), "yZRlqg==");
+  EXPECT_EQ(base::Base64Encode(Digest(ChecksumAlgorithm::kCrc64Nvme, "hello world")), "jSnVw/bqjr4=");
 }
 
 TEST(Checksum, ShaExamplesFromFips180) {

@@ -1,13 +1,13 @@
 // The S3 domain store: listing order and paging, multipart completion,
 // conditional writes. Expected ETags and checksums were computed with
 // Python's hashlib and zlib, not with the code under test.
-#include "s3/store.h"
-
 #include <gtest/gtest.h>
 
-#include "core/digest.h"
-#include "core/seeded.h"
+#include "base/base64.h"
+#include "base/digest.h"
+#include "base/seeded.h"
 #include "s3/errors.h"
+#include "s3/store.h"
 
 namespace fakeaws {
 // Readable failures for errors compared with EXPECT_EQ.
@@ -138,7 +138,7 @@ class MultipartTest : public StoreTest {
  protected:
   void Part(int n, const std::string& bytes) {
     ASSERT_TRUE(store_
-                    .UploadPart("bkt", "big", "u1", n, Body(bytes), internal::Md5Digest(bytes),
+                    .UploadPart("bkt", "big", "u1", n, Body(bytes), base::Md5Digest(bytes),
                                 {ChecksumAlgorithm::kCrc32, ChecksumType::kFullObject, 0,
                                  Digest(ChecksumAlgorithm::kCrc32, bytes)},
                                 kNow)
@@ -147,7 +147,7 @@ class MultipartTest : public StoreTest {
   CompletedPart Completed(int n, const std::string& etag, const std::string& crc_b64) {
     CompletedPart p{n, etag, {}};
     std::string raw;
-    internal::Base64Decode(crc_b64, &raw);
+    base::Base64Decode(crc_b64, &raw);
     p.checksums[ChecksumAlgorithm::kCrc32] = raw;
     return p;
   }
@@ -169,7 +169,7 @@ TEST_F(MultipartTest, CompletionJoinsPartsWithMd5OfMd5sAndCompositeChecksum) {
                                              {Completed(1, kEtag1, "r/zBbw=="), Completed(2, kEtag2, "cb7v+Q==")}, kNow);
   ASSERT_TRUE(done.ok()) << done.error().message;
   EXPECT_EQ(done.value().ETag(), "\"e5a8c5272b26fc10581a21089559b006-2\"");
-  EXPECT_EQ(internal::Base64Encode(done.value().checksum.digest), "dYPmEQ==");
+  EXPECT_EQ(base::Base64Encode(done.value().checksum.digest), "dYPmEQ==");
   EXPECT_EQ(done.value().checksum.parts, 2);
   EXPECT_EQ(done.value().size(), 5u * 1024 * 1024 + 1);
   EXPECT_EQ(store_.ListMultipartUploads("bkt", {}).value().uploads.size(), 0u);
@@ -180,7 +180,7 @@ TEST_F(MultipartTest, FullObjectChecksumIsTheJoinedBytesCrc) {
   auto done = store_.CompleteMultipartUpload("bkt", "big", "u1",
                                              {Completed(1, kEtag1, "r/zBbw=="), Completed(2, kEtag2, "cb7v+Q==")}, kNow);
   ASSERT_TRUE(done.ok());
-  EXPECT_EQ(internal::Base64Encode(done.value().checksum.digest), "rBxv8Q==");
+  EXPECT_EQ(base::Base64Encode(done.value().checksum.digest), "rBxv8Q==");
   EXPECT_EQ(done.value().checksum.type, ChecksumType::kFullObject);
 }
 
@@ -208,8 +208,8 @@ TEST_F(MultipartTest, RefusalsLeaveTheUploadInPlace) {
 
 TEST_F(MultipartTest, EveryPartButTheLastIsAtLeastFiveMiB) {
   ASSERT_TRUE(store_.CreateMultipartUpload("bkt", "big", "u1", {}, kNow).ok());
-  ASSERT_TRUE(store_.UploadPart("bkt", "big", "u1", 1, Body("b"), internal::Md5Digest("b"), {}, kNow).ok());
-  ASSERT_TRUE(store_.UploadPart("bkt", "big", "u1", 2, Body("b"), internal::Md5Digest("b"), {}, kNow).ok());
+  ASSERT_TRUE(store_.UploadPart("bkt", "big", "u1", 1, Body("b"), base::Md5Digest("b"), {}, kNow).ok());
+  ASSERT_TRUE(store_.UploadPart("bkt", "big", "u1", 2, Body("b"), base::Md5Digest("b"), {}, kNow).ok());
   EXPECT_EQ(store_.CompleteMultipartUpload("bkt", "big", "u1", {{1, kEtag2, {}}, {2, kEtag2, {}}}, kNow).error(),
             EntityTooSmall(1, kMinPartSize, 1, "92eb5ffee6ae2fec3ad71c777531578f"));
   EXPECT_TRUE(store_.CompleteMultipartUpload("bkt", "big", "u1", {{2, kEtag2, {}}}, kNow).ok());

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace fakeaws::internal {
+namespace fakeaws::base {
 
 // SplitMix64's finalizer: a strong 64-bit mix.
 inline uint64_t Mix64(uint64_t x) {
@@ -38,8 +38,4 @@ std::string SeededUpperAlnum(uint64_t seed, uint64_t stream, uint64_t n, size_t 
 // Base64 of `bytes` seeded bytes, as S3's x-amz-id-2.
 std::string SeededBase64(uint64_t seed, uint64_t stream, uint64_t n, size_t bytes);
 
-std::string Base64Encode(std::string_view bytes);
-// False when `text` is not canonical base64.
-bool Base64Decode(std::string_view text, std::string* out);
-
-}  // namespace fakeaws::internal
+}  // namespace fakeaws::base

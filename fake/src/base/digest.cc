@@ -1,9 +1,9 @@
-#include "core/digest.h"
+#include "base/digest.h"
 
 #include <algorithm>
 #include <cstring>
 
-namespace fakeaws::internal {
+namespace fakeaws::base {
 namespace {
 
 constexpr uint32_t kK[64] = {
@@ -117,4 +117,4 @@ std::string HexLower(const uint8_t* bytes, size_t n) {
   return out;
 }
 
-}  // namespace fakeaws::internal
+}  // namespace fakeaws::base

@@ -3,7 +3,7 @@
 
 #include <string>
 
-namespace fakeaws::internal {
+namespace fakeaws::base {
 
 // Java's Double.toString: the shortest digits that read back to `d`, plain
 // ("40.468546", "1.0") for 1e-3 <= |d| < 1e7 and computerized scientific
@@ -12,4 +12,4 @@ namespace fakeaws::internal {
 std::string FormatJavaDouble(double d);
 void AppendJavaDouble(std::string* out, double d);
 
-}  // namespace fakeaws::internal
+}  // namespace fakeaws::base

@@ -1,8 +1,8 @@
-#include "core/java_text.h"
-
 #include <gtest/gtest.h>
 
-namespace fakeaws::internal {
+#include "base/java_text.h"
+
+namespace fakeaws::base {
 namespace {
 
 // Expected strings are what Java's Double.toString prints for these values.
@@ -29,4 +29,4 @@ TEST(FormatJavaDoubleTest, SmallAndSpecialValues) {
 }
 
 }  // namespace
-}  // namespace fakeaws::internal
+}  // namespace fakeaws::base

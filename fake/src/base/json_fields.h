@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "core/spec_json.h"
+#include "base/spec_json.h"
 
-namespace fakeaws::internal {
+namespace fakeaws::base {
 
 class JsonFields final {
  public:
@@ -71,4 +71,4 @@ class JsonFields final {
   std::string error_;
 };
 
-}  // namespace fakeaws::internal
+}  // namespace fakeaws::base

@@ -1,10 +1,10 @@
-#include "core/java_text.h"
+#include "base/java_text.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 
-namespace fakeaws::internal {
+namespace fakeaws::base {
 
 void AppendJavaDouble(std::string* out, double d) {
   if (std::isnan(d)) return void(out->append("NaN"));
@@ -64,4 +64,4 @@ std::string FormatJavaDouble(double d) {
   return out;
 }
 
-}  // namespace fakeaws::internal
+}  // namespace fakeaws::base

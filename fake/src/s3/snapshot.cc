@@ -1,4 +1,4 @@
-// The S3 part of a snapshot (core/snapshot.h), through s3::Store's public
+// The S3 part of a snapshot (pipeline/snapshot.cc), through Store's public
 // methods only:
 //   {"buckets":[{"name":"exports","region":"us-east-1","creation_date":"...",
 //     "objects":[{"key":"a.csv","body_base64":"...","md5":"<hex>","part_count":0,"last_modified":"...",
@@ -6,15 +6,20 @@
 //                 "content_disposition":"","content_language":"","expires":"",
 //                 "metadata":{"k":"v"},
 //                 "checksum":{"algorithm":"CRC32","type":"FULL_OBJECT","parts":0,"digest_base64":"..."}}]}]}
+#include "s3/snapshot.h"
+
 #include <cctype>
 
-#include "core/digest.h"
-#include "core/json_fields.h"
-#include "core/seeded.h"
-#include "core/snapshot.h"
+#include "base/base64.h"
+#include "base/digest.h"
+#include "base/json_fields.h"
+#include "base/seeded.h"
 
-namespace fakeaws::internal {
+namespace fakeaws::s3 {
 namespace {
+
+using base::Json;
+using base::JsonFields;
 
 bool ParseMd5Hex(const std::string& hex, std::array<uint8_t, 16>* out) {
   if (hex.size() != 32) return false;
@@ -31,40 +36,40 @@ bool ParseMd5Hex(const std::string& hex, std::array<uint8_t, 16>* out) {
   return true;
 }
 
-Json ChecksumToJson(const s3::Checksum& c) {
+Json ChecksumToJson(const Checksum& c) {
   if (c.empty()) return Json();
-  return {{"algorithm", s3::AlgorithmName(c.algorithm)},
-          {"type", c.type == s3::ChecksumType::kComposite ? "COMPOSITE" : "FULL_OBJECT"},
+  return {{"algorithm", AlgorithmName(c.algorithm)},
+          {"type", c.type == ChecksumType::kComposite ? "COMPOSITE" : "FULL_OBJECT"},
           {"parts", c.parts},
-          {"digest_base64", Base64Encode(c.digest)}};
+          {"digest_base64", base::Base64Encode(c.digest)}};
 }
 
-s3::Checksum ChecksumFromJson(JsonFields& f) {
-  s3::Checksum c;
+Checksum ChecksumFromJson(JsonFields& f) {
+  Checksum c;
   const std::string algorithm = f.String("algorithm");
   const std::string type = f.String("type");
   const uint64_t parts = f.Unsigned("parts");
   const std::string digest = f.String("digest_base64");
   if (!f.ok()) return c;
-  const auto parsed = s3::ParseAlgorithm(algorithm);
-  if (!parsed || *parsed == s3::ChecksumAlgorithm::kNone) f.Fail("unknown checksum algorithm " + algorithm);
+  const auto parsed = ParseAlgorithm(algorithm);
+  if (!parsed || *parsed == ChecksumAlgorithm::kNone) f.Fail("unknown checksum algorithm " + algorithm);
   if (type != "FULL_OBJECT" && type != "COMPOSITE") f.Fail("checksum type must be FULL_OBJECT or COMPOSITE");
   if (parts > 10000) f.Fail("checksum parts must be at most 10000");
   if (!f.ok()) return c;
   c.algorithm = *parsed;
-  c.type = type == "COMPOSITE" ? s3::ChecksumType::kComposite : s3::ChecksumType::kFullObject;
+  c.type = type == "COMPOSITE" ? ChecksumType::kComposite : ChecksumType::kFullObject;
   c.parts = static_cast<uint16_t>(parts);
-  if (!Base64Decode(digest, &c.digest) || c.digest.size() != s3::DigestSize(c.algorithm)) {
+  if (!base::Base64Decode(digest, &c.digest) || c.digest.size() != DigestSize(c.algorithm)) {
     f.Fail("checksum digest_base64 is not a " + algorithm + " digest");
   }
   return c;
 }
 
-Json ObjectToJson(const std::string& key, const s3::ObjectInfo& o) {
-  const s3::ObjectAttributes& a = o.attributes;
+Json ObjectToJson(const std::string& key, const ObjectInfo& o) {
+  const ObjectAttributes& a = o.attributes;
   return {{"key", key},
-          {"body_base64", Base64Encode(o.body.view())},
-          {"md5", HexLower(o.md5)},
+          {"body_base64", base::Base64Encode(o.body.view())},
+          {"md5", base::HexLower(o.md5)},
           {"part_count", o.part_count},
           {"last_modified", FormatTimestamp(o.last_modified)},
           {"content_type", a.content_type},
@@ -77,26 +82,26 @@ Json ObjectToJson(const std::string& key, const s3::ObjectInfo& o) {
           {"checksum", ChecksumToJson(o.checksum)}};
 }
 
-S3Snapshot::Object ObjectFromJson(JsonFields& f) {
-  S3Snapshot::Object out;
+Snapshot::Object ObjectFromJson(JsonFields& f) {
+  Snapshot::Object out;
   out.key = f.String("key");
   std::string bytes;
-  if (const std::string body = f.String("body_base64"); f.ok() && !Base64Decode(body, &bytes)) {
+  if (const std::string body = f.String("body_base64"); f.ok() && !base::Base64Decode(body, &bytes)) {
     f.Fail("body_base64 is not base64");
   }
-  out.object.body = s3::Body(bytes);
+  out.object.body = Body(bytes);
   std::array<uint8_t, 16> md5{};
   if (const std::string hex = f.String("md5"); f.ok() && !ParseMd5Hex(hex, &md5)) {
     f.Fail("md5 must be 32 lower-case hex digits");
   }
   out.object.md5 = md5;
-  if (const uint64_t parts = f.Unsigned("part_count"); parts <= s3::kMaxPartNumber) {
+  if (const uint64_t parts = f.Unsigned("part_count"); parts <= kMaxPartNumber) {
     out.object.part_count = static_cast<uint16_t>(parts);
   } else {
-    f.Fail("part_count must be at most " + std::to_string(s3::kMaxPartNumber));
+    f.Fail("part_count must be at most " + std::to_string(kMaxPartNumber));
   }
   out.last_modified = f.Time("last_modified");
-  s3::ObjectAttributes& a = out.object.attributes;
+  ObjectAttributes& a = out.object.attributes;
   a.content_type = f.String("content_type");
   a.content_encoding = f.String("content_encoding");
   a.cache_control = f.String("cache_control");
@@ -124,9 +129,9 @@ S3Snapshot::Object ObjectFromJson(JsonFields& f) {
 
 }  // namespace
 
-Json S3Snapshot::Save(const s3::Store& store) {
+Json Snapshot::Save(const Store& store) {
   Json buckets = Json::array();
-  for (const s3::BucketInfo& bucket : store.ListBuckets()) {
+  for (const BucketInfo& bucket : store.ListBuckets()) {
     Json objects = Json::array();
     auto keys = store.ListKeys(bucket.name, "");
     for (const std::string& key : keys.ok() ? keys.value() : std::vector<std::string>{}) {
@@ -141,13 +146,13 @@ Json S3Snapshot::Save(const s3::Store& store) {
   return {{"buckets", std::move(buckets)}};
 }
 
-Outcome<S3Snapshot::Contents> S3Snapshot::Decode(const Json& json, const std::string& region) {
+Outcome<Snapshot::Contents> Snapshot::Decode(const Json& json, const std::string& region) {
   JsonFields top(json, "s3");
   const Json& list = top.Member("buckets");
   if (top.ok() && !list.is_array()) top.Fail("buckets must be a list");
   if (!top.ok()) return top.error();
   Contents contents;
-  s3::Store scratch(region);
+  Store scratch(region);
   for (size_t b = 0; b < list.size(); ++b) {
     JsonFields f(list[b], "s3.buckets[" + std::to_string(b) + "]");
     Bucket bucket;
@@ -179,13 +184,13 @@ Outcome<S3Snapshot::Contents> S3Snapshot::Decode(const Json& json, const std::st
   return contents;
 }
 
-void S3Snapshot::Apply(s3::Store& store, const Contents& contents) {
-  for (const s3::BucketInfo& bucket : store.ListBuckets()) {
+void Snapshot::Apply(Store& store, const Contents& contents) {
+  for (const BucketInfo& bucket : store.ListBuckets()) {
     auto keys = store.ListKeys(bucket.name, "");
     for (const std::string& key : keys.ok() ? keys.value() : std::vector<std::string>{}) {
       (void)store.DeleteObject(bucket.name, key);
     }
-    s3::UploadListQuery query;
+    UploadListQuery query;
     for (;;) {
       auto uploads = store.ListMultipartUploads(bucket.name, query);
       if (!uploads.ok()) break;
@@ -207,4 +212,4 @@ void S3Snapshot::Apply(s3::Store& store, const Contents& contents) {
   }
 }
 
-}  // namespace fakeaws::internal
+}  // namespace fakeaws::s3

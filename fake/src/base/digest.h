@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace fakeaws::internal {
+namespace fakeaws::base {
 
 class Md5 {
  public:
@@ -29,4 +29,4 @@ std::string HexLower(const std::array<uint8_t, N>& bytes) {
   return HexLower(bytes.data(), N);
 }
 
-}  // namespace fakeaws::internal
+}  // namespace fakeaws::base

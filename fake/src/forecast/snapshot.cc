@@ -1,4 +1,4 @@
-// The Forecast part of a snapshot (core/snapshot.h):
+// The Forecast part of a snapshot (pipeline/snapshot.cc):
 //   {"next_seq":9,"roles":[...],
 //    "data":[{"schema":[...],"rows":[[...]],"timestamps":[...],"timestamp_column":1}],
 //    "resources":[{"kind":"dataset_import_job","arn":"...",...,"data":0},...]}
@@ -9,15 +9,17 @@
 // model is not written: it is a pure function of the predictor's training
 // data and settings (PredictorResource::Train), so Decode trains again and
 // gives every forecast of the predictor that same model.
+#include "forecast/snapshot.h"
+
 #include <map>
 #include <tuple>
 #include <typeinfo>
 
-#include "core/snapshot.h"
-#include "core/snapshot_codec.h"
+#include "base/snapshot_codec.h"
 #include "forecast/status.h"
 
-namespace fakeaws::internal {
+// The codec's member lists are specializations of base::Fields.
+namespace fakeaws::base {
 
 using namespace forecast;  // NOLINT: every type below is a Forecast one
 
@@ -408,7 +410,16 @@ struct Fields<WhatIfForecastResource> {
   }
 };
 
+}  // namespace fakeaws::base
+
+namespace fakeaws::forecast {
 namespace {
+
+using base::Blank;
+using base::FieldReader;
+using base::FieldWriter;
+using base::Fields;
+using base::Json;
 
 // ---- The kinds: a name in the document, the type, the members it lists ----
 
@@ -516,7 +527,7 @@ std::string CheckRows(const ForecastSpec& spec) {
 
 // Trains the predictors again and gives each forecast its predictor's model,
 // so the model stays shared as CreateForecast shared it.
-std::string Link(ForecastSnapshot::Contents& contents, const LoadContext& context) {
+std::string Link(Snapshot::Contents& contents, const LoadContext& context) {
   for (auto& [arn, r] : contents.resources) {
     auto* p = dynamic_cast<PredictorResource*>(r.get());
     if (p == nullptr) continue;
@@ -546,7 +557,7 @@ std::string Link(ForecastSnapshot::Contents& contents, const LoadContext& contex
 
 }  // namespace
 
-Outcome<Json> ForecastSnapshot::Save(forecast::Service& service) {
+Outcome<Json> Snapshot::Save(Service& service) {
   std::lock_guard<std::mutex> lock(service.mu_);
   // By creation order, so equal states give equal documents.
   std::vector<const Resource*> ordered;
@@ -568,7 +579,7 @@ Outcome<Json> ForecastSnapshot::Save(forecast::Service& service) {
       return true;
     });
     if (!saved) {
-      return InvalidRequest("snapshot: " + std::string(r->Words()) + " resources are not covered yet (" + r->arn +
+      return base::InvalidRequest("snapshot: " + std::string(r->Words()) + " resources are not covered yet (" + r->arn +
                             ")");
     }
   }
@@ -578,7 +589,7 @@ Outcome<Json> ForecastSnapshot::Save(forecast::Service& service) {
               {"resources", std::move(resources)}};
 }
 
-Outcome<ForecastSnapshot::Contents> ForecastSnapshot::Decode(const Json& json) {
+Outcome<Snapshot::Contents> Snapshot::Decode(const Json& json) {
   Contents out;
   LoadContext context;
   std::string error;
@@ -632,11 +643,11 @@ Outcome<ForecastSnapshot::Contents> ForecastSnapshot::Decode(const Json& json) {
     out.resources.emplace(arn, std::move(r));
   }
   if (const std::string bad = reader.ok() ? Link(out, context) : ""; !bad.empty()) error = "forecast: " + bad;
-  if (!error.empty()) return InvalidRequest("snapshot: " + error);
+  if (!error.empty()) return base::InvalidRequest("snapshot: " + error);
   return out;
 }
 
-void ForecastSnapshot::Apply(forecast::Service& service, Contents contents) {
+void Snapshot::Apply(Service& service, Contents contents) {
   std::lock_guard<std::mutex> lock(service.mu_);
   service.resources_ = std::move(contents.resources);
   service.roles_ = std::move(contents.roles);
@@ -654,4 +665,4 @@ void ForecastSnapshot::Apply(forecast::Service& service, Contents contents) {
   }
 }
 
-}  // namespace fakeaws::internal
+}  // namespace fakeaws::forecast

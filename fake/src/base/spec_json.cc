@@ -1,9 +1,9 @@
-#include "core/spec_json.h"
+#include "base/spec_json.h"
 
 #include <initializer_list>
 #include <string_view>
 
-namespace fakeaws::internal {
+namespace fakeaws::base {
 namespace {
 
 // Refuses members of `object` that are not in `known`; "" when all are.
@@ -214,4 +214,4 @@ Outcome<ForecastSpec> ForecastSpecFromJson(const Json& json) {
   return spec;
 }
 
-}  // namespace fakeaws::internal
+}  // namespace fakeaws::base

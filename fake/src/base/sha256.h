@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace fakeaws::internal {
+namespace fakeaws::base {
 
 class Sha256 {
  public:
@@ -26,4 +26,4 @@ class Sha256 {
 std::array<uint8_t, 32> Sha256Digest(std::string_view data);
 std::array<uint8_t, 32> HmacSha256(std::string_view key, std::string_view message);
 
-}  // namespace fakeaws::internal
+}  // namespace fakeaws::base

@@ -1,9 +1,9 @@
-#include "core/sha256.h"
+#include "base/sha256.h"
 
 #include <algorithm>
 #include <cstring>
 
-namespace fakeaws::internal {
+namespace fakeaws::base {
 namespace {
 
 constexpr uint32_t kK[64] = {
@@ -113,4 +113,4 @@ std::array<uint8_t, 32> HmacSha256(std::string_view key, std::string_view messag
   return outer.Final();
 }
 
-}  // namespace fakeaws::internal
+}  // namespace fakeaws::base

@@ -21,7 +21,7 @@
 #include "fakeaws/error.h"
 #include "fakeaws/forecast.h"
 
-namespace fakeaws::internal {
+namespace fakeaws::base {
 
 using Json = nlohmann::ordered_json;
 
@@ -43,4 +43,4 @@ std::optional<ClockMode> ClockModeFromName(std::string_view name);
 // The refusal every JSON reader here returns: 400 "InvalidRequest".
 AwsError InvalidRequest(std::string message);
 
-}  // namespace fakeaws::internal
+}  // namespace fakeaws::base

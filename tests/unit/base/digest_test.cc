@@ -1,10 +1,10 @@
-#include "core/digest.h"
-
 #include <gtest/gtest.h>
 
-#include "core/seeded.h"
+#include "base/base64.h"
+#include "base/digest.h"
+#include "base/seeded.h"
 
-namespace fakeaws::internal {
+namespace fakeaws::base {
 namespace {
 
 // RFC 1321 test suite.
@@ -45,4 +45,4 @@ TEST(SeededTest, IdsHaveAwsShapesAndRepeat) {
 }
 
 }  // namespace
-}  // namespace fakeaws::internal
+}  // namespace fakeaws::base

@@ -23,9 +23,9 @@
 #include <utility>
 #include <vector>
 
-#include "core/spec_json.h"
+#include "base/spec_json.h"
 
-namespace fakeaws::internal {
+namespace fakeaws::base {
 
 // Specialized per struct: template <typename IO> static void Visit(IO& io, T& v)
 // calling io("key", v.member) for each member.
@@ -233,4 +233,4 @@ class FieldReader {
   std::set<std::string> visited_;
 };
 
-}  // namespace fakeaws::internal
+}  // namespace fakeaws::base

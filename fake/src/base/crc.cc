@@ -1,10 +1,10 @@
 // Table-driven CRCs, eight bytes per step ("slicing-by-8"): the checks
 // clients attach to every upload must not make the fake slow.
+#include "base/crc.h"
+
 #include <cstring>
 
-#include "s3/checksum.h"
-
-namespace fakeaws::s3 {
+namespace fakeaws::base {
 namespace {
 
 template <typename T>
@@ -65,4 +65,4 @@ uint32_t Crc32(std::string_view data, uint32_t crc) { return Update(Crc32Tables(
 uint32_t Crc32c(std::string_view data, uint32_t crc) { return Update(Crc32cTables(), crc, data); }
 uint64_t Crc64Nvme(std::string_view data, uint64_t crc) { return Update(Crc64NvmeTables(), crc, data); }
 
-}  // namespace fakeaws::s3
+}  // namespace fakeaws::base
