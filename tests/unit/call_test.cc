@@ -1,7 +1,7 @@
 // How the fault layer and the journal name a request before any handler runs.
 #include <gtest/gtest.h>
 
-#include "core/call.h"
+#include "protocol/call.h"
 
 namespace fakeaws::internal {
 namespace {

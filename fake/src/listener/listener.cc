@@ -1,29 +1,28 @@
 #include "fakeaws/listener.h"
 
-#include <httplib.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <poll.h>
-#include <sys/eventfd.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <httplib.h>
 #include <mutex>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <optional>
+#include <poll.h>
 #include <stdexcept>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
 #include <system_error>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 #include "fakeaws/control.h"
-#include "core/call.h"
 #include "fakeaws/fake.h"
 #include "listener/connection.h"
+#include "protocol/call.h"
 #include "protocol/framework_errors.h"
 #include "protocol/s3_payload.h"
 

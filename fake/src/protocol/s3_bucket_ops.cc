@@ -2,7 +2,7 @@
 #include "base/base64.h"
 #include "base/seeded.h"
 #include "base/time_text.h"
-#include "core/core.h"
+#include "pipeline/core.h"
 #include "protocol/s3_ops.h"
 #include "protocol/s3_payload.h"
 #include "protocol/s3_xml.h"

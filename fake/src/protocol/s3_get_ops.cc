@@ -4,7 +4,7 @@
 #include <charconv>
 
 #include "base/time_text.h"
-#include "core/core.h"
+#include "pipeline/core.h"
 #include "protocol/s3_object_headers.h"
 #include "protocol/s3_ops.h"
 #include "s3/errors.h"

@@ -7,7 +7,7 @@
 #include "base/seeded.h"
 #include "base/time_text.h"
 #include "base/url.h"
-#include "core/core.h"
+#include "pipeline/core.h"
 #include "protocol/s3_ops.h"
 #include "protocol/s3_xml.h"
 #include "s3/errors.h"

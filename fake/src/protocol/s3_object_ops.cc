@@ -4,7 +4,7 @@
 #include "base/digest.h"
 #include "base/time_text.h"
 #include "base/url.h"
-#include "core/core.h"
+#include "pipeline/core.h"
 #include "protocol/s3_object_headers.h"
 #include "protocol/s3_ops.h"
 #include "protocol/s3_payload.h"

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "base/url.h"
-#include "core/call.h"
+#include "protocol/call.h"
 #include "s3/errors.h"
 
 namespace fakeaws::protocol {

@@ -7,7 +7,7 @@
 #include "base/digest.h"
 #include "base/seeded.h"
 #include "base/time_text.h"
-#include "core/core.h"
+#include "pipeline/core.h"
 #include "protocol/framework_errors.h"
 #include "protocol/s3_call.h"
 #include "protocol/s3_router.h"

@@ -1,6 +1,6 @@
-#include "core/core.h"
 #include "fakeaws/forecast.h"
 #include "forecast/errors.h"
+#include "pipeline/core.h"
 #include "protocol/json_writer.h"
 #include "protocol/model.h"
 #include "protocol/validation.h"

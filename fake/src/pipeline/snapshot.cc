@@ -14,9 +14,9 @@
 //    "s3":{"buckets":[{"name":"exports","region":"us-east-1","creation_date":"...",
 //                      "objects":[{"key":"...","body_base64":"...",...}]}]}}
 #include "base/json_fields.h"
-#include "core/core.h"
 #include "fakeaws/fake.h"
 #include "forecast/snapshot.h"
+#include "pipeline/core.h"
 #include "s3/snapshot.h"
 
 namespace fakeaws {

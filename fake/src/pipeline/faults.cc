@@ -3,9 +3,9 @@
 #include <algorithm>
 
 #include "base/seeded.h"
-#include "core/call.h"
-#include "core/core.h"
 #include "forecast/errors.h"
+#include "pipeline/core.h"
+#include "protocol/call.h"
 #include "protocol/framework_errors.h"
 
 namespace fakeaws {

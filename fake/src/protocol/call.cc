@@ -1,4 +1,4 @@
-#include "core/call.h"
+#include "protocol/call.h"
 
 #include <array>
 #include <cctype>

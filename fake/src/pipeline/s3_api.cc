@@ -1,7 +1,7 @@
 #include "base/base64.h"
 #include "base/seeded.h"
-#include "core/core.h"
 #include "fakeaws/s3.h"
+#include "pipeline/core.h"
 
 namespace fakeaws {
 

@@ -6,9 +6,9 @@
 
 #include "base/seeded.h"
 #include "base/time_text.h"
-#include "core/call.h"
-#include "core/core.h"
+#include "pipeline/core.h"
 #include "protocol/awsjson.h"
+#include "protocol/call.h"
 #include "protocol/forecast_operations.h"
 #include "protocol/forecastquery_operations.h"
 #include "protocol/framework_errors.h"
