@@ -3,7 +3,7 @@
 // to be made from it, each through Fake::Handle with zero lifecycle
 // durations (the work happens inside the Create call).
 #include <benchmark/benchmark.h>
-
+#include <stdexcept>
 #include <string>
 
 #include "fakeaws/fake.h"

@@ -22,7 +22,7 @@ std::string StatusText(int status) {
 ErrorView ViewError(const HttpResponse& response) {
   ErrorView v;
   v.status = response.status;
-  if (response.status == 0 && response.drop_connection) {
+  if (response.status == 0) {
     v.what = "a dropped connection";
     v.ok = true;
     return v;
@@ -49,6 +49,10 @@ ErrorView ViewOutcomeError(const AwsError& error) {
   ErrorView v = ViewError(error);
   v.what = "a failed Outcome (HTTP " + std::to_string(error.http_status) + ")";
   return v;
+}
+
+void ExplainFailedOutcome(const AwsError& error, ::testing::MatchResultListener* listener) {
+  *listener << "which is a failed Outcome: " << ::testing::PrintToString(error);
 }
 
 ErrorView ViewOkOutcome() {

@@ -1,8 +1,6 @@
 // Sample 2: the fake behind a real socket. fakeaws::Listener serves it on
 // 127.0.0.1; the production client only gets a different endpoint, signs
 // its requests as it would for AWS, and the test still reads the journal.
-#include "forecast_http_client.h"
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -10,6 +8,7 @@
 #include "fakeaws/faults.h"
 #include "fakeaws/listener.h"
 #include "fakeaws/matchers.h"
+#include "forecast_http_client.h"
 
 namespace {
 
@@ -17,6 +16,7 @@ using ::fakeaws::Called;
 using ::fakeaws::HasJsonMember;
 using ::fakeaws::HasObject;
 using ::fakeaws::IsExportFileName;
+using ::fakeaws::IsOk;
 using ::testing::_;
 using ::testing::HasSubstr;
 using ::testing::Optional;
@@ -35,7 +35,7 @@ class EndpointOverrideTest : public ::testing::Test {
     fakeaws::ForecastSpec spec;
     spec.name = "demand";
     forecast_arn_ = fake_.forecast().PutForecast(spec).value();
-    ASSERT_TRUE(fake_.s3().CreateBucket("exports").ok());
+    ASSERT_THAT(fake_.s3().CreateBucket("exports"), IsOk());
     endpoint_ = listener_.Start();  // "http://127.0.0.1:<free port>"
   }
 

@@ -2,11 +2,10 @@
 // real account runs into it, and retries seen from the test: the journal
 // counts the calls, so the aws-sdk-cpp / botocore retry trap
 // (wire-format.md §1.4) becomes an assertion.
-#include "export_scheduler.h"
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "export_scheduler.h"
 #include "fakeaws/fake.h"
 #include "fakeaws/faults.h"
 #include "fakeaws/matchers.h"
@@ -18,6 +17,7 @@ using ::fakeaws::CalledInOrder;
 using ::fakeaws::FaultRule;
 using ::fakeaws::HasHttpStatus;
 using ::fakeaws::IsAwsError;
+using ::fakeaws::IsOk;
 using ::testing::_;
 using ::testing::HasSubstr;
 
@@ -46,7 +46,7 @@ class SchedulerTest : public ::testing::Test {
   explicit SchedulerTest(fakeaws::Options options = {}) : fake_(std::move(options)), transport_(fake_) {}
 
   void SetUp() override {
-    ASSERT_TRUE(fake_.s3().CreateBucket("exports").ok());
+    ASSERT_THAT(fake_.s3().CreateBucket("exports"), IsOk());
     fakeaws::ForecastSpec spec;
     spec.name = "demand";
     forecast_arn_ = fake_.forecast().PutForecast(spec).value();
@@ -97,7 +97,7 @@ TEST_F(SchedulerTest, ResourceAlreadyExistsForASecondJobWithTheSameName) {
 }
 
 TEST_F(SchedulerTest, ResourceInUseForAForecastStillBeingCreated) {
-  ASSERT_TRUE(fake_.forecast().SetForecastStatus(forecast_arn_, "CREATE_IN_PROGRESS").ok());
+  ASSERT_THAT(fake_.forecast().SetForecastStatus(forecast_arn_, "CREATE_IN_PROGRESS"), IsOk());
   auto s = Scheduler(demo::RetryPolicy::AwsSdkCppDefault());
   const auto r = Start(s, "weekly");
   EXPECT_EQ(r.error_type, "ResourceInUseException");

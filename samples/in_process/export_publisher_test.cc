@@ -2,11 +2,10 @@
 // runs the production class against Fake::Handle, and checks S3 and the
 // journal with fakeaws's matchers. No socket, no sleeping: the publisher's
 // waits move the fake's virtual clock.
-#include "export_publisher.h"
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "export_publisher.h"
 #include "fakeaws/fake.h"
 #include "fakeaws/matchers.h"
 
@@ -18,6 +17,7 @@ using ::fakeaws::HasJsonMember;
 using ::fakeaws::HasObject;
 using ::fakeaws::IsAwsError;
 using ::fakeaws::IsExportFileName;
+using ::fakeaws::IsOk;
 using ::testing::_;
 using ::testing::Each;
 using ::testing::Ge;
@@ -70,7 +70,7 @@ class ExportPublisherTest : public ::testing::Test {
 };
 
 TEST_F(ExportPublisherTest, PublishesEveryPartAndWaitsUntilActive) {
-  ASSERT_TRUE(fake_.s3().CreateBucket("exports").ok());
+  ASSERT_THAT(fake_.s3().CreateBucket("exports"), IsOk());
   const fakeaws::Timestamp started = fake_.clock().Now();
 
   const demo::PublishResult result = publisher_.Publish(forecast_arn_, "weekly", "s3://exports/weekly");
@@ -100,7 +100,7 @@ TEST_F(ExportPublisherTest, ReportsAnExportThatFailedWithItsMessage) {
 }
 
 TEST_F(ExportPublisherTest, StopsAtAForecastThatIsNotActive) {
-  ASSERT_TRUE(fake_.forecast().SetForecastStatus(forecast_arn_, "CREATE_IN_PROGRESS").ok());
+  ASSERT_THAT(fake_.forecast().SetForecastStatus(forecast_arn_, "CREATE_IN_PROGRESS"), IsOk());
   const demo::PublishResult result = publisher_.Publish(forecast_arn_, "weekly", "s3://exports/weekly");
   EXPECT_FALSE(result.ok);
   EXPECT_EQ(result.error, "ResourceInUseException");

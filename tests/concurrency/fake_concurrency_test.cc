@@ -1,13 +1,13 @@
 // One Fake, many threads: the promise that a Fake is safe for concurrent use
 // (fake.h). Run under TSan by scripts/sanitize.sh.
+#include <atomic>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
-#include <atomic>
 #include <thread>
 #include <vector>
 
 #include "fakeaws/fake.h"
+#include "fakeaws/matchers.h"
 
 namespace fakeaws {
 namespace {
@@ -27,7 +27,7 @@ TEST(FakeConcurrencyTest, ThreadsCreateDescribeListAndDeleteWithoutLosingAnythin
   options.quotas.forecast_export_jobs = 1 << 20;
   options.lifecycle = LifecycleDurations::Observable();
   Fake fake(options);
-  ASSERT_TRUE(fake.s3().CreateBucket("exports").ok());
+  ASSERT_THAT(fake.s3().CreateBucket("exports"), IsOk());
   ForecastSpec spec;
   spec.name = "demand";
   const std::string forecast = fake.forecast().PutForecast(spec).value();
@@ -70,7 +70,7 @@ TEST(FakeConcurrencyTest, ThreadsCreateDescribeListAndDeleteWithoutLosingAnythin
 
 TEST(FakeConcurrencyTest, TwoFakesShareNothing) {
   Fake a, b;
-  ASSERT_TRUE(a.s3().CreateBucket("only-in-a").ok());
+  ASSERT_THAT(a.s3().CreateBucket("only-in-a"), IsOk());
   EXPECT_FALSE(b.s3().HasBucket("only-in-a"));
   std::thread ta([&] { for (int i = 0; i < 200; ++i) a.clock().Advance(std::chrono::seconds(1)); });
   std::thread tb([&] { for (int i = 0; i < 200; ++i) b.s3().PutObject("x", "k", "v"); });

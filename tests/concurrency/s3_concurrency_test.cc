@@ -1,12 +1,13 @@
 // One fake, many threads, through the S3 wire: puts, reads, listings and
 // multipart uploads at once (run under TSan by scripts/sanitize.sh tsan).
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "fakeaws/fake.h"
+#include "fakeaws/matchers.h"
 
 namespace fakeaws {
 namespace {
@@ -21,7 +22,7 @@ HttpRequest Request(std::string method, std::string target, std::string body = "
 
 TEST(S3Concurrency, PutsReadsAndListingsShareOneFake) {
   Fake fake;
-  ASSERT_TRUE(fake.s3().CreateBucket("exports").ok());
+  ASSERT_THAT(fake.s3().CreateBucket("exports"), IsOk());
   std::vector<std::thread> threads;
   for (int t = 0; t < 8; ++t) {
     threads.emplace_back([&fake, t] {
@@ -39,7 +40,7 @@ TEST(S3Concurrency, PutsReadsAndListingsShareOneFake) {
 
 TEST(S3Concurrency, MultipartUploadsInParallelEachCompleteOnce) {
   Fake fake;
-  ASSERT_TRUE(fake.s3().CreateBucket("exports").ok());
+  ASSERT_THAT(fake.s3().CreateBucket("exports"), IsOk());
   std::vector<std::thread> threads;
   for (int t = 0; t < 6; ++t) {
     threads.emplace_back([&fake, t] {

@@ -4,7 +4,6 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
 #include <nlohmann/json.hpp>
 
 #include "fakeaws/fake.h"
@@ -191,9 +190,11 @@ TEST_F(ControlApiTest, ArmsFaultsThatAwsRequestsMeet) {
   EXPECT_EQ(fake_.Handle(Aws("ListForecasts", "{}")).status, 200);
 
   Send("POST", "/_fakeaws/faults", R"({"action":"drop_connection","operation":"AmazonForecast.ListForecasts"})");
-  EXPECT_TRUE(fake_.Handle(Aws("ListForecasts", "{}")).drop_connection);
+  EXPECT_EQ(fake_.Handle(Aws("ListForecasts", "{}")).status, 0);  // dropped
+  EXPECT_TRUE(fake_.journal().Entries().back().connection_dropped);
   Send("POST", "/_fakeaws/faults", R"({"action":"latency","latency_ms":250,"times":1})");
-  EXPECT_EQ(fake_.Handle(Aws("ListForecasts", "{}")).delay, std::chrono::milliseconds(250));
+  EXPECT_EQ(fake_.Handle(Aws("ListForecasts", "{}")).status, 200);
+  EXPECT_EQ(fake_.journal().Entries().back().fault, "latency +250 ms on any request, from call 1, 1 time");
   Send("POST", "/_fakeaws/faults", R"({"error":"AccessDenied","s3":{"method":"GET","bucket":"exp*"}})");
   HttpRequest get = Control("GET", "/exports/key");
   EXPECT_EQ(fake_.Handle(get).status, 403);

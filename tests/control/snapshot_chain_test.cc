@@ -3,12 +3,12 @@
 // bytes the fake that took it sends, and goes on alike (jobs finishing on
 // the clock, new forecasts and exports from restored predictors, the files
 // they write).
+#include <functional>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <functional>
-
 #include "../forecast/forecast_client.h"
+#include "fakeaws/matchers.h"
 #include "observable_options.h"
 
 namespace fakeaws::testing {
@@ -256,11 +256,11 @@ TEST_P(SnapshotChainTest, ARestoredFakeAnswersAndGoesOnAsTheSavedOne) {
   Fake original(Observable());
   Drive(original, steps, settle);
   auto snapshot = original.Snapshot();
-  ASSERT_TRUE(snapshot.ok()) << snapshot.error().message;
+  ASSERT_THAT(snapshot, IsOk());
 
   Fake restored(Observable());
   auto done = restored.Restore(snapshot.value());
-  ASSERT_TRUE(done.ok()) << done.error().message;
+  ASSERT_THAT(done, IsOk());
   EXPECT_EQ(restored.Snapshot().value(), snapshot.value());
 
   const auto expected = Conversation(original);
@@ -282,7 +282,7 @@ TEST(SnapshotChain, ImportedDataStaysSharedAfterRestore) {
   // three tables, though predictors name two of them again.
   EXPECT_EQ(doc["forecast"]["data"].size(), 3u);
   Fake restored(Observable());
-  ASSERT_TRUE(restored.Restore(snapshot).ok());
+  ASSERT_THAT(restored.Restore(snapshot), IsOk());
   EXPECT_EQ(restored.Snapshot().value(), snapshot);
 }
 

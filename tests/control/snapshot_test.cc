@@ -3,10 +3,10 @@
 // cannot be restored changes nothing.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
 #include <nlohmann/json.hpp>
 
 #include "fakeaws/fake.h"
+#include "fakeaws/matchers.h"
 #include "observable_options.h"
 
 namespace fakeaws {
@@ -38,21 +38,21 @@ std::string JobArn(const std::string& name) {
 // A fake with something of everything: seeded forecasts (one with explicit
 // rows and dimensions), jobs in several states, tags, a role, a bucket.
 void Populate(Fake& fake) {
-  ASSERT_TRUE(fake.s3().CreateBucket("exports").ok());
+  ASSERT_THAT(fake.s3().CreateBucket("exports"), IsOk());
   ForecastSpec demand;
   demand.name = "demand";
   demand.dimensions = {"store"};
   demand.series = {ForecastSeries("item_1", {"s1"}), ForecastSeries("item_2", {"s2"})};
   demand.horizon = 5;
   demand.tags = {{"team", "ml"}};
-  ASSERT_TRUE(fake.forecast().PutForecast(demand).ok());
+  ASSERT_THAT(fake.forecast().PutForecast(demand), IsOk());
   ForecastSpec explicit_rows;
   explicit_rows.name = "explicit";
   explicit_rows.forecast_types = {"mean"};
   explicit_rows.rows = {{"a", {}, Timestamp(std::chrono::milliseconds(1767225600000)), {1.25}},
                         {"a", {}, Timestamp(std::chrono::milliseconds(1767312000000)), {0.1}}};
   explicit_rows.status = "CREATE_IN_PROGRESS";
-  ASSERT_TRUE(fake.forecast().PutForecast(explicit_rows).ok());
+  ASSERT_THAT(fake.forecast().PutForecast(explicit_rows), IsOk());
   fake.forecast().AddRole(fake.forecast().RoleArn("R"));
   ASSERT_EQ(fake.Handle(CreateJob("first")).status, 200);
   fake.clock().Advance(std::chrono::minutes(10));  // "first" is ACTIVE and exported
@@ -89,10 +89,10 @@ TEST(Snapshot, ARestoredFakeAnswersAsTheSavedOneWould) {
   Fake original(Observable());
   Populate(original);
   auto snapshot = original.Snapshot();
-  ASSERT_TRUE(snapshot.ok()) << snapshot.error().message;
+  ASSERT_THAT(snapshot, IsOk());
 
   Fake restored(Observable());
-  ASSERT_TRUE(restored.Restore(snapshot.value()).ok());
+  ASSERT_THAT(restored.Restore(snapshot.value()), IsOk());
   EXPECT_EQ(restored.Snapshot().value(), snapshot.value());
   EXPECT_EQ(Conversation(restored), Conversation(original));
 }
@@ -111,7 +111,7 @@ HttpRequest S3(const std::string& method, const std::string& target, std::vector
 
 TEST(Snapshot, KeepsS3ObjectsWithTheirAttributesAndChecksums) {
   Fake original(Observable());
-  ASSERT_TRUE(original.s3().CreateBucket("exports").ok());
+  ASSERT_THAT(original.s3().CreateBucket("exports"), IsOk());
   ASSERT_EQ(original.Handle(S3("PUT", "/exports/data/a.json",
                                {{"Content-Type", "application/json"},
                                 {"Cache-Control", "no-cache"},
@@ -123,7 +123,7 @@ TEST(Snapshot, KeepsS3ObjectsWithTheirAttributesAndChecksums) {
             200);
   ASSERT_EQ(original.Handle(S3("PUT", "/exports/bin", {}, std::string("\0\xff\x01", 3))).status, 200);
   Fake restored(Observable());
-  ASSERT_TRUE(restored.Restore(original.Snapshot().value()).ok());
+  ASSERT_THAT(restored.Restore(original.Snapshot().value()), IsOk());
   for (const auto& request : {S3("GET", "/exports/data/a.json", {{"x-amz-checksum-mode", "ENABLED"}}),
                               S3("HEAD", "/exports/data/a.json"), S3("GET", "/exports/bin"),
                               S3("GET", "/exports?list-type=2"), S3("GET", "/")}) {
@@ -133,7 +133,7 @@ TEST(Snapshot, KeepsS3ObjectsWithTheirAttributesAndChecksums) {
 
 TEST(Snapshot, KeepsTheETagOfAMultipartObject) {
   Fake original(Observable());
-  ASSERT_TRUE(original.s3().CreateBucket("exports").ok());
+  ASSERT_THAT(original.s3().CreateBucket("exports"), IsOk());
   const HttpResponse created = original.Handle(S3("POST", "/exports/big?uploads"));
   ASSERT_EQ(created.status, 200) << created.body;
   const size_t at = created.body.find("<UploadId>") + 10;
@@ -147,7 +147,7 @@ TEST(Snapshot, KeepsTheETagOfAMultipartObject) {
   ASSERT_EQ(done.status, 200) << done.body;
   ASSERT_THAT(original.s3().GetObject("exports", "big")->etag, ::testing::EndsWith("-1\""));
   Fake restored(Observable());
-  ASSERT_TRUE(restored.Restore(original.Snapshot().value()).ok());
+  ASSERT_THAT(restored.Restore(original.Snapshot().value()), IsOk());
   for (const auto& request : {S3("HEAD", "/exports/big"), S3("GET", "/exports?list-type=2")}) {
     EXPECT_EQ(restored.Handle(request).ToWire(), original.Handle(request).ToWire()) << request.target;
   }
@@ -158,7 +158,7 @@ TEST(Snapshot, RestoreReplacesWhatWasThere) {
   const std::string empty = saved.Snapshot().value();
   Fake busy(Observable());
   Populate(busy);
-  ASSERT_TRUE(busy.Restore(empty).ok());
+  ASSERT_THAT(busy.Restore(empty), IsOk());
   EXPECT_EQ(busy.Snapshot().value(), empty);
   EXPECT_TRUE(busy.forecast().ListForecastExportJobs().empty());
   EXPECT_FALSE(busy.s3().HasBucket("exports"));
@@ -170,7 +170,7 @@ TEST(Snapshot, QuotaCountsFollowTheRestoredResources) {
   Fake original(options);
   Populate(original);  // "second" is creating, "third" stopping
   Fake restored(options);
-  ASSERT_TRUE(restored.Restore(original.Snapshot().value()).ok());
+  ASSERT_THAT(restored.Restore(original.Snapshot().value()), IsOk());
   // One more fits; the one after is over the quota, counted from the
   // restored resources, in both fakes alike.
   EXPECT_EQ(restored.Handle(CreateJob("fourth")).ToWire(), original.Handle(CreateJob("fourth")).ToWire());
@@ -199,8 +199,7 @@ TEST(Snapshot, RefusesASnapshotOfAnotherAccountRegionOrSeed) {
     Fake fake(other);
     const std::string before = fake.Snapshot().value();
     auto restored = fake.Restore(snapshot);
-    ASSERT_FALSE(restored.ok());
-    EXPECT_THAT(restored.error().message, HasSubstr("taken with account 123456789012, region us-east-1, seed 0"));
+    EXPECT_THAT(restored, IsAwsError("InvalidRequest", HasSubstr("taken with account 123456789012, region us-east-1, seed 0")));
     EXPECT_EQ(fake.Snapshot().value(), before);
   }
 }
@@ -229,19 +228,15 @@ TEST(Snapshot, RefusesABrokenDocumentAndChangesNothing) {
   with("object body", [](auto& d) { d["s3"]["buckets"][0]["objects"][0]["body_base64"] = "***"; });
 
   Fake fake(Observable());
-  ASSERT_TRUE(fake.s3().CreateBucket("kept").ok());
+  ASSERT_THAT(fake.s3().CreateBucket("kept"), IsOk());
   const std::string before = fake.Snapshot().value();
   for (const auto& [what, doc] : broken) {
     auto restored = fake.Restore(doc.dump());
-    EXPECT_FALSE(restored.ok()) << what;
-    if (!restored.ok()) {
-      EXPECT_EQ(restored.error().type, "InvalidRequest") << what;
-      EXPECT_THAT(restored.error().message, HasSubstr("snapshot")) << what;
-    }
+    EXPECT_THAT(restored, IsAwsError("InvalidRequest", HasSubstr("snapshot"))) << what;
     EXPECT_EQ(fake.Snapshot().value(), before) << what;
   }
-  EXPECT_FALSE(fake.Restore("not json").ok());
-  EXPECT_FALSE(fake.Restore("[]").ok());
+  EXPECT_THAT(fake.Restore("not json"), IsAwsError("InvalidRequest", "snapshot: not a JSON object"));
+  EXPECT_THAT(fake.Restore("[]"), IsAwsError("InvalidRequest", "snapshot: not a JSON object"));
   EXPECT_EQ(fake.Snapshot().value(), before);
 }
 

@@ -1,22 +1,31 @@
 // The listener's limits: a body too large and one connection too many get
-// the addressed service's own error bytes (the Fake's, via Fake::Refuse or
-// Fake::Handle of the head), decided before the body is read, and the
+// the addressed service's own error bytes (the Fake's, via its front door's
+// Refuse or Serve of the head), decided before the body is read, and the
 // connection closes; nothing grows without bound.
-#include <gtest/gtest.h>
-
 #include <chrono>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
 #include <memory>
-#include <thread>
 #include <string>
+#include <thread>
 
 #include "fakeaws/fake.h"
 #include "fakeaws/listener.h"
+#include "fakeaws/matchers.h"
+#include "pipeline/front_door.h"
 #include "raw_http.h"
 
 namespace fakeaws::testing {
 namespace {
 
 using std::chrono::milliseconds;
+
+// What the listener's twin answers `head` for `refusal`.
+HttpResponse Refuse(Fake& fake, HttpRequest head, const internal::Refusal& refusal) {
+  internal::FrontDoor door(fake);
+  protocol::Call call = door.Identify(head);
+  return door.Refuse(std::move(head), std::move(call), refusal).response;
+}
 
 HttpRequest Put(const std::string& target, uint64_t declared_length) {
   HttpRequest r;
@@ -59,7 +68,7 @@ TEST(ListenerLimits, ADeclaredBodyOverTheListenersLimitIsEntityTooLargeBeforeAny
   const HttpRequest put = Put("/exports/big.bin", 5'000'000'000);
   ASSERT_TRUE(c.Send(Head(put)));
   // No 100 Continue: the refusal comes at once, then the connection closes.
-  const std::string expected = twin.Refuse(put, {FrontEndRefusal::kBodyTooLarge, 5'000'000'000, 1000}).ToWire();
+  const std::string expected = Refuse(twin, put, {internal::Refusal::kBodyTooLarge, 5'000'000'000, 1000}).ToWire();
   EXPECT_NE(expected.find("<Code>EntityTooLarge</Code><Message>Your proposed upload exceeds the maximum allowed "
                           "size</Message><ProposedSize>5000000000</ProposedSize><MaxSizeAllowed>1000</MaxSizeAllowed>"),
             std::string::npos)
@@ -82,7 +91,7 @@ TEST(ListenerLimits, AnUploadOverTheFakesObjectLimitGetsTheFakesAnswerFromItsHea
   EXPECT_NE(expected.find("<ProposedSize>11</ProposedSize><MaxSizeAllowed>10</MaxSizeAllowed>"), std::string::npos);
   EXPECT_EQ(c.ReadResponse(false, milliseconds(2000)), expected);
   EXPECT_TRUE(c.ClosedByServer(milliseconds(2000)));
-  EXPECT_FALSE(served.s3().GetObject("exports", "eleven.txt").ok());
+  EXPECT_THAT(served.s3().GetObject("exports", "eleven.txt"), IsAwsError("NoSuchKey"));
 }
 
 TEST(ListenerLimits, AForecastBodyOverTheLimitIsCoralsBare413) {
@@ -113,10 +122,10 @@ TEST(ListenerLimits, AChunkedBodyIsCutOffOnceItPassesTheLimit) {
   ASSERT_TRUE(c.Send(Head(put)));
   const std::string chunk = "400\r\n" + std::string(1024, 'x') + "\r\n";
   for (int i = 0; i < 3; ++i) c.Send(chunk);  // the server may close before all of it
-  const std::string expected = twin.Refuse(put, {FrontEndRefusal::kBodyTooLarge, 1001, 1000}).ToWire();
+  const std::string expected = Refuse(twin, put, {internal::Refusal::kBodyTooLarge, 1001, 1000}).ToWire();
   EXPECT_EQ(c.ReadResponse(false, milliseconds(2000)), expected);
   EXPECT_TRUE(c.ClosedByServer(milliseconds(2000)));
-  EXPECT_FALSE(served.s3().GetObject("exports", "chunked.bin").ok());
+  EXPECT_THAT(served.s3().GetObject("exports", "chunked.bin"), IsAwsError("NoSuchKey"));
 }
 
 TEST(ListenerLimits, AConnectionOverTheMaximumGetsTheServicesThrottlingErrorAndIsClosed) {
@@ -133,7 +142,7 @@ TEST(ListenerLimits, AConnectionOverTheMaximumGetsTheServicesThrottlingErrorAndI
   }
   RawConnection third(port);
   ASSERT_TRUE(third.Send(RequestBytes(Describe())));
-  const std::string throttled = twin.Refuse(Describe(), {FrontEndRefusal::kTooManyConnections, 0, 0}).ToWire();
+  const std::string throttled = Refuse(twin, Describe(), {internal::Refusal::kTooManyConnections, 0, 0}).ToWire();
   EXPECT_NE(throttled.find(R"({"__type":"ThrottlingException","message":"Rate exceeded"})"), std::string::npos)
       << throttled;
   EXPECT_EQ(third.ReadResponse(false, milliseconds(3000)), throttled);
@@ -144,7 +153,7 @@ TEST(ListenerLimits, AConnectionOverTheMaximumGetsTheServicesThrottlingErrorAndI
   get.headers.Add("Host", "127.0.0.1");
   RawConnection fourth(port);
   ASSERT_TRUE(fourth.Send(RequestBytes(get)));
-  const std::string slow_down = twin.Refuse(get, {FrontEndRefusal::kTooManyConnections, 0, 0}).ToWire();
+  const std::string slow_down = Refuse(twin, get, {internal::Refusal::kTooManyConnections, 0, 0}).ToWire();
   EXPECT_NE(slow_down.find("HTTP/1.1 503 Service Unavailable"), std::string::npos);
   EXPECT_NE(slow_down.find("<Code>SlowDown</Code><Message>Please reduce your request rate.</Message>"),
             std::string::npos);
@@ -158,7 +167,7 @@ TEST(ListenerLimits, AConnectionOverTheMaximumGetsTheServicesThrottlingErrorAndI
     ASSERT_TRUE(again.Send(RequestBytes(Describe())));
     const std::string answer = again.ReadResponse(false, milliseconds(3000));
     if (answer.find("ThrottlingException") != std::string::npos) {
-      twin.Refuse(Describe(), {FrontEndRefusal::kTooManyConnections, 0, 0});  // keep the numbering
+      Refuse(twin, Describe(), {internal::Refusal::kTooManyConnections, 0, 0});  // keep the numbering
       std::this_thread::sleep_for(milliseconds(20));
       continue;
     }

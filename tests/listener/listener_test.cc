@@ -3,11 +3,9 @@
 // headers in Handle's order, body; the listener adds no header of its own),
 // and the traps of Debian's cpp-httplib 0.11.4 (cpp-httplib-notes.md) stay
 // closed.
-#include "fakeaws/listener.h"
-
-#include <gtest/gtest.h>
-
 #include <chrono>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
 #include <memory>
 #include <stdexcept>
 #include <system_error>
@@ -15,6 +13,8 @@
 #include <vector>
 
 #include "fakeaws/fake.h"
+#include "fakeaws/listener.h"
+#include "fakeaws/matchers.h"
 #include "raw_http.h"
 
 namespace fakeaws::testing {
@@ -62,7 +62,7 @@ class ListenerTest : public ::testing::Test {
   void SetUp() override {
     ForecastSpec demand;
     demand.name = "demand";
-    for (Fake* f : {&served_, &twin_}) ASSERT_TRUE(f->forecast().PutForecast(demand).ok());
+    for (Fake* f : {&served_, &twin_}) ASSERT_THAT(f->forecast().PutForecast(demand), IsOk());
     port_ = PortOf(listener_.Start());
   }
 

@@ -151,7 +151,6 @@ TEST(HasHttpStatus, DescribesAndExplains) {
             "which has HTTP status 404 (Not Found) and AWS error NoSuchBucket");
   HttpResponse dropped;
   dropped.status = 0;
-  dropped.drop_connection = true;
   EXPECT_EQ(Explain(HasHttpStatus(200), dropped), "which is a dropped connection, with no HTTP status");
 }
 

@@ -32,7 +32,7 @@ TEST(MockObserver, SeesWhatTheClientReceivesWhenAFaultDropsTheConnection) {
   fake.faults().Arm(FaultRule::DropConnection().On("AmazonForecast.ListForecasts"));
   MockObserver observer(fake);
   EXPECT_CALL(observer, OnRequest("AmazonForecast.ListForecasts", _,
-                                  Field(&HttpResponse::drop_connection, true)));
+                                  Field(&HttpResponse::status, 0)));
   fake.Handle(test_support::ForecastRequest("ListForecasts", "{}"));
 }
 

@@ -1,9 +1,10 @@
-// How the fault layer and the journal name a request before any handler runs.
+// How a request is named and routed, once, before any handler runs: the
+// journal, fault rules, the listener and the S3 router all read this.
 #include <gtest/gtest.h>
 
 #include "protocol/call.h"
 
-namespace fakeaws::internal {
+namespace fakeaws::protocol {
 namespace {
 
 HttpRequest S3(const std::string& method, const std::string& target, const std::string& host = "127.0.0.1:9000") {
@@ -21,10 +22,10 @@ TEST(IdentifyCall, NamesJsonOperationsByTheirTarget) {
   r.method = "POST";
   r.headers.Add("X-Amz-Target", "AmazonForecast.CreateForecastExportJob");
   const Call call = IdentifyCall(r);
-  EXPECT_EQ(call.service, "forecast");
+  EXPECT_EQ(call.service, Service::kForecast);
   EXPECT_EQ(call.operation, "AmazonForecast.CreateForecastExportJob");
   r.headers.Set("X-Amz-Target", "AmazonForecastRuntime.QueryForecast");
-  EXPECT_EQ(IdentifyCall(r).service, "forecastquery");
+  EXPECT_EQ(IdentifyCall(r).service, Service::kForecastQuery);
 }
 
 // botocore's S3 model: data/s3/2006-03-01/service-2.json, "http" of each operation.
@@ -55,22 +56,59 @@ TEST(IdentifyCall, NamesS3OperationsAsTheModelMapsThem) {
 
 TEST(IdentifyCall, ReadsBucketAndDecodedKeyFromThePath) {
   const Call call = IdentifyCall(S3("PUT", "/exports/weekly/a%20b%2Bc.csv?x-id=PutObject"));
-  EXPECT_EQ(call.bucket, "exports");
-  EXPECT_EQ(call.key, "weekly/a b+c.csv");
+  EXPECT_EQ(call.bucket(), "exports");
+  EXPECT_EQ(call.key(), "weekly/a b+c.csv");
 }
 
 // wire-format.md §4.3: hostname endpoints make clients put the bucket in Host.
 TEST(IdentifyCall, ReadsTheBucketFromAVirtualHostedHost) {
   Call call = IdentifyCall(S3("GET", "/weekly/a.csv", "exports.localhost:9000"));
-  EXPECT_EQ(call.bucket, "exports");
-  EXPECT_EQ(call.key, "weekly/a.csv");
+  EXPECT_EQ(call.bucket(), "exports");
+  EXPECT_EQ(call.key(), "weekly/a.csv");
   EXPECT_EQ(call.operation, "s3:GetObject");
   call = IdentifyCall(S3("GET", "/?list-type=2", "my.bucket.s3.us-west-2.amazonaws.com"));
-  EXPECT_EQ(call.bucket, "my.bucket");
+  EXPECT_EQ(call.bucket(), "my.bucket");
   EXPECT_EQ(call.operation, "s3:ListObjectsV2");
-  EXPECT_EQ(IdentifyCall(S3("GET", "/b/k", "s3.us-east-1.amazonaws.com")).bucket, "b");
-  EXPECT_EQ(IdentifyCall(S3("GET", "/b/k", "localhost:9000")).bucket, "b");
+  EXPECT_EQ(IdentifyCall(S3("GET", "/b/k", "s3.us-east-1.amazonaws.com")).bucket(), "b");
+  EXPECT_EQ(IdentifyCall(S3("GET", "/b/k", "localhost:9000")).bucket(), "b");
+}
+
+// One table names and routes: what the journal calls a request is what
+// answers it, and an operation the fake lacks is named all the same.
+TEST(IdentifyCall, NamesAndRoutesFromOneTable) {
+  Call listed = IdentifyCall(S3("GET", "/exports?list-type=2"));
+  EXPECT_NE(listed.s3.handler, nullptr);
+  EXPECT_FALSE(listed.s3.refusal);
+
+  const Call website = IdentifyCall(S3("GET", "/exports?website"));
+  EXPECT_EQ(website.operation, "s3:GetBucketWebsite");
+  EXPECT_EQ(website.s3.handler, nullptr);
+  ASSERT_TRUE(website.s3.refusal);
+  EXPECT_EQ(website.s3.refusal->type, "NotImplemented");
+
+  const Call metrics = IdentifyCall(S3("GET", "/exports?metrics&id=daily"));
+  EXPECT_EQ(metrics.operation, "s3:GetBucketMetricsConfiguration");
+  EXPECT_EQ(Op(S3("GET", "/exports?metrics")), "s3:ListBucketMetricsConfigurations");
+
+  const Call patch = IdentifyCall(S3("PATCH", "/exports/a.csv"));
+  ASSERT_TRUE(patch.s3.refusal);
+  EXPECT_EQ(patch.s3.refusal->type, "MethodNotAllowed");
+}
+
+// Only list-type=2 is ListObjectsV2's; the other values are named the same
+// but not answered.
+TEST(IdentifyCall, AnswersOnlyTheSubresourceValueTheModelNames) {
+  const Call v1 = IdentifyCall(S3("GET", "/exports?list-type=1"));
+  EXPECT_EQ(v1.operation, "s3:ListObjectsV2");
+  EXPECT_EQ(v1.s3.handler, nullptr);
+}
+
+TEST(IdentifyCall, ABrokenEscapeIsInvalidUriButTheKeyIsStillNamed) {
+  const Call call = IdentifyCall(S3("GET", "/exports/a%zz.csv"));
+  ASSERT_TRUE(call.s3.invalid_uri);
+  EXPECT_EQ(call.s3.invalid_uri->type, "InvalidURI");
+  EXPECT_EQ(call.key(), "a%zz.csv");
 }
 
 }  // namespace
-}  // namespace fakeaws::internal
+}  // namespace fakeaws::protocol

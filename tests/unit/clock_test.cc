@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "base/virtual_clock.h"
+#include "fakeaws/fake.h"
+
 namespace fakeaws {
 namespace {
 
@@ -19,8 +22,8 @@ TEST(TimestampTest, ParsesAndFormatsIso8601Utc) {
 }
 
 TEST(ClockTest, ManualClockMovesOnlyWhenTold) {
-  Clock clock(Timestamp(milliseconds(1000)), ClockMode::kManual, milliseconds(0));
-  clock.OnRequest();
+  base::VirtualClock clock(Timestamp(milliseconds(1000)), ClockMode::kManual, milliseconds(0));
+  clock.StepForRequest();
   EXPECT_EQ(clock.Now(), Timestamp(milliseconds(1000)));
   clock.Advance(milliseconds(500));
   EXPECT_EQ(clock.Now(), Timestamp(milliseconds(1500)));
@@ -29,19 +32,30 @@ TEST(ClockTest, ManualClockMovesOnlyWhenTold) {
 }
 
 TEST(ClockTest, SteppingClockMovesOnEachRequest) {
-  Clock clock(Timestamp(milliseconds(0)), ClockMode::kStepPerRequest, milliseconds(1000));
-  clock.OnRequest();
-  clock.OnRequest();
+  base::VirtualClock clock(Timestamp(milliseconds(0)), ClockMode::kStepPerRequest, milliseconds(1000));
+  clock.StepForRequest();
+  clock.StepForRequest();
   EXPECT_EQ(clock.Now(), Timestamp(milliseconds(2000)));
 }
 
 TEST(ClockTest, AdvanceNotifiesListeners) {
-  Clock clock(Timestamp(milliseconds(0)), ClockMode::kManual, milliseconds(0));
+  base::VirtualClock clock(Timestamp(milliseconds(0)), ClockMode::kManual, milliseconds(0));
   int calls = 0;
   clock.OnAdvance([&] { ++calls; });
   clock.Advance(milliseconds(1));
   clock.AdvanceTo(Timestamp(milliseconds(10)));
   EXPECT_EQ(calls, 2);
+}
+
+// The public Clock is the fake's own: moving it moves the fake.
+TEST(ClockTest, AFakesClockStartsWhereItsOptionsSay) {
+  Options options;
+  options.clock_start = Timestamp(milliseconds(5000));
+  Fake fake(options);
+  EXPECT_EQ(fake.clock().Now(), Timestamp(milliseconds(5000)));
+  fake.clock().Advance(milliseconds(250));
+  EXPECT_EQ(fake.clock().Now(), Timestamp(milliseconds(5250)));
+  EXPECT_EQ(fake.clock().mode(), ClockMode::kManual);
 }
 
 }  // namespace

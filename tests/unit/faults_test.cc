@@ -5,6 +5,7 @@
 
 #include "fakeaws/fake.h"
 #include "fakeaws/matchers.h"
+#include "pipeline/front_door.h"
 #include "support/requests.h"
 
 namespace fakeaws {
@@ -17,6 +18,13 @@ using test_support::DescribeExportJob;
 using test_support::ForecastRequest;
 using test_support::S3Request;
 
+// What a front end with a socket (the listener) gets for `request`.
+internal::Delivery Serve(Fake& fake, HttpRequest request) {
+  internal::FrontDoor door(fake);
+  protocol::Call call = door.Identify(request);
+  return door.Serve(std::move(request), std::move(call));
+}
+
 constexpr const char* kCreate = "AmazonForecast.CreateForecastExportJob";
 constexpr const char* kList = "AmazonForecast.ListForecasts";
 
@@ -26,7 +34,7 @@ void SeedDemand(Fake& fake) {
   fake.s3().CreateBucket("exports");
   ForecastSpec spec;
   spec.name = "demand";
-  ASSERT_TRUE(fake.forecast().PutForecast(spec).ok());
+  ASSERT_THAT(fake.forecast().PutForecast(spec), IsOk());
 }
 
 TEST(Faults, ThrottlingAnswersWithCoralsBytes) {
@@ -168,24 +176,34 @@ TEST(Faults, AFiredFaultIsInTheJournal) {
 TEST(Faults, LatencyDelaysTheRealAnswer) {
   Fake fake;
   fake.faults().Arm(FaultRule::Latency(std::chrono::milliseconds(250)).On(kList));
-  const HttpResponse slow = fake.Handle(List());
-  EXPECT_EQ(slow.status, 200);
-  EXPECT_EQ(slow.body, R"({"Forecasts":[]})");
+  const internal::Delivery slow = Serve(fake, List());
+  EXPECT_EQ(slow.response.status, 200);
+  EXPECT_EQ(slow.response.body, R"({"Forecasts":[]})");
   EXPECT_EQ(slow.delay, std::chrono::milliseconds(250));
-  EXPECT_EQ(fake.Handle(List()).delay, std::chrono::milliseconds(0));
+  EXPECT_EQ(Serve(fake, List()).delay, std::chrono::milliseconds(0));
 
   fake.faults().Arm(FaultRule::Error(errors::ThrottlingException()).On(kList).WithLatency(std::chrono::seconds(1)));
-  const HttpResponse slow_error = fake.Handle(List());
-  EXPECT_THAT(slow_error, IsAwsError("ThrottlingException"));
+  const internal::Delivery slow_error = Serve(fake, List());
+  EXPECT_THAT(slow_error.response, IsAwsError("ThrottlingException"));
   EXPECT_EQ(slow_error.delay, std::chrono::seconds(1));
+}
+
+// In process there is no socket to wait on: the answer comes at once, and
+// the journal names the fault.
+TEST(Faults, LatencyInProcessIsInTheJournalOnly) {
+  Fake fake;
+  fake.faults().Arm(FaultRule::Latency(std::chrono::milliseconds(250)).On(kList));
+  EXPECT_EQ(fake.Handle(List()).status, 200);
+  EXPECT_EQ(fake.journal().Entries().at(0).fault, "latency +250 ms on AmazonForecast.ListForecasts, from call 1, 1 time");
 }
 
 TEST(Faults, DroppingBeforeHandlingChangesNothing) {
   Fake fake;
   SeedDemand(fake);
   fake.faults().Arm(FaultRule::DropConnection().On(kCreate));
-  const HttpResponse r = fake.Handle(CreateExportJob("weekly"));
-  EXPECT_TRUE(r.drop_connection);
+  const internal::Delivery d = Serve(fake, CreateExportJob("weekly"));
+  EXPECT_TRUE(d.drop_connection);
+  const HttpResponse& r = d.response;
   EXPECT_EQ(r.status, 0);
   EXPECT_EQ(r.body, "");
   EXPECT_THAT(fake.Handle(DescribeExportJob("weekly")), IsAwsError("ResourceNotFoundException"));
@@ -201,7 +219,6 @@ TEST(Faults, DroppingAfterHandlingKeepsTheEffect) {
   SeedDemand(fake);
   fake.faults().Arm(FaultRule::DropConnectionAfterHandling().On(kCreate));
   const HttpResponse r = fake.Handle(CreateExportJob("weekly"));
-  EXPECT_TRUE(r.drop_connection);
   EXPECT_EQ(r.status, 0);
   EXPECT_THAT(fake.Handle(CreateExportJob("weekly")), IsAwsError("ResourceAlreadyExistsException"));
   const JournalEntry e = fake.journal().Entries().at(0);

@@ -21,7 +21,7 @@ TEST(OperationTable, EveryForecastAndForecastQueryOperationIsImplemented) {
 
 TEST(OperationTable, AnOperationOutsideTheTableIsNotImplemented) {
   Options options;
-  Clock clock(options.clock_start, options.clock_mode, options.clock_step);
+  base::VirtualClock clock(options.clock_start, options.clock_mode, options.clock_step);
   s3::Store store(options.region);
   forecast::Service service(options, clock, store);
   protocol::Operation future;

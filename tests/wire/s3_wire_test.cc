@@ -1,11 +1,13 @@
 // Runs every golden S3 wire case (tests/wire/s3/*.http): each response must
 // equal, byte for byte, the one its file documents, request ids and upload
 // ids aside (golden.h placeholders).
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "base/base64.h"
 #include "base/digest.h"
 #include "base/seeded.h"
+#include "fakeaws/matchers.h"
 #include "golden.h"
 
 namespace fakeaws::testing {
@@ -89,7 +91,7 @@ TEST(S3DeleteObjectsLimit, ThousandAndOneKeysIsMalformedXml) {
                                    "\r\nContent-Type: application/xml\r\nContent-Length: " +
                                    std::to_string(body.size()) +
                                    "\r\nDate: Thu, 01 Jan 2026 00:00:00 GMT\r\nServer: AmazonS3\r\n\r\n" + body);
-  EXPECT_TRUE(fake.s3().GetObject("exports", "k0").ok()) << "a refused DeleteObjects deletes nothing";
+  EXPECT_THAT(fake.s3().GetObject("exports", "k0"), IsOk()) << "a refused DeleteObjects deletes nothing";
 }
 
 TEST(S3DeleteObjectsLimit, ThousandKeysAreDeleted) {
@@ -98,7 +100,7 @@ TEST(S3DeleteObjectsLimit, ThousandKeysAreDeleted) {
   fake.s3().PutObject("exports", "k999", "x");
   const HttpResponse response = fake.Handle(DeleteObjectsRequest(1000));
   EXPECT_EQ(response.status, 200) << response.body;
-  EXPECT_FALSE(fake.s3().GetObject("exports", "k999").ok());
+  EXPECT_THAT(fake.s3().GetObject("exports", "k999"), IsAwsError("NoSuchKey"));
 }
 
 }  // namespace

@@ -1,17 +1,17 @@
 // The fake's sense of time. Every timestamp the fake writes (CreationTime,
-// Date headers, export file names, S3 Last-Modified) comes from here, so a
-// test that owns the clock owns the bytes.
+// export file names, S3 Last-Modified, an in-process answer's Date) comes
+// from here, so a test that owns the clock owns the bytes.
 #pragma once
 
-#include <atomic>
 #include <chrono>
 #include <cstdint>
-#include <functional>
-#include <mutex>
 #include <string>
-#include <vector>
 
 namespace fakeaws {
+
+namespace base {
+class VirtualClock;
+}
 
 // Milliseconds since the Unix epoch, UTC: the resolution AWS timestamps have.
 using Timestamp =
@@ -24,7 +24,7 @@ bool ParseTimestamp(const std::string& iso8601, Timestamp* out);
 std::string FormatTimestamp(Timestamp t);
 
 enum class ClockMode {
-  // Time moves only when the test calls Advance/Set.
+  // Time moves only when the test calls Advance/AdvanceTo.
   kManual,
   // Virtual time that also steps forward by a fixed amount on every request,
   // so a black-box client that polls sees jobs finish (fakeaws-server's default).
@@ -33,36 +33,26 @@ enum class ClockMode {
   kReal,
 };
 
-// Thread-safe. Time never moves backwards.
+// A Fake's clock (Fake::clock()). Thread-safe. Time never moves backwards;
+// moving it runs every lifecycle transition that has come due.
 class Clock {
  public:
-  Clock(Timestamp start, ClockMode mode, std::chrono::milliseconds step);
-
   Timestamp Now() const;
   void Advance(std::chrono::milliseconds by);
-  // Moves to `t`; a `t` in the past is ignored (time does not go back).
+  // Moves to `t`; a `t` in the past is ignored.
   void AdvanceTo(Timestamp t);
-  ClockMode mode() const { return mode_; }
+  ClockMode mode() const;
+  // `step`: how far each request moves the clock in kStepPerRequest.
   void set_mode(ClockMode mode, std::chrono::milliseconds step);
-  std::chrono::milliseconds step() const { return std::chrono::milliseconds(step_ms_.load()); }
-  // Puts the clock at `t`, in the past too: only for bringing back a saved
-  // state (Fake::Restore, Fake::Reset). Runs no OnAdvance listeners.
-  void Reset(Timestamp t);
+  std::chrono::milliseconds step() const;
 
-  // Called by the fake on each request (steps in kStepPerRequest mode).
-  void OnRequest();
-  // Runs `fn` after every Advance/AdvanceTo (the fake settles lifecycles there).
-  void OnAdvance(std::function<void()> fn);
+  Clock(const Clock&) = delete;
+  Clock& operator=(const Clock&) = delete;
 
  private:
-  void Notify();
-
-  std::atomic<int64_t> virtual_ms_;
-  std::atomic<ClockMode> mode_;
-  std::atomic<int64_t> step_ms_;
-  std::atomic<int64_t> real_offset_ms_;
-  std::mutex listeners_mu_;
-  std::vector<std::function<void()>> listeners_;
+  friend class Fake;
+  explicit Clock(base::VirtualClock* clock) : clock_(clock) {}
+  base::VirtualClock* clock_;
 };
 
 }  // namespace fakeaws

@@ -2,7 +2,9 @@
 //
 //   fakeaws::Fake fake;                       // virtual clock, seed 0
 //   fake.s3().CreateBucket("exports");
-//   auto arn = fake.forecast().PutForecast({.name = "demand"}).value();
+//   fakeaws::ForecastSpec spec;
+//   spec.name = "demand";
+//   std::string arn = fake.forecast().PutForecast(spec).value();
 //   fakeaws::HttpResponse r = fake.Handle(request);   // the wire entry point
 //
 // A Fake is safe for concurrent use from many threads. Two fakes share
@@ -24,17 +26,10 @@
 
 namespace fakeaws {
 
-// Why a front end (fakeaws::Listener) answers a request it did not read in
-// full: see Fake::Refuse.
-struct FrontEndRefusal {
-  enum Kind {
-    kBodyTooLarge,        // the body is, or is declared to be, over the front end's limit
-    kTooManyConnections,  // the front end holds as many connections as it may
-  };
-  Kind kind = kBodyTooLarge;
-  uint64_t body_bytes = 0;      // kBodyTooLarge: the declared (or so far received) size
-  uint64_t max_body_bytes = 0;  // kBodyTooLarge: the limit
-};
+namespace internal {
+struct Core;
+class FrontDoor;
+}  // namespace internal
 
 class Fake {
  public:
@@ -59,33 +54,34 @@ class Fake {
 
   // Answers one HTTP request as AWS would: Forecast (JSON 1.1) when
   // X-Amz-Target names AmazonForecast or AmazonForecastRuntime, S3 otherwise.
+  // Its Date is the fake's clock. An injected dropped connection answers
+  // status 0 (no headers, no body); an injected latency is not waited here,
+  // only by front ends with a socket (fakeaws::Listener).
   HttpResponse Handle(HttpRequest request);
-  // For front ends that stop reading a request (fakeaws::Listener): answers
-  // `head`, a request without its body, as the service it addresses
-  // refuses it. A body too large is S3's EntityTooLarge (<ProposedSize>
-  // body_bytes, <MaxSizeAllowed> max_body_bytes) or Coral's bare 413; too
-  // many connections is S3's 503 SlowDown or Forecast's ThrottlingException
-  // "Rate exceeded". Numbered, journaled and faulted like any request.
-  HttpResponse Refuse(HttpRequest head, const FrontEndRefusal& refusal);
 
   ForecastApi& forecast() { return forecast_; }
   const ForecastApi& forecast() const { return forecast_; }
   S3Api& s3() { return s3_; }
   const S3Api& s3() const { return s3_; }
-  Clock& clock();
+  Clock& clock() { return clock_; }
+  const Clock& clock() const { return clock_; }
   const Options& options() const;
   // Every request answered, oldest first (fakeaws/journal.h).
-  Journal& journal();
-  const Journal& journal() const;
+  Journal& journal() { return journal_; }
+  const Journal& journal() const { return journal_; }
   // Failures to inject in front of the handlers (fakeaws/faults.h).
-  Faults& faults();
+  Faults& faults() { return faults_; }
 
  private:
-  HttpResponse Answer(HttpRequest request, const FrontEndRefusal* refusal);
+  // Front ends with a socket (src/pipeline/front_door.h) serve through the core.
+  friend class internal::FrontDoor;
 
   std::unique_ptr<internal::Core> core_;
   ForecastApi forecast_;
   S3Api s3_;
+  Clock clock_;
+  Journal journal_;
+  Faults faults_;
 };
 
 // For GoogleTest's failure messages.

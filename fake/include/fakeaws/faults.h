@@ -25,7 +25,6 @@
 
 #include <chrono>
 #include <cstdint>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,9 +35,8 @@
 namespace fakeaws {
 
 namespace internal {
-struct Core;
-struct Call;
-}  // namespace internal
+class FaultTable;
+}
 
 // Errors worth injecting, as the services send them. Each names its evidence
 // (wire-format.md); the rest of the catalog comes back from the fake itself
@@ -102,11 +100,17 @@ class FaultRule {
   Action action() const { return action_; }
   const std::optional<AwsError>& error() const { return error_; }
   std::chrono::milliseconds latency() const { return latency_; }
+  const std::string& operation() const { return operation_; }  // "" = any
+  bool s3_only() const { return s3_only_; }
+  const std::string& s3_method() const { return s3_method_; }
+  const std::string& bucket_pattern() const { return bucket_pattern_; }
+  const std::string& key_pattern() const { return key_pattern_; }
+  int from_call() const { return from_call_; }
+  int times() const { return times_; }  // < 0: forever
+  double probability() const { return probability_; }
 
  private:
-  friend class Faults;
   explicit FaultRule(Action action) : action_(action) {}
-  bool Matches(const internal::Call& call) const;
 
   Action action_;
   std::optional<AwsError> error_;
@@ -134,28 +138,13 @@ class Faults {
   int Fired(RuleId id) const;
   int Matched(RuleId id) const;
 
- private:
-  friend struct internal::Core;
-  friend class Fake;
-  explicit Faults(uint64_t seed) : seed_(seed) {}
   Faults(const Faults&) = delete;
   Faults& operator=(const Faults&) = delete;
 
-  // The first armed rule (in arming order) that fires on `call`, counting
-  // `call` against every rule it matches.
-  std::optional<FaultRule> Decide(const internal::Call& call);
-
-  struct Armed {
-    RuleId id;
-    FaultRule rule;
-    bool armed = true;  // disarmed rules keep their counts for Fired/Matched
-    int matched = 0;
-    int fired = 0;
-  };
-  const uint64_t seed_;
-  mutable std::mutex mu_;
-  std::vector<Armed> rules_;
-  RuleId next_id_ = 1;
+ private:
+  friend class Fake;
+  explicit Faults(internal::FaultTable* table) : table_(table) {}
+  internal::FaultTable* table_;
 };
 
 }  // namespace fakeaws

@@ -3,7 +3,6 @@
 // bytes came from a socket (fakeaws::Listener) or straight from a test.
 #pragma once
 
-#include <chrono>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -61,11 +60,6 @@ struct HttpResponse {
   int status = 200;
   Headers headers;
   std::string body;
-
-  // Set only by an injected fault: the listener waits this long before
-  // answering, or closes the connection without an answer.
-  std::chrono::milliseconds delay{0};
-  bool drop_connection = false;
 
   // "HTTP/1.1 200 OK\r\n" + headers + "\r\n" + body: the bytes a listener
   // writes for this response.

@@ -16,7 +16,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <iosfwd>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,7 +26,7 @@
 namespace fakeaws {
 
 namespace internal {
-struct Core;
+class JournalLog;
 }
 
 struct JournalEntry {
@@ -70,7 +69,7 @@ class RequestObserver {
   virtual ~RequestObserver() = default;
   // Called on the thread that handled the request, after the journal has
   // recorded it, with no lock of the fake held. `response` is what the
-  // client receives (status 0 and drop_connection when a fault dropped it).
+  // client receives (status 0 when a fault dropped the connection).
   virtual void OnRequest(const std::string& operation, const HttpRequest& request,
                          const HttpResponse& response) = 0;
 };
@@ -82,7 +81,7 @@ class Journal {
   // Only the entries for `operation`, oldest first.
   std::vector<JournalEntry> Entries(std::string_view operation) const;
   size_t size() const;
-  size_t capacity() const { return capacity_; }
+  size_t capacity() const;
   // Entries dropped to stay within capacity since the last Clear().
   uint64_t dropped() const;
   void Clear();
@@ -93,33 +92,13 @@ class Journal {
   void AddObserver(RequestObserver* observer);
   void RemoveObserver(RequestObserver* observer);
 
- private:
-  friend struct internal::Core;
-  friend class Fake;
-  explicit Journal(size_t capacity) : capacity_(capacity) {}
   Journal(const Journal&) = delete;
   Journal& operator=(const Journal&) = delete;
 
-  bool HasObservers() const;
-  void Record(JournalEntry entry);
-  void Notify(const std::string& operation, const HttpRequest& request,
-              const HttpResponse& response) const;
-
-  // Calls `fn` on each entry, oldest first; mu_ held.
-  template <typename Fn>
-  void ForEachLocked(Fn fn) const {
-    for (size_t i = 0; i < count_; ++i) fn(ring_[(head_ + i) % ring_.size()]);
-  }
-
-  const size_t capacity_;
-  mutable std::mutex mu_;
-  // A ring of at most capacity_ entries: recording into a full journal
-  // reuses the oldest slot instead of allocating.
-  std::vector<JournalEntry> ring_;
-  size_t head_ = 0;   // the oldest entry
-  size_t count_ = 0;
-  uint64_t dropped_ = 0;
-  std::vector<RequestObserver*> observers_;
+ private:
+  friend class Fake;
+  explicit Journal(internal::JournalLog* log) : log_(log) {}
+  internal::JournalLog* log_;
 };
 
 // "#3 AmazonForecast.CreateForecastExportJob -> 400 LimitExceededException".

@@ -3,14 +3,10 @@
 #include <cstdio>
 #include <ctime>
 
+#include "base/virtual_clock.h"
+
 namespace fakeaws {
 namespace {
-
-int64_t WallMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 // Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm), so
 // parsing does not depend on the process's time zone.
@@ -68,66 +64,11 @@ std::string FormatTimestamp(Timestamp t) {
   return buf;
 }
 
-Clock::Clock(Timestamp start, ClockMode mode, std::chrono::milliseconds step)
-    : virtual_ms_(start.time_since_epoch().count()),
-      mode_(mode),
-      step_ms_(step.count()),
-      real_offset_ms_(start.time_since_epoch().count() - WallMs()) {}
-
-Timestamp Clock::Now() const {
-  int64_t now = virtual_ms_.load();
-  if (mode_.load() == ClockMode::kReal) {
-    // Real time, but never behind an explicit Advance.
-    now = std::max(now, WallMs() + real_offset_ms_.load());
-  }
-  return Timestamp(std::chrono::milliseconds(now));
-}
-
-void Clock::Advance(std::chrono::milliseconds by) {
-  if (by.count() <= 0) return;
-  if (mode_.load() == ClockMode::kReal) {
-    virtual_ms_.store(Now().time_since_epoch().count());
-  }
-  virtual_ms_.fetch_add(by.count());
-  Notify();
-}
-
-void Clock::AdvanceTo(Timestamp t) {
-  const int64_t target = t.time_since_epoch().count();
-  int64_t current = virtual_ms_.load();
-  while (current < target && !virtual_ms_.compare_exchange_weak(current, target)) {
-  }
-  Notify();
-}
-
-void Clock::set_mode(ClockMode mode, std::chrono::milliseconds step) {
-  virtual_ms_.store(Now().time_since_epoch().count());
-  real_offset_ms_.store(virtual_ms_.load() - WallMs());
-  step_ms_.store(step.count());
-  mode_.store(mode);
-}
-
-void Clock::Reset(Timestamp t) {
-  virtual_ms_.store(t.time_since_epoch().count());
-  real_offset_ms_.store(t.time_since_epoch().count() - WallMs());
-}
-
-void Clock::OnRequest() {
-  if (mode_.load() == ClockMode::kStepPerRequest) virtual_ms_.fetch_add(step_ms_.load());
-}
-
-void Clock::OnAdvance(std::function<void()> fn) {
-  std::lock_guard<std::mutex> lock(listeners_mu_);
-  listeners_.push_back(std::move(fn));
-}
-
-void Clock::Notify() {
-  std::vector<std::function<void()>> listeners;
-  {
-    std::lock_guard<std::mutex> lock(listeners_mu_);
-    listeners = listeners_;
-  }
-  for (auto& fn : listeners) fn();
-}
+Timestamp Clock::Now() const { return clock_->Now(); }
+void Clock::Advance(std::chrono::milliseconds by) { clock_->Advance(by); }
+void Clock::AdvanceTo(Timestamp t) { clock_->AdvanceTo(t); }
+ClockMode Clock::mode() const { return clock_->mode(); }
+void Clock::set_mode(ClockMode mode, std::chrono::milliseconds step) { clock_->set_mode(mode, step); }
+std::chrono::milliseconds Clock::step() const { return clock_->step(); }
 
 }  // namespace fakeaws

@@ -9,6 +9,16 @@
 
 namespace fakeaws::base {
 
+// Streams of the generator, one per kind of id, listed here so no two kinds
+// share one. (Other streams are hashes of a name: HashString("next-token:...").)
+enum Stream : uint64_t {
+  kJsonRequestIdStream = 1,
+  kS3RequestIdStream = 2,
+  kS3HostIdStream = 3,
+  kFaultStream = 4,
+  kS3UploadIdStream = 5,
+};
+
 // SplitMix64's finalizer: a strong 64-bit mix.
 inline uint64_t Mix64(uint64_t x) {
   x += 0x9E3779B97F4A7C15ULL;

@@ -14,7 +14,7 @@ bool IsAccountId(const std::string& s) {
 
 }  // namespace
 
-Service::Service(const Options& options, Clock& clock, s3::Store& store)
+Service::Service(const Options& options, const base::VirtualClock& clock, s3::Store& store)
     : options_(options),
       clock_(clock),
       store_(store),

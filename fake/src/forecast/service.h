@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/virtual_clock.h"
 #include "fakeaws/clock.h"
 #include "fakeaws/error.h"
 #include "fakeaws/forecast.h"
@@ -126,7 +127,7 @@ struct CreateWhatIfForecastInput {
 
 class Service {
  public:
-  Service(const Options& options, Clock& clock, s3::Store& store);
+  Service(const Options& options, const base::VirtualClock& clock, s3::Store& store);
 
   // Runs every transition due by the clock's current time.
   void Settle();
@@ -337,7 +338,7 @@ class Service {
 
   std::mutex mu_;
   const Options& options_;
-  Clock& clock_;
+  const base::VirtualClock& clock_;
   s3::Store& store_;
   ArnFactory arns_;
   PageTokens tokens_;

@@ -1,14 +1,13 @@
 #include "listener/connection.h"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
-
 #include <algorithm>
+#include <arpa/inet.h>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
 
 namespace fakeaws::listener {
 namespace {
@@ -89,9 +88,15 @@ void Connection::BeginRequest() {
   head_bytes_ = handed_bytes_ = 0;
   body_limit_ = UINT64_MAX;
   refuse_body_ = nullptr;
+  call_.reset();
 }
 
-void Connection::LimitBody(uint64_t max_bytes, std::function<HttpResponse(uint64_t)> refuse) {
+const protocol::Call& Connection::Identify(const HttpRequest& head, const internal::FrontDoor& door) {
+  if (!call_) call_ = door.Identify(head);
+  return *call_;
+}
+
+void Connection::LimitBody(uint64_t max_bytes, std::function<internal::Delivery(uint64_t)> refuse) {
   body_limit_ = max_bytes;
   refuse_body_ = std::move(refuse);
 }
@@ -186,7 +191,7 @@ ssize_t Connection::read(char* ptr, size_t size) {
     const uint64_t head_left = head_bytes_ > handed_bytes_ ? head_bytes_ - handed_bytes_ : 0;
     if (body_before + (n > head_left ? n - head_left : 0) > body_limit_) {
       // How much more arrived depends on the network; the answer does not.
-      Answer(refuse_body_(body_limit_ + 1), /*head=*/false);
+      Deliver(refuse_body_(body_limit_ + 1), /*head=*/false);
       closing_ = true;
       return -1;
     }
@@ -244,6 +249,19 @@ bool Connection::Answer(const HttpResponse& response, bool head) {
 }
 
 void Connection::Drop() { dropped_ = true; }
+
+void Connection::Deliver(const internal::Delivery& delivery, bool head) {
+  if (delivery.delay.count() > 0) {
+    pollfd fd{stop_.fd, POLLIN, 0};
+    while (::poll(&fd, 1, static_cast<int>(delivery.delay.count())) < 0 && errno == EINTR) {
+    }
+  }
+  if (delivery.drop_connection) {
+    Drop();
+    return;
+  }
+  Answer(delivery.response, head);
+}
 
 // cpp-httplib asks for both addresses on every request; a connection's
 // addresses do not change, so each is looked up once.

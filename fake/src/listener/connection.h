@@ -7,17 +7,19 @@
 // writes after the handler has answered is discarded.
 #pragma once
 
-#include <httplib.h>
-
 #include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <httplib.h>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "fakeaws/http.h"
+#include "pipeline/front_door.h"
+#include "protocol/call.h"
 
 namespace fakeaws::listener {
 
@@ -43,6 +45,13 @@ class Connection final : public httplib::Stream {
   bool Answer(const HttpResponse& response, bool head);
   // Answers nothing: the connection closes once the handler returns.
   void Drop();
+  // Waits a fault's delay (cut short when the listener stops), then drops
+  // or answers as `delivery` says.
+  void Deliver(const internal::Delivery& delivery, bool head);
+
+  // The request's description, read once from its head by whoever needs it
+  // first (screening or serving) and kept until the next request.
+  const protocol::Call& Identify(const HttpRequest& head, const internal::FrontDoor& door);
   bool dropped() const { return dropped_; }
   // The connection closes after this request's answer (its body may be
   // unread, so no further request can be found on it).
@@ -56,7 +65,7 @@ class Connection final : public httplib::Stream {
   // Past `max_bytes` of this request's body (as framed on the wire), the
   // connection answers refuse(max_bytes + 1), stops reading and closes: for
   // bodies whose size no header declared (Transfer-Encoding: chunked).
-  void LimitBody(uint64_t max_bytes, std::function<HttpResponse(uint64_t)> refuse);
+  void LimitBody(uint64_t max_bytes, std::function<internal::Delivery(uint64_t)> refuse);
 
   // A request head (request line and header lines) longer than this is
   // not read on: the connection closes without an answer. Heads under it
@@ -113,7 +122,8 @@ class Connection final : public httplib::Stream {
   uint64_t head_bytes_ = 0;     // of this request, vetted
   uint64_t handed_bytes_ = 0;   // of this request, handed to cpp-httplib
   uint64_t body_limit_ = UINT64_MAX;
-  std::function<HttpResponse(uint64_t)> refuse_body_;
+  std::function<internal::Delivery(uint64_t)> refuse_body_;
+  std::optional<protocol::Call> call_;
   mutable std::string remote_ip_, local_ip_;
   mutable int remote_port_ = -1, local_port_ = -1;
 };

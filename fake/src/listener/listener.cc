@@ -22,9 +22,8 @@
 #include "fakeaws/control.h"
 #include "fakeaws/fake.h"
 #include "listener/connection.h"
-#include "protocol/call.h"
+#include "pipeline/front_door.h"
 #include "protocol/framework_errors.h"
-#include "protocol/s3_payload.h"
 
 namespace fakeaws {
 namespace listener {
@@ -188,6 +187,7 @@ HttpRequest FromHttplib(const httplib::Request& req, bool range_renamed) {
 
 struct Listener::Impl {
   Fake& fake;
+  internal::FrontDoor door;
   ListenerOptions options;
   std::unique_ptr<ControlApi> control;
   std::unique_ptr<listener::Server> server;
@@ -196,15 +196,8 @@ struct Listener::Impl {
   int port = -1;
   bool running = false;
 
-  Impl(Fake& f, ListenerOptions o) : fake(f), options(std::move(o)) {
+  Impl(Fake& f, ListenerOptions o) : fake(f), door(f), options(std::move(o)) {
     if (options.control_api) control = std::make_unique<ControlApi>(fake);
-  }
-
-  // A fault's delay, cut short when the listener stops.
-  void Delay(std::chrono::milliseconds delay) const {
-    pollfd fd{stop.fd, POLLIN, 0};
-    while (::poll(&fd, 1, static_cast<int>(delay.count())) < 0 && errno == EINTR) {
-    }
   }
 
   // Runs once the head is read, before the body: answers (and closes) a
@@ -213,36 +206,25 @@ struct Listener::Impl {
     listener::Connection& connection = *listener::t_connection;
     HttpRequest head = listener::FromHttplib(req, connection.range_renamed());
     if (control && ControlApi::Accepts(head)) return false;
+    const protocol::Call& call = connection.Identify(head, door);
     const uint64_t max_body = options.max_body_bytes;
     const std::optional<uint64_t> length = protocol::DecimalHeader(head.headers, "Content-Length");
-    std::optional<HttpResponse> answer;
+    std::optional<internal::Delivery> answer;
     if (connection.over_capacity()) {
-      answer = fake.Refuse(std::move(head), {FrontEndRefusal::kTooManyConnections, 0, 0});
-    } else {
-      // Sizes the fake itself refuses from the head: its answer is the one
-      // the whole request would get.
-      const internal::Call call = internal::IdentifyCall(head);
-      const RequestLimits& limits = fake.options().limits;
-      bool fake_refuses = false;
-      if (call.service != "s3") {
-        fake_refuses = length && *length > limits.max_json_body_bytes;
-      } else if (call.operation == "s3:PutObject" || call.operation == "s3:UploadPart") {
-        const auto declared = protocol::DeclaredUploadSize(head.headers);
-        fake_refuses = declared && *declared > limits.max_object_bytes;
-      }
-      if (fake_refuses) {
-        answer = fake.Handle(std::move(head));
-      } else if (length && *length > max_body) {
-        answer = fake.Refuse(std::move(head), {FrontEndRefusal::kBodyTooLarge, *length, max_body});
-      } else if (!length) {
-        // A chunked body: refused once too much of it has arrived.
-        connection.LimitBody(max_body, [this, head = std::move(head), max_body](uint64_t seen) mutable {
-          return fake.Refuse(head, {FrontEndRefusal::kBodyTooLarge, seen, max_body});
-        });
-      }
+      answer = door.Refuse(std::move(head), call, {internal::Refusal::kTooManyConnections, 0, 0});
+    } else if (door.TooLargeByHead(call, head)) {
+      // The fake's own answer to the whole request.
+      answer = door.Serve(std::move(head), call);
+    } else if (length && *length > max_body) {
+      answer = door.Refuse(std::move(head), call, {internal::Refusal::kBodyTooLarge, *length, max_body});
+    } else if (!length) {
+      // A chunked body: refused once too much of it has arrived.
+      connection.LimitBody(max_body, [this, head = std::move(head), call, max_body](uint64_t seen) {
+        return door.Refuse(head, call, {internal::Refusal::kBodyTooLarge, seen, max_body});
+      });
     }
     if (!answer) return false;
-    connection.Answer(*answer, req.method == "HEAD");
+    connection.Deliver(*answer, req.method == "HEAD");
     connection.CloseAfterAnswer();
     return true;
   }
@@ -250,15 +232,15 @@ struct Listener::Impl {
   void Serve(const httplib::Request& req, httplib::Response& res) {
     listener::Connection& connection = *listener::t_connection;
     HttpRequest request = listener::FromHttplib(req, connection.range_renamed());
-    HttpResponse response = control && ControlApi::Accepts(request) ? control->Handle(request)
-                                                                    : fake.Handle(std::move(request));
-    if (response.delay.count() > 0) Delay(response.delay);
-    res.status = response.status > 0 ? response.status : 500;  // cpp-httplib's bookkeeping only
-    if (response.drop_connection) {
-      connection.Drop();
-      return;
+    internal::Delivery delivery;
+    if (control && ControlApi::Accepts(request)) {
+      delivery.response = control->Handle(request);
+    } else {
+      const protocol::Call& call = connection.Identify(request, door);
+      delivery = door.Serve(std::move(request), call);
     }
-    connection.Answer(response, req.method == "HEAD");
+    res.status = delivery.response.status > 0 ? delivery.response.status : 500;  // cpp-httplib's bookkeeping only
+    connection.Deliver(delivery, req.method == "HEAD");
   }
 };
 

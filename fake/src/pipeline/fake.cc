@@ -1,83 +1,34 @@
 #include "fakeaws/fake.h"
 
-#include <algorithm>
 #include <optional>
 #include <string_view>
 
-#include "base/seeded.h"
 #include "base/time_text.h"
 #include "pipeline/core.h"
-#include "protocol/awsjson.h"
-#include "protocol/call.h"
-#include "protocol/forecast_operations.h"
-#include "protocol/forecastquery_operations.h"
+#include "pipeline/front_door.h"
+#include "protocol/forecast_wire.h"
 #include "protocol/framework_errors.h"
-#include "protocol/model.h"
+#include "protocol/reply.h"
 #include "protocol/s3_wire.h"
+#include "protocol/sigv4.h"
 #include "s3/errors.h"
 
 namespace fakeaws {
+namespace internal {
 namespace {
 
-protocol::ResponseMeta JsonMeta(const internal::Core& core, uint64_t n) {
-  return {base::SeededUuid(core.options.seed, internal::kJsonRequestIdStream, n),
-          base::HttpDate(core.clock.Now())};
-}
-
-// The body size a JSON request declares or has, whichever is larger.
-uint64_t JsonBodyBytes(const HttpRequest& request) {
-  const uint64_t declared = protocol::DecimalHeader(request.headers, "Content-Length").value_or(0);
-  return std::max<uint64_t>(declared, request.body.size());
-}
-
-HttpResponse HandleJson(internal::Core& core, const HttpRequest& request, uint64_t n,
-                        std::string_view service) {
-  // Coral's HTTP layer refuses sizes before anything else is read.
-  const RequestLimits& limits = core.options.limits;
-  if (protocol::HeaderSectionBytes(request) > limits.max_header_section_bytes) {
-    return protocol::RequestHeaderFieldsTooLarge();
+protocol::Reply RefusalReply(const protocol::Call& call, const Refusal& refusal,
+                             const protocol::ReplyContext& context) {
+  if (refusal.kind == Refusal::kTooManyConnections) {
+    return protocol::ErrorReply(call, call.is_s3() ? errors::S3SlowDown() : errors::ThrottlingException(), context);
   }
-  if (JsonBodyBytes(request) > limits.max_json_body_bytes) return protocol::RequestEntityTooLarge();
-  const auto& model = protocol::ServiceModel::Get(service);
-  const protocol::ResponseMeta meta = JsonMeta(core, n);
-  protocol::AwsJsonProtocol wire(model, core.options.auth, core.options.region);
-  auto decoded = wire.Decode(request, meta);
-  if (auto* refusal = std::get_if<HttpResponse>(&decoded)) return std::move(*refusal);
-  const auto& call = std::get<protocol::JsonCall>(decoded);
-  Outcome<std::string> result = service == "forecast" ? protocol::InvokeForecast(call, core.forecast)
-                                                      : protocol::InvokeForecastQuery(call, core.forecast);
-  if (!result.ok()) return protocol::AwsJsonProtocol::Error(result.error(), meta);
-  return protocol::AwsJsonProtocol::Success(std::move(result).value(), meta);
-}
-
-// A fault's error in the encoding of the service the request was for, with
-// the ids that service would have given request `n`, so its bytes equal the
-// real error's.
-HttpResponse FaultErrorResponse(const internal::Core& core, const internal::Call& call,
-                                const HttpRequest& request, uint64_t n, const AwsError& error) {
-  if (call.service != "s3") return protocol::AwsJsonProtocol::Error(error, JsonMeta(core, n));
-  // The same derivation as protocol::HandleS3's ids.
-  const uint64_t seed = core.options.seed;
-  return protocol::S3ErrorResponse(
-      error, base::SeededUpperAlnum(seed, internal::kS3RequestIdStream, n, 16),
-      base::SeededBase64(seed, internal::kS3HostIdStream, n, 56),
-      base::HttpDate(core.clock.Now()), request.method == "HEAD");
-}
-
-HttpResponse RefusalResponse(const internal::Core& core, const internal::Call& call, const HttpRequest& request,
-                             uint64_t n, const FrontEndRefusal& refusal) {
-  const bool s3 = call.service == "s3";
-  if (refusal.kind == FrontEndRefusal::kTooManyConnections) {
-    return FaultErrorResponse(core, call, request, n, s3 ? errors::S3SlowDown() : errors::ThrottlingException());
-  }
-  if (!s3) return protocol::RequestEntityTooLarge();
-  return FaultErrorResponse(core, call, request, n, s3::EntityTooLarge(refusal.body_bytes, refusal.max_body_bytes));
+  if (!call.is_s3()) return protocol::BodyTooLargeReply();
+  return protocol::ErrorReply(call, s3::EntityTooLarge(refusal.body_bytes, refusal.max_body_bytes), context);
 }
 
 HttpResponse DroppedConnection() {
   HttpResponse r;
   r.status = 0;
-  r.drop_connection = true;
   return r;
 }
 
@@ -91,83 +42,106 @@ HttpRequest JournalCopy(const HttpRequest& request, bool* truncated) {
 
 }  // namespace
 
-Fake::Fake(Options options)
-    : core_(std::make_unique<internal::Core>(std::move(options))),
-      forecast_(core_.get()),
-      s3_(core_.get()) {
-  internal::Core* core = core_.get();
-  core_->clock.OnAdvance([core] { core->Settle(); });
-}
-
-Fake::~Fake() = default;
-
-Clock& Fake::clock() { return core_->clock; }
-const Options& Fake::options() const { return core_->options; }
-Journal& Fake::journal() { return core_->journal; }
-const Journal& Fake::journal() const { return core_->journal; }
-Faults& Fake::faults() { return core_->faults; }
-
-HttpResponse Fake::Handle(HttpRequest request) { return Answer(std::move(request), nullptr); }
-
-HttpResponse Fake::Refuse(HttpRequest head, const FrontEndRefusal& refusal) { return Answer(std::move(head), &refusal); }
-
-HttpResponse Fake::Answer(HttpRequest request, const FrontEndRefusal* refusal) {
-  internal::Core& core = *core_;
-  core.clock.OnRequest();
+Delivery Answer(Core& core, HttpRequest request, protocol::Call call, const Refusal* refusal, DateFrom date) {
+  core.clock.StepForRequest();
   core.Settle();
   const uint64_t n = core.requests.fetch_add(1);
-  internal::Call call = internal::IdentifyCall(request);
   // The fault layer sits in front of every handler (STYLE.md #4).
   const std::optional<FaultRule> fault = core.faults.Decide(call);
   using Action = FaultRule::Action;
   const bool journaled = core.journal.capacity() > 0;
   const bool observed = core.journal.HasObservers();
 
+  protocol::ReplyContext context{core.options.seed, n, core.clock.Now(), ""};
+  context.date = base::HttpDate(date == DateFrom::kFakeClock ? context.now : protocol::ServerNow(core.options.auth));
+
   JournalEntry entry;
   entry.sequence = n;
-  entry.time = core.clock.Now();
+  entry.time = context.now;
   std::optional<HttpRequest> kept;  // the full request, for observers
-  const bool is_s3 = call.service == "s3";
-  if (is_s3 && journaled) entry.request = JournalCopy(request, &entry.request_body_truncated);
-  if (is_s3 && observed) kept = request;
+  if (call.is_s3() && journaled) entry.request = JournalCopy(request, &entry.request_body_truncated);
+  if (call.is_s3() && observed) kept = request;
 
-  HttpResponse response;
+  protocol::Reply reply;
+  bool dropped = false;
   if (fault && fault->action() == Action::kError) {
-    response = FaultErrorResponse(core, call, request, n, *fault->error());
+    reply = protocol::ErrorReply(call, *fault->error(), context);
   } else if (fault && fault->action() == Action::kDropConnection) {
-    response = DroppedConnection();
+    reply.response = DroppedConnection();
+    dropped = true;
   } else if (refusal != nullptr) {
-    response = RefusalResponse(core, call, request, n, *refusal);
-  } else if (call.service == "forecastquery" || call.service == "forecast") {
-    response = HandleJson(core, request, n, call.service);
+    reply = RefusalReply(call, *refusal, context);
+  } else if (call.is_s3()) {
+    reply = protocol::HandleS3(core.s3, core.options, call, std::move(request), context);
   } else {
-    response = protocol::HandleS3(core, std::move(request), n);
+    reply = protocol::HandleForecast(core.forecast, core.options, call, request, context);
   }
-  if (!is_s3) {
+  if (!call.is_s3()) {
     if (observed) kept = request;
     if (journaled) entry.request = std::move(request);
   }
 
-  entry.status = response.status;
-  if (journaled && response.status != 0) {
-    if (auto error = ErrorInResponse(response)) {
-      entry.error_type = std::move(error->type);
-      entry.error_message = std::move(error->message);
-    }
+  Delivery delivery;
+  entry.status = reply.response.status;
+  if (reply.error) {
+    entry.error_type = std::move(reply.error->type);
+    entry.error_message = std::move(reply.error->message);
   }
   if (fault) {
     entry.fault = fault->Describe();
-    if (fault->action() == Action::kDropConnectionAfterHandling) response = DroppedConnection();
-    response.delay += fault->latency();
+    if (fault->action() == Action::kDropConnectionAfterHandling) {
+      reply.response = DroppedConnection();
+      dropped = true;
+    }
+    delivery.delay = fault->latency();
   }
-  entry.connection_dropped = response.drop_connection;
-  entry.service = std::move(call.service);
+  delivery.response = std::move(reply.response);
+  delivery.drop_connection = dropped;
+  entry.connection_dropped = dropped;
+  entry.service = std::string(protocol::ServiceName(call.service));
   entry.operation = call.operation;
-  entry.bucket = std::move(call.bucket);
-  entry.key = std::move(call.key);
+  entry.bucket = call.bucket();
+  entry.key = call.key();
   if (journaled) core.journal.Record(std::move(entry));
-  if (observed) core.journal.Notify(call.operation, *kept, response);
-  return response;
+  if (observed) core.journal.Notify(call.operation, *kept, delivery.response);
+  return delivery;
+}
+
+FrontDoor::FrontDoor(Fake& fake) : core_(*fake.core_) {}
+
+bool FrontDoor::TooLargeByHead(const protocol::Call& call, const HttpRequest& head) const {
+  return protocol::TooLargeByHead(call, head, core_.options.limits);
+}
+
+Delivery FrontDoor::Serve(HttpRequest request, protocol::Call call) const {
+  return Answer(core_, std::move(request), std::move(call), nullptr, DateFrom::kFakeClock);
+}
+
+Delivery FrontDoor::Refuse(HttpRequest head, protocol::Call call, const Refusal& refusal) const {
+  return Answer(core_, std::move(head), std::move(call), &refusal, DateFrom::kFakeClock);
+}
+
+}  // namespace internal
+
+Fake::Fake(Options options)
+    : core_(std::make_unique<internal::Core>(std::move(options))),
+      forecast_(core_.get()),
+      s3_(core_.get()),
+      clock_(&core_->clock),
+      journal_(&core_->journal),
+      faults_(&core_->faults) {
+  internal::Core* core = core_.get();
+  core_->clock.OnAdvance([core] { core->Settle(); });
+}
+
+Fake::~Fake() = default;
+
+const Options& Fake::options() const { return core_->options; }
+
+HttpResponse Fake::Handle(HttpRequest request) {
+  protocol::Call call = protocol::IdentifyCall(request);
+  return internal::Answer(*core_, std::move(request), std::move(call), nullptr, internal::DateFrom::kFakeClock)
+      .response;
 }
 
 }  // namespace fakeaws

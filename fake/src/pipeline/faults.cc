@@ -2,10 +2,8 @@
 
 #include <algorithm>
 
-#include "base/seeded.h"
 #include "forecast/errors.h"
-#include "pipeline/core.h"
-#include "protocol/call.h"
+#include "pipeline/fault_table.h"
 #include "protocol/framework_errors.h"
 
 namespace fakeaws {
@@ -47,30 +45,6 @@ AwsError S3AccessDenied() { return {"AccessDenied", "Access Denied", 403, {}}; }
 
 }  // namespace errors
 
-namespace {
-
-// '*' matches any run (also empty), '?' one character.
-bool GlobMatch(std::string_view pattern, std::string_view text) {
-  size_t p = 0, t = 0, star = std::string_view::npos, mark = 0;
-  while (t < text.size()) {
-    if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == text[t])) {
-      ++p;
-      ++t;
-    } else if (p < pattern.size() && pattern[p] == '*') {
-      star = p++;
-      mark = t;
-    } else if (star != std::string_view::npos) {
-      p = star + 1;
-      t = ++mark;
-    } else {
-      return false;
-    }
-  }
-  while (p < pattern.size() && pattern[p] == '*') ++p;
-  return p == pattern.size();
-}
-
-}  // namespace
 
 FaultRule FaultRule::Error(AwsError error) {
   FaultRule r(Action::kError);
@@ -128,13 +102,6 @@ FaultRule& FaultRule::WithLatency(std::chrono::milliseconds latency) {
   return *this;
 }
 
-bool FaultRule::Matches(const internal::Call& call) const {
-  if (!operation_.empty() && call.operation != operation_) return false;
-  if (!s3_only_) return true;
-  return call.service == "s3" && (s3_method_ == "*" || s3_method_ == call.method) &&
-         GlobMatch(bucket_pattern_, call.bucket) && GlobMatch(key_pattern_, call.key);
-}
-
 std::string FaultRule::Describe() const {
   std::string d;
   switch (action_) {
@@ -173,60 +140,10 @@ std::string FaultRule::Describe() const {
   return d;
 }
 
-Faults::RuleId Faults::Arm(FaultRule rule) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const RuleId id = next_id_++;
-  rules_.push_back(Armed{id, std::move(rule)});
-  return id;
-}
-
-void Faults::Disarm(RuleId id) {
-  std::lock_guard<std::mutex> lock(mu_);
-  for (auto& a : rules_) {
-    if (a.id == id) a.armed = false;
-  }
-}
-
-void Faults::Clear() {
-  std::lock_guard<std::mutex> lock(mu_);
-  for (auto& a : rules_) a.armed = false;
-}
-
-int Faults::Fired(RuleId id) const {
-  std::lock_guard<std::mutex> lock(mu_);
-  for (const auto& a : rules_) {
-    if (a.id == id) return a.fired;
-  }
-  return 0;
-}
-
-int Faults::Matched(RuleId id) const {
-  std::lock_guard<std::mutex> lock(mu_);
-  for (const auto& a : rules_) {
-    if (a.id == id) return a.matched;
-  }
-  return 0;
-}
-
-std::optional<FaultRule> Faults::Decide(const internal::Call& call) {
-  std::lock_guard<std::mutex> lock(mu_);
-  std::optional<FaultRule> winner;
-  for (auto& a : rules_) {
-    if (!a.armed || !a.rule.Matches(call)) continue;
-    ++a.matched;
-    if (winner || a.matched < a.rule.from_call_) continue;
-    if (a.rule.times_ >= 0 && a.fired >= a.rule.times_) continue;
-    // The draw depends only on the seed, the rule and its call count, so
-    // other rules and other threads' requests cannot shift it.
-    if (a.rule.probability_ < 1.0) {
-      const uint64_t bits = base::SeededValue(seed_ ^ base::Mix64(static_cast<uint64_t>(a.id)),
-                                                  internal::kFaultStream, a.matched);
-      if (base::UnitInterval(bits) >= a.rule.probability_) continue;
-    }
-    ++a.fired;
-    winner = a.rule;
-  }
-  return winner;
-}
+Faults::RuleId Faults::Arm(FaultRule rule) { return table_->Arm(std::move(rule)); }
+void Faults::Disarm(RuleId id) { table_->Disarm(id); }
+void Faults::Clear() { table_->Clear(); }
+int Faults::Fired(RuleId id) const { return table_->Fired(id); }
+int Faults::Matched(RuleId id) const { return table_->Matched(id); }
 
 }  // namespace fakeaws

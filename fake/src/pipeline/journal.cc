@@ -1,10 +1,10 @@
-#include "fakeaws/journal.h"
-
 #include <algorithm>
 
-namespace fakeaws {
+#include "pipeline/journal_log.h"
 
-std::vector<JournalEntry> Journal::Entries() const {
+namespace fakeaws::internal {
+
+std::vector<JournalEntry> JournalLog::Entries() const {
   std::lock_guard<std::mutex> lock(mu_);
   std::vector<JournalEntry> out;
   out.reserve(count_);
@@ -12,7 +12,7 @@ std::vector<JournalEntry> Journal::Entries() const {
   return out;
 }
 
-std::vector<JournalEntry> Journal::Entries(std::string_view operation) const {
+std::vector<JournalEntry> JournalLog::Entries(std::string_view operation) const {
   std::lock_guard<std::mutex> lock(mu_);
   std::vector<JournalEntry> out;
   ForEachLocked([&](const JournalEntry& e) {
@@ -21,17 +21,17 @@ std::vector<JournalEntry> Journal::Entries(std::string_view operation) const {
   return out;
 }
 
-size_t Journal::size() const {
+size_t JournalLog::size() const {
   std::lock_guard<std::mutex> lock(mu_);
   return count_;
 }
 
-uint64_t Journal::dropped() const {
+uint64_t JournalLog::dropped() const {
   std::lock_guard<std::mutex> lock(mu_);
   return dropped_;
 }
 
-void Journal::Clear() {
+void JournalLog::Clear() {
   std::lock_guard<std::mutex> lock(mu_);
   ring_.clear();
   head_ = 0;
@@ -39,22 +39,22 @@ void Journal::Clear() {
   dropped_ = 0;
 }
 
-void Journal::AddObserver(RequestObserver* observer) {
+void JournalLog::AddObserver(RequestObserver* observer) {
   std::lock_guard<std::mutex> lock(mu_);
   observers_.push_back(observer);
 }
 
-void Journal::RemoveObserver(RequestObserver* observer) {
+void JournalLog::RemoveObserver(RequestObserver* observer) {
   std::lock_guard<std::mutex> lock(mu_);
   observers_.erase(std::remove(observers_.begin(), observers_.end(), observer), observers_.end());
 }
 
-bool Journal::HasObservers() const {
+bool JournalLog::HasObservers() const {
   std::lock_guard<std::mutex> lock(mu_);
   return !observers_.empty();
 }
 
-void Journal::Record(JournalEntry entry) {
+void JournalLog::Record(JournalEntry entry) {
   if (capacity_ == 0) return;
   std::lock_guard<std::mutex> lock(mu_);
   if (count_ < capacity_) {
@@ -68,15 +68,27 @@ void Journal::Record(JournalEntry entry) {
   ++dropped_;
 }
 
-void Journal::Notify(const std::string& operation, const HttpRequest& request,
+void JournalLog::Notify(const std::string& operation, const HttpRequest& request,
                      const HttpResponse& response) const {
   std::vector<RequestObserver*> observers;
   {
     std::lock_guard<std::mutex> lock(mu_);
     observers = observers_;
   }
-  // No lock held: an observer may read the journal or call the fake.
   for (RequestObserver* o : observers) o->OnRequest(operation, request, response);
 }
+
+}  // namespace fakeaws::internal
+
+namespace fakeaws {
+
+std::vector<JournalEntry> Journal::Entries() const { return log_->Entries(); }
+std::vector<JournalEntry> Journal::Entries(std::string_view operation) const { return log_->Entries(operation); }
+size_t Journal::size() const { return log_->size(); }
+size_t Journal::capacity() const { return log_->capacity(); }
+uint64_t Journal::dropped() const { return log_->dropped(); }
+void Journal::Clear() { log_->Clear(); }
+void Journal::AddObserver(RequestObserver* observer) { log_->AddObserver(observer); }
+void Journal::RemoveObserver(RequestObserver* observer) { log_->RemoveObserver(observer); }
 
 }  // namespace fakeaws

@@ -50,7 +50,7 @@ void PrintTo(const HttpRequest& request, std::ostream* os) {
 }
 
 void PrintTo(const HttpResponse& response, std::ostream* os) {
-  if (response.drop_connection && response.status == 0) {
+  if (response.status == 0) {
     *os << "a dropped connection (no response)";
     return;
   }
@@ -58,8 +58,6 @@ void PrintTo(const HttpResponse& response, std::ostream* os) {
   PrintHeaders(response.headers, os);
   *os << " with ";
   PrintBody(response.body, os);
-  if (response.delay.count() > 0) *os << ", delayed " << response.delay.count() << " ms";
-  if (response.drop_connection) *os << ", then the connection drops";
 }
 
 void PrintTo(const JournalEntry& e, std::ostream* os) {

@@ -7,24 +7,24 @@ namespace fakeaws {
 
 Outcome<Done> S3Api::CreateBucket(const std::string& bucket) {
   core_->Settle();
-  return core_->s3.CreateBucket(bucket, core_->clock.Now());
+  return core_->s3.store().CreateBucket(bucket, core_->clock.Now());
 }
 
 bool S3Api::HasBucket(const std::string& bucket) const {
   core_->Settle();
-  return core_->s3.BucketExists(bucket);
+  return core_->s3.store().BucketExists(bucket);
 }
 
 std::vector<S3Bucket> S3Api::ListBuckets() const {
   core_->Settle();
   std::vector<S3Bucket> out;
-  for (const auto& b : core_->s3.ListBuckets()) out.push_back({b.name, b.region, b.creation_date});
+  for (const auto& b : core_->s3.store().ListBuckets()) out.push_back({b.name, b.region, b.creation_date});
   return out;
 }
 
 Outcome<Done> S3Api::DeleteBucket(const std::string& bucket) {
   core_->Settle();
-  return core_->s3.DeleteBucket(bucket);
+  return core_->s3.store().DeleteBucket(bucket);
 }
 
 Outcome<Done> S3Api::PutObject(const std::string& bucket, const std::string& key, std::string body,
@@ -36,14 +36,14 @@ Outcome<Done> S3Api::PutObject(const std::string& bucket, const std::string& key
   object.attributes.content_encoding = options.content_encoding;
   object.attributes.cache_control = options.cache_control;
   object.attributes.metadata = options.metadata;
-  auto put = core_->s3.PutObject(bucket, key, std::move(object), core_->clock.Now());
+  auto put = core_->s3.store().PutObject(bucket, key, std::move(object), core_->clock.Now());
   if (!put.ok()) return put.error();
   return Done{};
 }
 
 Outcome<S3Object> S3Api::GetObject(const std::string& bucket, const std::string& key) const {
   core_->Settle();
-  auto got = core_->s3.GetObject(bucket, key);
+  auto got = core_->s3.store().GetObject(bucket, key);
   if (!got.ok()) return got.error();
   const s3::ObjectInfo& o = got.value();
   S3Object out;
@@ -66,12 +66,12 @@ Outcome<S3Object> S3Api::GetObject(const std::string& bucket, const std::string&
 
 Outcome<Done> S3Api::DeleteObject(const std::string& bucket, const std::string& key) {
   core_->Settle();
-  return core_->s3.DeleteObject(bucket, key);
+  return core_->s3.store().DeleteObject(bucket, key);
 }
 
 std::vector<std::string> S3Api::ListKeys(const std::string& bucket, const std::string& prefix) const {
   core_->Settle();
-  auto keys = core_->s3.ListKeys(bucket, prefix);
+  auto keys = core_->s3.store().ListKeys(bucket, prefix);
   return keys.ok() ? std::move(keys).value() : std::vector<std::string>{};
 }
 
@@ -82,7 +82,7 @@ Outcome<S3Listing> S3Api::ListObjects(const std::string& bucket, const std::stri
   query.prefix = prefix;
   query.delimiter = delimiter;
   query.max_keys = static_cast<size_t>(-1);
-  auto listed = core_->s3.ListObjects(bucket, query);
+  auto listed = core_->s3.store().ListObjects(bucket, query);
   if (!listed.ok()) return listed.error();
   S3Listing out;
   for (const auto& o : listed.value().objects) out.keys.push_back(o.key);
@@ -94,7 +94,7 @@ std::vector<S3Upload> S3Api::MultipartUploads(const std::string& bucket) const {
   core_->Settle();
   s3::UploadListQuery query;
   query.max_uploads = static_cast<size_t>(-1);
-  auto listed = core_->s3.ListMultipartUploads(bucket, query);
+  auto listed = core_->s3.store().ListMultipartUploads(bucket, query);
   std::vector<S3Upload> out;
   if (!listed.ok()) return out;
   for (const auto& u : listed.value().uploads) out.push_back({u.key, u.upload_id, u.initiated});

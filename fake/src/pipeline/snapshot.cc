@@ -45,7 +45,7 @@ Outcome<std::string> Fake::Snapshot() {
         {"step_ms", core.clock.step().count()}}},
       {"requests", core.requests.load()},
       {"forecast", std::move(forecast).value()},
-      {"s3", s3::Snapshot::Save(core.s3)},
+      {"s3", s3::Snapshot::Save(core.s3.store())},
   };
   return doc.dump(1);
 }
@@ -90,7 +90,7 @@ Outcome<Done> Fake::Restore(const std::string& snapshot) {
   core.clock.Reset(now);
   core.clock.set_mode(*mode, std::chrono::milliseconds(step_ms));
   core.requests.store(requests);
-  s3::Snapshot::Apply(core.s3, s3.value());
+  s3::Snapshot::Apply(core.s3.store(), s3.value());
   forecast::Snapshot::Apply(core.forecast, std::move(forecast).value());
   return Done{};
 }

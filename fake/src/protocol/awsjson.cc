@@ -33,31 +33,34 @@ void Finish(HttpResponse* r, const ResponseMeta& meta) {
 }
 
 // Coral's answer when it cannot tell which operation is meant: an XML-ish
-// body and no content type (wire-format.md §2.1, last row; kinesalite).
-HttpResponse XmlishRefusal(int status, std::string body, const ResponseMeta& meta) {
+// body and no content type (wire-format.md §2.1, last row; kinesalite),
+// read by clients as the root element's name and its <Message>.
+Reply XmlishRefusal(int status, std::string body, std::string type, std::string message,
+                    const ResponseMeta& meta) {
   HttpResponse r = Base(status, meta);
   r.body = std::move(body);
   Finish(&r, meta);
-  return r;
+  return {std::move(r), AwsError{std::move(type), std::move(message), status, {}}};
 }
 
-HttpResponse AccessDeniedUnknownOperation(const ResponseMeta& meta) {
+Reply AccessDeniedUnknownOperation(const ResponseMeta& meta) {
+  static constexpr const char* kMessage = "Unable to determine service/operation name to be authorized";
   return XmlishRefusal(403,
-                       "<AccessDeniedException>\n  <Message>Unable to determine service/operation "
-                       "name to be authorized</Message>\n</AccessDeniedException>\n",
-                       meta);
+                       std::string("<AccessDeniedException>\n  <Message>") + kMessage +
+                           "</Message>\n</AccessDeniedException>\n",
+                       "AccessDeniedException", kMessage, meta);
 }
 
 // A client speaking plain application/json gets Coral's legacy envelope
-// with status 200 (wire-format.md §1.2, "Content-Type echo").
-HttpResponse LegacyEnvelope(std::string_view type, std::string_view message_key,
-                            const ResponseMeta& meta) {
+// with status 200 (wire-format.md §1.2, "Content-Type echo"): an error all
+// the same, without a message.
+Reply LegacyEnvelope(std::string_view type, std::string_view message_key, const ResponseMeta& meta) {
   HttpResponse r = Base(200, meta);
   r.headers.Add("Content-Type", std::string(kPlainJson));
   r.body = "{\"Output\":{\"__type\":\"com.amazon.coral.service#" + std::string(type) + "\",\"" +
            std::string(message_key) + "\":null},\"Version\":\"1.0\"}";
   Finish(&r, meta);
-  return r;
+  return {std::move(r), AwsError{std::string(type), "", 200, {}}};
 }
 
 // Both Forecast and forecastquery sign as "forecast" (botocore 1.43.11
@@ -97,8 +100,7 @@ std::optional<AwsError> CheckSignature(const HttpRequest& request, const AuthOpt
 
 }  // namespace
 
-std::variant<JsonCall, HttpResponse> AwsJsonProtocol::Decode(const HttpRequest& request,
-                                                             const ResponseMeta& meta) const {
+std::variant<JsonCall, Reply> AwsJsonProtocol::Decode(const HttpRequest& request, const ResponseMeta& meta) const {
   // The order below is kinesalite's httpHandler, whose tests ran against a
   // live Coral service (wire-format.md §2.1).
   if (request.method != "POST") return AccessDeniedUnknownOperation(meta);
@@ -119,7 +121,7 @@ std::variant<JsonCall, HttpResponse> AwsJsonProtocol::Decode(const HttpRequest& 
   }
   if (!content_valid) {
     if (service.empty() || operation_name.empty()) return AccessDeniedUnknownOperation(meta);
-    return XmlishRefusal(404, "<UnknownOperationException/>\n", meta);
+    return XmlishRefusal(404, "<UnknownOperationException/>\n", "UnknownOperationException", "", meta);
   }
 
   std::unique_ptr<JsonDocument> body = ParseJson(request.body);
@@ -140,15 +142,21 @@ std::variant<JsonCall, HttpResponse> AwsJsonProtocol::Decode(const HttpRequest& 
   return JsonCall{operation, std::move(body)};
 }
 
-HttpResponse AwsJsonProtocol::Success(std::string body, const ResponseMeta& meta) {
+Reply AwsJsonProtocol::Success(std::string body, const ResponseMeta& meta) {
   HttpResponse r = Base(200, meta);
   r.headers.Add("Content-Type", std::string(kJson11));
   r.body = std::move(body);
   Finish(&r, meta);
-  return r;
+  return {std::move(r), std::nullopt};
 }
 
-HttpResponse AwsJsonProtocol::Error(const AwsError& error, const ResponseMeta& meta) {
+std::string BareErrorType(std::string type) {
+  type = type.substr(0, type.find(':'));
+  const size_t hash = type.rfind('#');
+  return hash == std::string::npos ? type : type.substr(hash + 1);
+}
+
+Reply AwsJsonProtocol::Error(const AwsError& error, const ResponseMeta& meta) {
   HttpResponse r = Base(error.http_status, meta);
   r.headers.Add("Content-Type", std::string(kJson11));
   // Bare shape name, `__type` first, then the message (wire-format.md §1.3).
@@ -158,7 +166,7 @@ HttpResponse AwsJsonProtocol::Error(const AwsError& error, const ResponseMeta& m
   w.EndObject();
   r.body = w.Take();
   Finish(&r, meta);
-  return r;
+  return {std::move(r), AwsError{BareErrorType(error.type), error.message, error.http_status, {}}};
 }
 
 }  // namespace fakeaws::protocol

@@ -12,6 +12,7 @@
 #include "fakeaws/options.h"
 #include "protocol/json_value.h"
 #include "protocol/model.h"
+#include "protocol/reply.h"
 
 namespace fakeaws::protocol {
 
@@ -38,20 +39,23 @@ class AwsJsonProtocol {
   // Runs Coral's checks in Coral's order (wire-format.md §2.1): method and
   // content type, JSON parse, target, signature (when verifying), member
   // types, model constraints.
-  // Returns the call, or the response that refuses it.
-  std::variant<JsonCall, HttpResponse> Decode(const HttpRequest& request,
-                                              const ResponseMeta& meta) const;
+  // Returns the call, or the reply that refuses it.
+  std::variant<JsonCall, Reply> Decode(const HttpRequest& request, const ResponseMeta& meta) const;
 
   // 200 with `body` (a JSON document, or empty for operations without output:
   // wire-format.md §1.2).
-  static HttpResponse Success(std::string body, const ResponseMeta& meta);
+  static Reply Success(std::string body, const ResponseMeta& meta);
   // 4xx/5xx with {"__type":..., "Message"|"message":...}.
-  static HttpResponse Error(const AwsError& error, const ResponseMeta& meta);
+  static Reply Error(const AwsError& error, const ResponseMeta& meta);
 
  private:
   const ServiceModel& model_;
   const AuthOptions& auth_;
   std::string_view region_;
 };
+
+// An error type as clients read `__type` (botocore's sanitizing,
+// wire-format.md §1.4): the text before ':', then after '#'.
+std::string BareErrorType(std::string type);
 
 }  // namespace fakeaws::protocol

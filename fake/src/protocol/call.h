@@ -1,43 +1,46 @@
-// What the fault layer and the journal know of a request before any handler
-// runs: which service and operation it is for and, for S3, which bucket and
-// key it names. One function names operations, so the journal, fault rules
-// and the routers agree on "AmazonForecast.CreateForecastExportJob" and
-// "s3:PutObject".
+// What the fault layer, the journal, the listener's screening and the
+// routers know of a request, read once from its head: which service and
+// operation it is for and, for S3, where it points and who answers it.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "fakeaws/http.h"
+#include "fakeaws/options.h"
+#include "protocol/s3_router.h"
 
-namespace fakeaws::internal {
+namespace fakeaws::protocol {
+
+enum class Service : uint8_t { kForecast, kForecastQuery, kS3 };
+
+// "forecast", "forecastquery", "s3": the journal's words, and the JSON
+// services' model names.
+std::string_view ServiceName(Service service);
 
 struct Call {
-  std::string service;    // "forecast", "forecastquery" or "s3"
-  std::string operation;  // the X-Amz-Target, or "s3:" + the S3 API operation
+  Service service = Service::kS3;
+  // As clients name it: the X-Amz-Target for JSON services
+  // ("AmazonForecast.CreateForecastExportJob"), "s3:" plus the S3 API
+  // operation ("s3:PutObject"; "s3:Unknown" for none).
+  std::string operation;
   std::string method;
-  std::string bucket;     // S3 only, from the path or a virtual-hosted Host
-  std::string key;        // S3 only, percent-decoded
+  S3Route s3;  // S3 only
+
+  bool is_s3() const { return service == Service::kS3; }
+  const std::string& bucket() const { return s3.address.bucket; }
+  const std::string& key() const { return s3.address.key; }
 };
 
+// X-Amz-Target names the JSON services; everything else is S3 (DESIGN.md).
+// Reads the head only (method, target, headers): the body plays no part.
 Call IdentifyCall(const HttpRequest& request);
 
-// Where an S3 request points: path style (/bucket/key) or virtual-hosted
-// (Host: bucket.localhost:port, bucket.s3.region.amazonaws.com). `query` is
-// the raw query string without '?'.
-struct S3Address {
-  std::string bucket;
-  std::string key;
-  std::string query;
-  bool virtual_hosted = false;  // the bucket came from the Host header
-};
-S3Address ParseS3Address(const HttpRequest& request);
+// True when the fake refuses the request for a size its head declares,
+// whatever its body: a JSON body over Coral's limit, an upload over S3's
+// (Options::limits). A front end that stops reading can then answer the
+// head alone with what the whole request would get.
+bool TooLargeByHead(const Call& call, const HttpRequest& head, const RequestLimits& limits);
 
-// The S3 API operation a REST request calls ("PutObject", "ListObjectsV2",
-// "CreateMultipartUpload"), from its method, address, query sub-resources
-// and copy-source header, as botocore's S3 model maps them. "" when the
-// request matches no S3 operation. The S3 router should name operations
-// with this function too, so faults, journal and router never disagree.
-std::string S3OperationName(const HttpRequest& request, const S3Address& address);
-
-}  // namespace fakeaws::internal
+}  // namespace fakeaws::protocol

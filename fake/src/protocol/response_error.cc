@@ -2,17 +2,11 @@
 
 #include "fakeaws/error.h"
 #include "fakeaws/http.h"
+#include "protocol/awsjson.h"
 #include "protocol/json_value.h"
 
 namespace fakeaws {
 namespace {
-
-// botocore's sanitizing (wire-format.md §1.4): text before ':' then after '#'.
-std::string BareErrorType(std::string type) {
-  type = type.substr(0, type.find(':'));
-  const size_t hash = type.rfind('#');
-  return hash == std::string::npos ? type : type.substr(hash + 1);
-}
 
 std::string XmlUnescape(std::string_view s) {
   std::string out;
@@ -57,7 +51,7 @@ std::optional<AwsError> JsonError(const protocol::JsonValue& body, int status) {
   const auto* type = object->Find("__type");
   if (type == nullptr || !type->is_string()) return std::nullopt;
   AwsError error;
-  error.type = BareErrorType(type->str());
+  error.type = protocol::BareErrorType(type->str());
   error.http_status = status;
   // botocore reads `message`, then `Message` (§1.4).
   for (const char* key : {"message", "Message"}) {

@@ -2,11 +2,11 @@
 #include "base/base64.h"
 #include "base/seeded.h"
 #include "base/time_text.h"
-#include "pipeline/core.h"
 #include "protocol/s3_ops.h"
 #include "protocol/s3_payload.h"
 #include "protocol/s3_xml.h"
 #include "s3/errors.h"
+#include "s3/service.h"
 
 namespace fakeaws::protocol::s3ops {
 
@@ -34,24 +34,15 @@ HttpResponse ListBuckets(S3Call& call) {
   XmlWriter xml(&body);
   xml.OpenRoot("ListAllMyBucketsResult")
       .Open("Owner")
-      .Element("ID", CanonicalUserId(call.core.options.account_id))
+      .Element("ID", call.s3.owner_id())
       .Close("Owner")
       .Open("Buckets");
-  std::string last;
-  bool truncated = false;
-  size_t count = 0;
-  for (const auto& b : call.core.s3.ListBuckets()) {
-    if (b.name.compare(0, prefix.size(), prefix) != 0 || (!after.empty() && b.name <= after)) continue;
-    if (count == max_buckets) {
-      truncated = true;
-      break;
-    }
+  const s3::BucketPage page = call.s3.ListBuckets(prefix, after, max_buckets);
+  for (const auto& b : page.buckets) {
     xml.Open("Bucket").Element("Name", b.name).Element("CreationDate", base::IsoTimestamp(b.creation_date)).Close("Bucket");
-    last = b.name;
-    ++count;
   }
   xml.Close("Buckets");
-  if (truncated) xml.Element("ContinuationToken", base::Base64Encode(last));
+  if (page.truncated) xml.Element("ContinuationToken", base::Base64Encode(page.buckets.back().name));
   if (q.Has("prefix")) xml.Element("Prefix", prefix);
   xml.Close("ListAllMyBucketsResult");
   return S3Response(call).Xml(std::move(body));
@@ -69,14 +60,14 @@ HttpResponse CreateBucket(S3Call& call) {
     if (!doc || doc->name != "CreateBucketConfiguration") return call.Error(s3::MalformedXml());
     if (const XmlNode* c = doc->Child("LocationConstraint"); c && !c->text.empty()) constraint = c->text;
   }
-  auto created = call.core.s3.CreateBucket(call.bucket(), constraint, call.now);
+  auto created = call.s3.store().CreateBucket(call.bucket(), constraint, call.now);
   if (!created.ok()) return call.Error(created.error());
   // DOC sample: "Location: /amzn-s3-demo-bucket".
   return S3Response(call).Header("Location", "/" + call.bucket()).Empty();
 }
 
 HttpResponse HeadBucket(S3Call& call) {
-  auto bucket = call.core.s3.GetBucket(call.bucket());
+  auto bucket = call.s3.store().GetBucket(call.bucket());
   if (!bucket.ok()) return call.Error(bucket.error());
   // The model's HeadBucket output headers; values INFERRED.
   return S3Response(call)
@@ -86,14 +77,14 @@ HttpResponse HeadBucket(S3Call& call) {
 }
 
 HttpResponse DeleteBucket(S3Call& call) {
-  auto deleted = call.core.s3.DeleteBucket(call.bucket());
+  auto deleted = call.s3.store().DeleteBucket(call.bucket());
   if (!deleted.ok()) return call.Error(deleted.error());
   return S3Response(call, 204).Bodiless();
 }
 
 // DOC: <LocationConstraint xmlns="..."/> for us-east-1, else the region.
 HttpResponse GetBucketLocation(S3Call& call) {
-  auto bucket = call.core.s3.GetBucket(call.bucket());
+  auto bucket = call.s3.store().GetBucket(call.bucket());
   if (!bucket.ok()) return call.Error(bucket.error());
   std::string body(kXmlDeclaration);
   const std::string& region = bucket.value().region;

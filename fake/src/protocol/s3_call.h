@@ -6,44 +6,34 @@
 #include <cstdint>
 #include <string>
 
-#include "base/url.h"
 #include "fakeaws/clock.h"
 #include "fakeaws/error.h"
 #include "fakeaws/http.h"
+#include "protocol/s3_router.h"
 #include "s3/checksum.h"
-
-namespace fakeaws::internal {
-struct Core;
-}
+#include "s3/service.h"
 
 namespace fakeaws::protocol {
 
-// Where a request points: from the Host header (virtual-hosted style,
-// "<bucket>.localhost:port") or the path ("/<bucket>/<key>").
-struct S3Address {
-  std::string host;  // the Host header as sent
-  std::string bucket;
-  std::string key;
-  bool has_key = false;
-  bool virtual_hosted = false;
-  base::Query query;
-};
-
+// One S3 request on its way to its handler: the domain, the request and
+// where it points, and what its answer carries.
 struct S3Call {
-  internal::Core& core;
+  s3::Service& s3;
   HttpRequest& request;
-  S3Address address;
-  uint64_t n = 0;  // the request's number: ids derive from it
+  const S3Address& address;
+  uint64_t n = 0;          // the request's number: ids derive from it
   std::string request_id;  // x-amz-request-id and <RequestId>
   std::string host_id;     // x-amz-id-2 and <HostId>
-  std::string date;        // Date, from the fake's clock
-  Timestamp now;
+  std::string date;        // Date
+  Timestamp now;           // the fake's clock
+  // What Error() answered, as a client reads it (the journal's).
+  std::optional<AwsError> error;
 
   bool head() const { return request.method == "HEAD"; }
   const std::string& bucket() const { return address.bucket; }
   const std::string& key() const { return address.key; }
   std::optional<std::string_view> Header(std::string_view name) const { return request.headers.Get(name); }
-  HttpResponse Error(const AwsError& error) const;
+  HttpResponse Error(const AwsError& error);
 };
 
 // Headers in the order every S3 response here uses: x-amz-request-id,
@@ -71,8 +61,4 @@ class S3Response {
 
 // "<base64>" or "<base64>-<parts>" for a composite checksum.
 std::string ChecksumValue(const s3::Checksum& checksum);
-// The canonical user id of the fake's account (64 hex digits, INFERRED:
-// derived from Options::account_id).
-std::string CanonicalUserId(const std::string& account_id);
-
 }  // namespace fakeaws::protocol

@@ -4,10 +4,10 @@
 #include <charconv>
 
 #include "base/time_text.h"
-#include "pipeline/core.h"
 #include "protocol/s3_object_headers.h"
 #include "protocol/s3_ops.h"
 #include "s3/errors.h"
+#include "s3/service.h"
 
 namespace fakeaws::protocol::s3ops {
 namespace {
@@ -68,7 +68,7 @@ bool ChecksumModeEnabled(const S3Call& call) {
 }  // namespace
 
 HttpResponse GetObject(S3Call& call) {
-  auto got = call.core.s3.GetObject(call.bucket(), call.key());
+  auto got = call.s3.store().GetObject(call.bucket(), call.key());
   if (!got.ok()) return call.Error(got.error());
   const s3::ObjectInfo& object = got.value();
   const std::string etag = object.ETag();

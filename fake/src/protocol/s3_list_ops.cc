@@ -7,10 +7,10 @@
 #include "base/seeded.h"
 #include "base/time_text.h"
 #include "base/url.h"
-#include "pipeline/core.h"
 #include "protocol/s3_ops.h"
 #include "protocol/s3_xml.h"
 #include "s3/errors.h"
+#include "s3/service.h"
 
 namespace fakeaws::protocol::s3ops {
 namespace {
@@ -86,14 +86,14 @@ HttpResponse ListObjectsV2(S3Call& call) {
   } else if (start_after) {
     query.after = *start_after;
   }
-  auto listed = call.core.s3.ListObjects(call.bucket(), query);
+  auto listed = call.s3.store().ListObjects(call.bucket(), query);
   if (!listed.ok()) return call.Error(listed.error());
   const s3::Listing& l = listed.value();
 
   const Encoder encode{url.value()};
   std::string owner;
   const bool fetch_owner = q.Get("fetch-owner") == std::optional<std::string>("true");
-  if (fetch_owner) owner = CanonicalUserId(call.core.options.account_id);
+  if (fetch_owner) owner = call.s3.owner_id();
   std::string body(kXmlDeclaration);
   XmlWriter xml(&body);
   xml.OpenRoot("ListBucketResult").Element("Name", call.bucket()).Element("Prefix", encode(query.prefix));
@@ -126,12 +126,12 @@ HttpResponse ListObjects(S3Call& call) {
   query.delimiter = q.Get("delimiter").value_or("");
   query.max_keys = max_keys.value();
   query.after = q.Get("marker").value_or("");
-  auto listed = call.core.s3.ListObjects(call.bucket(), query);
+  auto listed = call.s3.store().ListObjects(call.bucket(), query);
   if (!listed.ok()) return call.Error(listed.error());
   const s3::Listing& l = listed.value();
 
   const Encoder encode{url.value()};
-  const std::string owner = CanonicalUserId(call.core.options.account_id);
+  const std::string owner = call.s3.owner_id();
   std::string body(kXmlDeclaration);
   XmlWriter xml(&body);
   xml.OpenRoot("ListBucketResult")

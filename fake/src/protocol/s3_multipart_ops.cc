@@ -5,15 +5,14 @@
 
 #include "base/base64.h"
 #include "base/digest.h"
-#include "base/seeded.h"
 #include "base/time_text.h"
 #include "base/url.h"
-#include "pipeline/core.h"
 #include "protocol/s3_object_headers.h"
 #include "protocol/s3_ops.h"
 #include "protocol/s3_payload.h"
 #include "protocol/s3_xml.h"
 #include "s3/errors.h"
+#include "s3/service.h"
 
 namespace fakeaws::protocol::s3ops {
 namespace {
@@ -26,22 +25,12 @@ bool ParseInt(std::string_view s, int64_t* out) {
   return !s.empty() && ec == std::errc() && end == s.data() + s.size();
 }
 
-// Upload ids look like S3's: base64 of 64 bytes with '+' '/' '=' spelled
-// '.' '_' '-' (the id quoted in versity/versitygw#2036, INFERRED format).
-std::string NewUploadId(const S3Call& call) {
-  std::string id = base::SeededBase64(call.core.options.seed, internal::kS3UploadIdStream, call.n, 64);
-  for (char& c : id) c = c == '+' ? '.' : c == '/' ? '_' : c == '=' ? '-' : c;
-  return id;
-}
-
-const char* TypeName(s3::ChecksumType t) { return t == s3::ChecksumType::kComposite ? "COMPOSITE" : "FULL_OBJECT"; }
-
 // The endpoint the client used, else S3's own (DOC sample:
 // http://Example-Bucket.s3.<Region>.amazonaws.com/Example-Object).
 std::string Location(const S3Call& call) {
   const std::string key = base::PathEncode(call.key());
   if (call.address.host.empty()) {
-    return "http://" + call.bucket() + ".s3." + call.core.options.region + ".amazonaws.com/" + key;
+    return "http://" + call.bucket() + ".s3." + call.s3.region() + ".amazonaws.com/" + key;
   }
   if (call.address.virtual_hosted) return "http://" + call.address.host + "/" + key;
   return "http://" + call.address.host + "/" + base::PathEncode(call.bucket()) + "/" + key;
@@ -55,40 +44,33 @@ void WriteOwner(XmlWriter& xml, const char* element, const std::string& id) {
 
 HttpResponse CreateMultipartUpload(S3Call& call) {
   if (auto header = UnsupportedWriteHeader(call.request.headers)) return call.Error(s3::NotImplemented(*header));
-  s3::UploadSpec spec;
-  spec.attributes = AttributesFromHeaders(call.request.headers);
+  std::optional<s3::ChecksumAlgorithm> algorithm;
+  std::optional<s3::ChecksumType> type;
   if (auto name = call.Header("x-amz-checksum-algorithm")) {
-    auto algorithm = s3::ParseAlgorithm(*name);
+    algorithm = s3::ParseAlgorithm(*name);
     if (!algorithm) return call.Error(s3::NotImplemented("x-amz-checksum-algorithm"));
-    spec.checksum_algorithm = *algorithm;
-    // CRC64NVME is full-object only; the rest default to COMPOSITE (DOC:
-    // "Checking object integrity").
-    spec.checksum_type = *algorithm == s3::ChecksumAlgorithm::kCrc64Nvme ? s3::ChecksumType::kFullObject
-                                                                         : s3::ChecksumType::kComposite;
-    if (auto type = call.Header("x-amz-checksum-type")) {
-      if (*type == "FULL_OBJECT") spec.checksum_type = s3::ChecksumType::kFullObject;
-      else if (*type == "COMPOSITE") spec.checksum_type = s3::ChecksumType::kComposite;
+    if (auto raw = call.Header("x-amz-checksum-type")) {
+      if (*raw == "FULL_OBJECT") type = s3::ChecksumType::kFullObject;
+      else if (*raw == "COMPOSITE") type = s3::ChecksumType::kComposite;
       else return call.Error(s3::InvalidChecksumType());
     }
-    const bool full = spec.checksum_type == s3::ChecksumType::kFullObject;
-    if ((full && !s3::IsCrc(*algorithm)) || (!full && *algorithm == s3::ChecksumAlgorithm::kCrc64Nvme)) {
-      return call.Error(s3::UnsupportedChecksumType(TypeName(spec.checksum_type), *algorithm));
-    }
   }
-  auto created = call.core.s3.CreateMultipartUpload(call.bucket(), call.key(), NewUploadId(call), spec, call.now);
+  auto created = call.s3.CreateMultipartUpload(call.bucket(), call.key(), AttributesFromHeaders(call.request.headers),
+                                               algorithm, type, call.n, call.now);
   if (!created.ok()) return call.Error(created.error());
+  const s3::UploadInfo& upload = created.value();
   std::string body(kXmlDeclaration);
   XmlWriter(&body)
       .OpenRoot("InitiateMultipartUploadResult")
       .Element("Bucket", call.bucket())
       .Element("Key", call.key())
-      .Element("UploadId", created.value().upload_id)
+      .Element("UploadId", upload.upload_id)
       .Close("InitiateMultipartUploadResult");
   S3Response r(call);
   r.Header("x-amz-server-side-encryption", kServerSideEncryption);
-  if (spec.checksum_algorithm != s3::ChecksumAlgorithm::kNone) {
-    r.Header("x-amz-checksum-algorithm", std::string(s3::AlgorithmName(spec.checksum_algorithm)));
-    r.Header("x-amz-checksum-type", TypeName(spec.checksum_type));
+  if (upload.checksum_algorithm != s3::ChecksumAlgorithm::kNone) {
+    r.Header("x-amz-checksum-algorithm", std::string(s3::AlgorithmName(upload.checksum_algorithm)));
+    r.Header("x-amz-checksum-type", std::string(s3::ChecksumTypeName(upload.checksum_type)));
   }
   return r.Xml(std::move(body));
 }
@@ -99,10 +81,10 @@ HttpResponse UploadPart(S3Call& call) {
   if (!ParseInt(raw, &number) || number < 1 || number > s3::kMaxPartNumber) {
     return call.Error(s3::InvalidPartNumber(raw));
   }
-  auto payload = ReadPayload(call.request, call.core.options.limits.max_object_bytes);
+  auto payload = ReadPayload(call.request, call.s3.max_object_bytes());
   if (!payload.ok()) return call.Error(payload.error());
   Payload& p = payload.value();
-  auto part = call.core.s3.UploadPart(call.bucket(), call.key(), *call.address.query.Get("uploadId"),
+  auto part = call.s3.store().UploadPart(call.bucket(), call.key(), *call.address.query.Get("uploadId"),
                                       static_cast<int>(number), std::move(p.body), p.md5, p.checksum, call.now);
   if (!part.ok()) return call.Error(part.error());
   return S3Response(call)
@@ -157,7 +139,7 @@ HttpResponse CompleteMultipartUpload(S3Call& call) {
     parts.push_back(std::move(part));
   }
   if (parts.empty()) return call.Error(s3::MalformedXml());
-  auto done = call.core.s3.CompleteMultipartUpload(call.bucket(), call.key(), upload_id, parts, call.now,
+  auto done = call.s3.store().CompleteMultipartUpload(call.bucket(), call.key(), upload_id, parts, call.now,
                                                    WriteConditionsFromHeaders(call.request.headers), expected);
   if (!done.ok()) return call.Error(done.error());
   const s3::ObjectInfo& object = done.value();
@@ -170,14 +152,14 @@ HttpResponse CompleteMultipartUpload(S3Call& call) {
       .Element("ETag", object.ETag());
   if (!object.checksum.empty()) {
     xml.Element("Checksum" + std::string(s3::AlgorithmName(object.checksum.algorithm)), ChecksumValue(object.checksum))
-        .Element("ChecksumType", TypeName(object.checksum.type));
+        .Element("ChecksumType", s3::ChecksumTypeName(object.checksum.type));
   }
   xml.Close("CompleteMultipartUploadResult");
   return S3Response(call).Header("x-amz-server-side-encryption", kServerSideEncryption).Xml(std::move(body));
 }
 
 HttpResponse AbortMultipartUpload(S3Call& call) {
-  auto aborted = call.core.s3.AbortMultipartUpload(call.bucket(), call.key(), *call.address.query.Get("uploadId"));
+  auto aborted = call.s3.store().AbortMultipartUpload(call.bucket(), call.key(), *call.address.query.Get("uploadId"));
   if (!aborted.ok()) return call.Error(aborted.error());
   return S3Response(call, 204).Bodiless();
 }
@@ -192,12 +174,12 @@ HttpResponse ListParts(S3Call& call) {
     return call.Error(s3::NotAnInteger("part-number-marker", *raw));
   }
   max_parts = std::min(max_parts, kMaxListed);
-  auto listed = call.core.s3.ListParts(call.bucket(), call.key(), *q.Get("uploadId"),
+  auto listed = call.s3.store().ListParts(call.bucket(), call.key(), *q.Get("uploadId"),
                                        static_cast<int>(std::min<int64_t>(marker, s3::kMaxPartNumber)),
                                        static_cast<size_t>(max_parts));
   if (!listed.ok()) return call.Error(listed.error());
   const s3::PartListing& l = listed.value();
-  const std::string owner = CanonicalUserId(call.core.options.account_id);
+  const std::string owner = call.s3.owner_id();
   std::string body(kXmlDeclaration);
   XmlWriter xml(&body);
   xml.OpenRoot("ListPartsResult")
@@ -213,7 +195,7 @@ HttpResponse ListParts(S3Call& call) {
       .Element("IsTruncated", l.truncated);
   if (l.upload.checksum_algorithm != s3::ChecksumAlgorithm::kNone) {
     xml.Element("ChecksumAlgorithm", s3::AlgorithmName(l.upload.checksum_algorithm))
-        .Element("ChecksumType", TypeName(l.upload.checksum_type));
+        .Element("ChecksumType", s3::ChecksumTypeName(l.upload.checksum_type));
   }
   for (const s3::PartInfo& p : l.parts) {
     xml.Open("Part")
@@ -247,10 +229,10 @@ HttpResponse ListMultipartUploads(S3Call& call) {
   query.key_marker = q.Get("key-marker").value_or("");
   query.upload_id_marker = q.Get("upload-id-marker").value_or("");
   query.max_uploads = static_cast<size_t>(max_uploads);
-  auto listed = call.core.s3.ListMultipartUploads(call.bucket(), query);
+  auto listed = call.s3.store().ListMultipartUploads(call.bucket(), query);
   if (!listed.ok()) return call.Error(listed.error());
   const s3::UploadListing& l = listed.value();
-  const std::string owner = CanonicalUserId(call.core.options.account_id);
+  const std::string owner = call.s3.owner_id();
   std::string body(kXmlDeclaration);
   XmlWriter xml(&body);
   xml.OpenRoot("ListMultipartUploadsResult")
@@ -270,7 +252,7 @@ HttpResponse ListMultipartUploads(S3Call& call) {
     xml.Element("StorageClass", "STANDARD").Element("Initiated", base::IsoTimestamp(u.initiated));
     if (u.checksum_algorithm != s3::ChecksumAlgorithm::kNone) {
       xml.Element("ChecksumAlgorithm", s3::AlgorithmName(u.checksum_algorithm))
-          .Element("ChecksumType", TypeName(u.checksum_type));
+          .Element("ChecksumType", s3::ChecksumTypeName(u.checksum_type));
     }
     xml.Close("Upload");
   }

@@ -4,12 +4,12 @@
 #include "base/digest.h"
 #include "base/time_text.h"
 #include "base/url.h"
-#include "pipeline/core.h"
 #include "protocol/s3_object_headers.h"
 #include "protocol/s3_ops.h"
 #include "protocol/s3_payload.h"
 #include "protocol/s3_xml.h"
 #include "s3/errors.h"
+#include "s3/service.h"
 
 namespace fakeaws::protocol::s3ops {
 namespace {
@@ -51,14 +51,14 @@ Outcome<CopySource> ParseCopySource(std::string_view header) {
 
 HttpResponse PutObject(S3Call& call) {
   if (auto header = UnsupportedWriteHeader(call.request.headers)) return call.Error(s3::NotImplemented(*header));
-  auto payload = ReadPayload(call.request, call.core.options.limits.max_object_bytes);
+  auto payload = ReadPayload(call.request, call.s3.max_object_bytes());
   if (!payload.ok()) return call.Error(payload.error());
   s3::NewObject object;
   object.body = std::move(payload.value().body);
   object.md5 = payload.value().md5;
   object.checksum = payload.value().checksum;
   object.attributes = AttributesFromHeaders(call.request.headers);
-  auto put = call.core.s3.PutObject(call.bucket(), call.key(), std::move(object), call.now,
+  auto put = call.s3.store().PutObject(call.bucket(), call.key(), std::move(object), call.now,
                                     WriteConditionsFromHeaders(call.request.headers));
   if (!put.ok()) return call.Error(put.error());
   return S3Response(call)
@@ -69,7 +69,7 @@ HttpResponse PutObject(S3Call& call) {
 }
 
 HttpResponse DeleteObject(S3Call& call) {
-  auto deleted = call.core.s3.DeleteObject(call.bucket(), call.key());
+  auto deleted = call.s3.store().DeleteObject(call.bucket(), call.key());
   if (!deleted.ok()) return call.Error(deleted.error());
   return S3Response(call, 204).Bodiless();
 }
@@ -97,22 +97,20 @@ HttpResponse DeleteObjects(S3Call& call) {
     if (!key) return call.Error(s3::MalformedXml());
     keys.push_back(key->text);
   }
-  if (!call.core.s3.BucketExists(call.bucket())) return call.Error(s3::NoSuchBucket(call.bucket()));
+  auto deleted = call.s3.DeleteObjects(call.bucket(), keys);
+  if (!deleted.ok()) return call.Error(deleted.error());
 
   std::string body(kXmlDeclaration);
   XmlWriter xml(&body);
   xml.OpenRoot("DeleteResult");
-  std::vector<std::pair<std::string, AwsError>> errors;
-  for (const std::string& key : keys) {
-    auto deleted = call.core.s3.DeleteObject(call.bucket(), key);
-    if (!deleted.ok()) {
-      errors.emplace_back(key, deleted.error());
-    } else if (!quiet) {
-      xml.Open("Deleted").Element("Key", key).Close("Deleted");
+  if (!quiet) {
+    for (const s3::DeletedKey& d : deleted.value()) {
+      if (!d.error) xml.Open("Deleted").Element("Key", d.key).Close("Deleted");
     }
   }
-  for (const auto& [key, error] : errors) {
-    xml.Open("Error").Element("Key", key).Element("Code", error.type).Element("Message", error.message).Close("Error");
+  for (const s3::DeletedKey& d : deleted.value()) {
+    if (!d.error) continue;
+    xml.Open("Error").Element("Key", d.key).Element("Code", d.error->type).Element("Message", d.error->message).Close("Error");
   }
   xml.Close("DeleteResult");
   return S3Response(call).Xml(std::move(body));
@@ -125,48 +123,20 @@ HttpResponse CopyObject(S3Call& call) {
   if (!source.ok()) return call.Error(source.error());
   const std::string directive = std::string(call.Header("x-amz-metadata-directive").value_or("COPY"));
   if (directive != "COPY" && directive != "REPLACE") return call.Error(s3::InvalidMetadataDirective(directive));
-  std::optional<s3::ChecksumAlgorithm> new_algorithm;
+  s3::CopyObjectInput in;
   if (auto name = call.Header("x-amz-checksum-algorithm")) {
-    new_algorithm = s3::ParseAlgorithm(*name);
-    if (!new_algorithm) return call.Error(s3::NotImplemented("x-amz-checksum-algorithm"));
+    in.new_checksum = s3::ParseAlgorithm(*name);
+    if (!in.new_checksum) return call.Error(s3::NotImplemented("x-amz-checksum-algorithm"));
   }
-  if (!call.core.s3.BucketExists(call.bucket())) return call.Error(s3::NoSuchBucket(call.bucket()));
-  const CopySource& from = source.value();
-  auto got = call.core.s3.GetObject(from.bucket, from.key);
-  if (!got.ok()) return call.Error(got.error());
-  const s3::ObjectInfo& original = got.value();
-  if (const uint64_t max = call.core.options.limits.max_object_bytes; original.body.size() > max) {
-    return call.Error(s3::CopySourceTooLarge(max));
-  }
-  // Any failed condition on the source is 412, the not-modified ones too
-  // (DOC: CopyObject conditional headers).
-  const auto decision = s3::EvaluateReadConditions(
-      ReadConditionsFromHeaders(call.request.headers, "x-amz-copy-source-"), original.ETag(), original.last_modified);
-  if (decision.kind == s3::ReadDecision::kFailed) {
-    return call.Error(s3::PreconditionFailed("x-amz-copy-source-" + decision.condition));
-  }
-  if (decision.kind == s3::ReadDecision::kNotModified) {
-    const bool by_etag = call.Header("x-amz-copy-source-If-None-Match").has_value();
-    return call.Error(s3::PreconditionFailed(by_etag ? "x-amz-copy-source-If-None-Match"
-                                                     : "x-amz-copy-source-If-Modified-Since"));
-  }
-  if (from.bucket == call.bucket() && from.key == call.key() && directive == "COPY" && !new_algorithm) {
-    return call.Error(s3::CopyOntoItself());
-  }
-
-  s3::NewObject copy;
-  copy.body = original.body;
-  // A copy is one new object: a multipart source's "-N" ETag becomes the
-  // MD5 of the bytes (INFERRED), and its composite checksum is not kept.
-  if (original.part_count == 0) copy.md5 = original.md5;
-  copy.attributes = directive == "REPLACE" ? AttributesFromHeaders(call.request.headers) : original.attributes;
-  if (new_algorithm) {
-    copy.checksum = {*new_algorithm, s3::ChecksumType::kFullObject, 0, s3::Digest(*new_algorithm, copy.body.view())};
-  } else if (original.checksum.type == s3::ChecksumType::kFullObject) {
-    copy.checksum = original.checksum;
-  }
-  auto put = call.core.s3.PutObject(call.bucket(), call.key(), std::move(copy), call.now,
-                                    WriteConditionsFromHeaders(call.request.headers));
+  in.source_bucket = std::move(source.value().bucket);
+  in.source_key = std::move(source.value().key);
+  in.bucket = call.bucket();
+  in.key = call.key();
+  in.replace_metadata = directive == "REPLACE";
+  if (in.replace_metadata) in.attributes = AttributesFromHeaders(call.request.headers);
+  in.source_conditions = ReadConditionsFromHeaders(call.request.headers, "x-amz-copy-source-");
+  in.conditions = WriteConditionsFromHeaders(call.request.headers);
+  auto put = call.s3.CopyObject(in, call.now);
   if (!put.ok()) return call.Error(put.error());
   std::string body(kXmlDeclaration);
   XmlWriter xml(&body);

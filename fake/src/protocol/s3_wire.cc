@@ -4,22 +4,19 @@
 #include <variant>
 
 #include "base/base64.h"
-#include "base/digest.h"
-#include "base/seeded.h"
 #include "base/time_text.h"
-#include "pipeline/core.h"
 #include "protocol/framework_errors.h"
 #include "protocol/s3_call.h"
-#include "protocol/s3_router.h"
 #include "protocol/s3_xml.h"
 #include "protocol/sigv4.h"
 #include "s3/checksum.h"
 #include "s3/errors.h"
+#include "s3/service.h"
 
 namespace fakeaws::protocol {
 
-HttpResponse S3ErrorResponse(const AwsError& error, const std::string& request_id,
-                             const std::string& host_id, const std::string& date, bool head) {
+Reply S3ErrorReply(const AwsError& error, const std::string& request_id, const std::string& host_id,
+                   const std::string& date, bool head) {
   HttpResponse r;
   r.status = error.http_status;
   r.headers.Add("x-amz-request-id", request_id);
@@ -42,11 +39,14 @@ HttpResponse S3ErrorResponse(const AwsError& error, const std::string& request_i
       if (name == "ActualObjectSize") r.headers.Add("Content-Range", "bytes */" + value);
     }
   }
-  return r;
+  AwsError read = head ? AwsError{"", "", error.http_status, {}} : error;
+  return {std::move(r), std::move(read)};
 }
 
-HttpResponse S3Call::Error(const AwsError& error) const {
-  return S3ErrorResponse(error, request_id, host_id, date, head());
+HttpResponse S3Call::Error(const AwsError& e) {
+  Reply reply = S3ErrorReply(e, request_id, host_id, date, head());
+  error = std::move(reply.error);
+  return std::move(reply.response);
 }
 
 S3Response::S3Response(const S3Call& call, int status) {
@@ -100,11 +100,6 @@ std::string ChecksumValue(const s3::Checksum& checksum) {
   return value;
 }
 
-std::string CanonicalUserId(const std::string& account_id) {
-  const auto digest = base::Sha256Digest("fakeaws canonical user " + account_id);
-  return base::HexLower(digest.data(), digest.size());
-}
-
 namespace {
 
 // S3's answers to SigV4 verdicts (catalog: s3/errors.h).
@@ -145,26 +140,22 @@ std::optional<AwsError> CheckSignature(const HttpRequest& request, const AuthOpt
 
 }  // namespace
 
-HttpResponse HandleS3(internal::Core& core, HttpRequest request, uint64_t n) {
-  const uint64_t seed = core.options.seed;
-  S3Call call{core, request, {}, n,
-              // x-amz-request-id: 16 upper-case alphanumerics; x-amz-id-2:
-              // base64 of 56 bytes, as the capture's (wire-format.md §4.1).
-              base::SeededUpperAlnum(seed, internal::kS3RequestIdStream, n, 16),
-              base::SeededBase64(seed, internal::kS3HostIdStream, n, 56), "", core.clock.Now()};
-  call.date = base::HttpDate(call.now);
-  if (const size_t max = core.options.limits.max_header_section_bytes; HeaderSectionBytes(request) > max) {
-    return call.Error(s3::RequestHeaderSectionTooLarge(max));
+Reply HandleS3(s3::Service& service, const Options& options, const Call& call, HttpRequest request,
+               const ReplyContext& context) {
+  const S3Route& route = call.s3;
+  S3Call s3_call{service, request, route.address, context.n, S3RequestId(context), S3HostId(context),
+                 context.date, context.now, std::nullopt};
+  auto refuse = [&](const AwsError& error) { return Reply{s3_call.Error(error), std::move(s3_call.error)}; };
+  if (const size_t max = options.limits.max_header_section_bytes; HeaderSectionBytes(request) > max) {
+    return refuse(s3::RequestHeaderSectionTooLarge(max));
   }
-  auto address = ParseAddress(request);
-  if (!address.ok()) return call.Error(address.error());
-  call.address = std::move(address).value();
-  if (core.options.auth.verify_signatures) {
-    if (auto error = CheckSignature(request, core.options.auth, core.options.region)) return call.Error(*error);
+  if (route.invalid_uri) return refuse(*route.invalid_uri);
+  if (options.auth.verify_signatures) {
+    if (auto error = CheckSignature(request, options.auth, options.region)) return refuse(*error);
   }
-  auto route = Route(request.method, call.address, request.headers);
-  if (const auto* refusal = std::get_if<AwsError>(&route)) return call.Error(*refusal);
-  return std::get<s3ops::Handler>(route)(call);
+  if (route.refusal) return refuse(*route.refusal);
+  HttpResponse response = route.handler(s3_call);
+  return {std::move(response), std::move(s3_call.error)};
 }
 
 }  // namespace fakeaws::protocol

@@ -1,5 +1,6 @@
 #include "protocol/validation.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "base/java_text.h"

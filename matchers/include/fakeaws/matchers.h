@@ -13,6 +13,8 @@
 //                         .With(fakeaws::HasJsonMember("/ForecastExportJobName", "weekly"))
 //                         .Times(3));
 //
+//   EXPECT_THAT(fake.forecast().PutForecast(spec), fakeaws::IsOkAndHolds(HasSubstr("forecast/demand")));
+//
 // Like Abseil's and google-cloud-cpp's status matchers there is no "is any
 // error": name the error you expect. Matchers only read: they never advance
 // the clock or use up a fault, so gMock may run them as often as it likes.
@@ -89,6 +91,67 @@ class HttpStatusMatcher {
  private:
   bool MatchView(const ErrorView& view, ::testing::MatchResultListener* listener) const;
   int status_;
+};
+
+// ---- Outcomes --------------------------------------------------------------
+
+// "which is a failed Outcome: NoSuchKey (HTTP 404): "The specified key ...""
+void ExplainFailedOutcome(const AwsError& error, ::testing::MatchResultListener* listener);
+
+class IsOkMatcher {
+ public:
+  template <typename T>
+  bool MatchAndExplain(const Outcome<T>& outcome, ::testing::MatchResultListener* listener) const {
+    if (!outcome.ok()) ExplainFailedOutcome(outcome.error(), listener);
+    return outcome.ok();
+  }
+  void DescribeTo(std::ostream* os) const { *os << "is a successful Outcome"; }
+  void DescribeNegationTo(std::ostream* os) const { *os << "is a failed Outcome"; }
+};
+
+template <typename ValueMatcher>
+class IsOkAndHoldsMatcher {
+ public:
+  explicit IsOkAndHoldsMatcher(ValueMatcher value) : value_(std::move(value)) {}
+
+  template <typename OutcomeType>
+  operator ::testing::Matcher<OutcomeType>() const {  // NOLINT: implicit, as gMock's Optional()
+    using Value = std::decay_t<decltype(std::declval<const std::decay_t<OutcomeType>&>().value())>;
+    return ::testing::Matcher<OutcomeType>(
+        new Impl<OutcomeType>(::testing::SafeMatcherCast<const Value&>(value_)));
+  }
+
+ private:
+  template <typename OutcomeType>
+  class Impl : public ::testing::MatcherInterface<OutcomeType> {
+   public:
+    using Value = std::decay_t<decltype(std::declval<const std::decay_t<OutcomeType>&>().value())>;
+    explicit Impl(::testing::Matcher<const Value&> value) : value_(std::move(value)) {}
+    bool MatchAndExplain(OutcomeType outcome, ::testing::MatchResultListener* listener) const override {
+      if (!outcome.ok()) {
+        ExplainFailedOutcome(outcome.error(), listener);
+        return false;
+      }
+      ::testing::StringMatchResultListener inner;
+      const bool matched = value_.MatchAndExplain(outcome.value(), &inner);
+      *listener << "which is a successful Outcome whose value " << ::testing::PrintToString(outcome.value());
+      if (!inner.str().empty()) *listener << ", " << inner.str();
+      return matched;
+    }
+    void DescribeTo(std::ostream* os) const override {
+      *os << "is a successful Outcome whose value ";
+      value_.DescribeTo(os);
+    }
+    void DescribeNegationTo(std::ostream* os) const override {
+      *os << "is a failed Outcome, or a successful one whose value ";
+      value_.DescribeNegationTo(os);
+    }
+
+   private:
+    ::testing::Matcher<const Value&> value_;
+  };
+
+  ValueMatcher value_;
 };
 
 // ---- JSON members --------------------------------------------------------
@@ -214,6 +277,19 @@ template <typename MessageMatcher>
     std::string type, MessageMatcher message_matcher) {
   return ::testing::MakePolymorphicMatcher(matchers_internal::AwsErrorMatcher(
       std::move(type), ::testing::SafeMatcherCast<const std::string&>(message_matcher)));
+}
+
+// An Outcome<T> that succeeded; a failure explains itself with the error:
+//   Expected: is a successful Outcome
+//     Actual: ..., which is a failed Outcome: NoSuchKey (HTTP 404): "..."
+inline ::testing::PolymorphicMatcher<matchers_internal::IsOkMatcher> IsOk() {
+  return ::testing::MakePolymorphicMatcher(matchers_internal::IsOkMatcher());
+}
+// ... whose value `value_matcher` accepts (a value or a matcher):
+//   EXPECT_THAT(fake.s3().GetObject("exports", key), IsOkAndHolds(Field(&S3Object::body, "a,b\n")));
+template <typename ValueMatcher>
+matchers_internal::IsOkAndHoldsMatcher<ValueMatcher> IsOkAndHolds(ValueMatcher value_matcher) {
+  return matchers_internal::IsOkAndHoldsMatcher<ValueMatcher>(std::move(value_matcher));
 }
 
 // An HttpResponse, JournalEntry or AwsError with HTTP status `status`.

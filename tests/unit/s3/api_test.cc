@@ -1,10 +1,11 @@
 // The typed C++ S3 API and the wire reach one store; hostile requests never
 // crash the fake or change what it holds.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
 #include <random>
 
 #include "fakeaws/fake.h"
+#include "fakeaws/matchers.h"
 
 namespace fakeaws {
 namespace {
@@ -20,13 +21,13 @@ HttpRequest Request(std::string method, std::string target, std::string body = "
 
 TEST(S3Api, ObjectsPutOnTheWireAreReadThroughTheApi) {
   Fake fake;
-  ASSERT_TRUE(fake.s3().CreateBucket("exports").ok());
+  ASSERT_THAT(fake.s3().CreateBucket("exports"), IsOk());
   auto put = fake.Handle(Request("PUT", "/exports/a.csv", "hello world",
                                  {{"Content-Type", "text/csv"}, {"x-amz-meta-Job", "weekly"},
                                   {"x-amz-checksum-crc32", "DUoRhQ=="}}));
   ASSERT_EQ(put.status, 200) << put.body;
   auto got = fake.s3().GetObject("exports", "a.csv");
-  ASSERT_TRUE(got.ok());
+  ASSERT_THAT(got, IsOk());
   EXPECT_EQ(got->body, "hello world");
   EXPECT_EQ(got->content_type, "text/csv");
   EXPECT_EQ(got->etag, "\"5eb63bbbe01eeed093cb22bb8f5acdc3\"");
@@ -37,11 +38,11 @@ TEST(S3Api, ObjectsPutOnTheWireAreReadThroughTheApi) {
 
 TEST(S3Api, ObjectsPutThroughTheApiAreReadOnTheWire) {
   Fake fake;
-  ASSERT_TRUE(fake.s3().CreateBucket("exports").ok());
+  ASSERT_THAT(fake.s3().CreateBucket("exports"), IsOk());
   PutObjectOptions options;
   options.content_type = "application/json";
   options.cache_control = "no-cache";
-  ASSERT_TRUE(fake.s3().PutObject("exports", "dir/x.json", "{}", options).ok());
+  ASSERT_THAT(fake.s3().PutObject("exports", "dir/x.json", "{}", options), IsOk());
   auto get = fake.Handle(Request("GET", "/exports/dir/x.json"));
   EXPECT_EQ(get.status, 200);
   EXPECT_EQ(get.body, "{}");
@@ -51,10 +52,10 @@ TEST(S3Api, ObjectsPutThroughTheApiAreReadOnTheWire) {
 
 TEST(S3Api, ListsBucketsObjectsAndUploads) {
   Fake fake;
-  ASSERT_TRUE(fake.s3().CreateBucket("exports").ok());
-  for (const char* key : {"a", "dir/b", "dir/c"}) ASSERT_TRUE(fake.s3().PutObject("exports", key, "x").ok());
+  ASSERT_THAT(fake.s3().CreateBucket("exports"), IsOk());
+  for (const char* key : {"a", "dir/b", "dir/c"}) ASSERT_THAT(fake.s3().PutObject("exports", key, "x"), IsOk());
   auto listing = fake.s3().ListObjects("exports", "", "/");
-  ASSERT_TRUE(listing.ok());
+  ASSERT_THAT(listing, IsOk());
   EXPECT_EQ(listing->keys, std::vector<std::string>{"a"});
   EXPECT_EQ(listing->common_prefixes, std::vector<std::string>{"dir/"});
   EXPECT_EQ(fake.s3().ListKeys("exports", "dir/"), (std::vector<std::string>{"dir/b", "dir/c"}));
@@ -67,8 +68,8 @@ TEST(S3Api, ListsBucketsObjectsAndUploads) {
   EXPECT_EQ(fake.s3().MultipartUploads("exports")[0].key, "big");
 
   EXPECT_EQ(fake.s3().DeleteBucket("exports").error().type, "BucketNotEmpty");
-  for (const char* key : {"a", "dir/b", "dir/c"}) ASSERT_TRUE(fake.s3().DeleteObject("exports", key).ok());
-  EXPECT_TRUE(fake.s3().DeleteBucket("exports").ok());
+  for (const char* key : {"a", "dir/b", "dir/c"}) ASSERT_THAT(fake.s3().DeleteObject("exports", key), IsOk());
+  EXPECT_THAT(fake.s3().DeleteBucket("exports"), IsOk());
   EXPECT_FALSE(fake.s3().HasBucket("exports"));
 }
 
@@ -77,8 +78,8 @@ TEST(S3Api, ListsBucketsObjectsAndUploads) {
 // was a well-formed write to it.
 TEST(S3Robustness, HostileRequestsNeverCrashNorCorruptState) {
   Fake fake;
-  ASSERT_TRUE(fake.s3().CreateBucket("exports").ok());
-  ASSERT_TRUE(fake.s3().PutObject("exports", "keep", "original").ok());
+  ASSERT_THAT(fake.s3().CreateBucket("exports"), IsOk());
+  ASSERT_THAT(fake.s3().PutObject("exports", "keep", "original"), IsOk());
   std::mt19937 rng(11);
   const std::vector<std::string> methods = {"GET", "PUT", "POST", "DELETE", "HEAD", "PATCH", "OPTIONS", ""};
   const std::vector<std::string> targets = {"/", "/exports", "/exports/", "/exports/x", "/exports/x?uploads",
@@ -108,7 +109,7 @@ TEST(S3Robustness, HostileRequestsNeverCrashNorCorruptState) {
         << response.status;
   }
   auto kept = fake.s3().GetObject("exports", "keep");
-  ASSERT_TRUE(kept.ok());
+  ASSERT_THAT(kept, IsOk());
   EXPECT_EQ(kept->body, "original");
 }
 

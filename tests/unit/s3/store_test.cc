@@ -1,21 +1,15 @@
 // The S3 domain store: listing order and paging, multipart completion,
 // conditional writes. Expected ETags and checksums were computed with
 // Python's hashlib and zlib, not with the code under test.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "base/base64.h"
 #include "base/digest.h"
 #include "base/seeded.h"
+#include "fakeaws/matchers.h"
 #include "s3/errors.h"
 #include "s3/store.h"
-
-namespace fakeaws {
-// Readable failures for errors compared with EXPECT_EQ.
-void PrintTo(const AwsError& e, std::ostream* os) {
-  *os << e.http_status << " " << e.type << ": " << e.message;
-  for (const auto& [k, v] : e.details) *os << " <" << k << ">" << v;
-}
-}  // namespace fakeaws
 
 namespace fakeaws::s3 {
 namespace {
@@ -30,9 +24,9 @@ NewObject Bytes(std::string_view s) {
 
 class StoreTest : public ::testing::Test {
  protected:
-  void SetUp() override { ASSERT_TRUE(store_.CreateBucket("bkt", kNow).ok()); }
+  void SetUp() override { ASSERT_THAT(store_.CreateBucket("bkt", kNow), IsOk()); }
   void Put(const std::string& key, std::string_view bytes = "x") {
-    ASSERT_TRUE(store_.PutObject("bkt", key, Bytes(bytes), kNow).ok()) << key;
+    ASSERT_THAT(store_.PutObject("bkt", key, Bytes(bytes), kNow), IsOk()) << key;
   }
   std::vector<std::string> Keys(const Listing& l) {
     std::vector<std::string> out;
@@ -45,7 +39,7 @@ class StoreTest : public ::testing::Test {
 TEST_F(StoreTest, ListsInUtf8ByteOrder) {
   for (const char* k : {"b", "a", "\xc3\xa9", "B", "a/b", "~"}) Put(k);
   auto l = store_.ListObjects("bkt", {});
-  ASSERT_TRUE(l.ok());
+  ASSERT_THAT(l, IsOk());
   EXPECT_EQ(Keys(l.value()), (std::vector<std::string>{"B", "a", "a/b", "b", "~", "\xc3\xa9"}));
 }
 
@@ -85,20 +79,20 @@ TEST_F(StoreTest, MaxKeysZeroReturnsNothingAndNothingMore) {
 }
 
 TEST_F(StoreTest, ReCreateInUsEast1IsOkElsewhereBucketAlreadyOwnedByYou) {
-  EXPECT_TRUE(store_.CreateBucket("bkt", kNow).ok());
+  EXPECT_THAT(store_.CreateBucket("bkt", kNow), IsOk());
   Store eu("eu-west-1");
-  ASSERT_TRUE(eu.CreateBucket("bkt", kNow).ok());
+  ASSERT_THAT(eu.CreateBucket("bkt", kNow), IsOk());
   EXPECT_EQ(eu.CreateBucket("bkt", kNow).error(), BucketAlreadyOwnedByYou("bkt"));
 }
 
 TEST_F(StoreTest, LocationConstraintRules) {
   EXPECT_EQ(store_.CreateBucket("ccc", std::string("us-east-1"), kNow).error(), InvalidLocationConstraint("us-east-1"));
-  ASSERT_TRUE(store_.CreateBucket("ccc", std::string("eu-west-1"), kNow).ok());
+  ASSERT_THAT(store_.CreateBucket("ccc", std::string("eu-west-1"), kNow), IsOk());
   EXPECT_EQ(store_.GetBucket("ccc").value().region, "eu-west-1");
   Store eu("eu-west-1");
   EXPECT_EQ(eu.CreateBucket("ddd", std::nullopt, kNow).error(), UnspecifiedLocationConstraint());
   EXPECT_EQ(eu.CreateBucket("ddd", std::string("ap-south-1"), kNow).error(), IllegalLocationConstraint("ap-south-1"));
-  EXPECT_TRUE(eu.CreateBucket("ddd", std::string("eu-west-1"), kNow).ok());
+  EXPECT_THAT(eu.CreateBucket("ddd", std::string("eu-west-1"), kNow), IsOk());
 }
 
 TEST_F(StoreTest, BucketNames) {
@@ -127,7 +121,7 @@ TEST_F(StoreTest, ObjectAttributesSurviveTheCompactForm) {
   o.attributes.cache_control = "no-cache";
   o.attributes.metadata = {{"a", "1"}};
   o.checksum = {ChecksumAlgorithm::kSha256, ChecksumType::kFullObject, 0, Digest(ChecksumAlgorithm::kSha256, "data")};
-  ASSERT_TRUE(store_.PutObject("bkt", "k", o, kNow).ok());
+  ASSERT_THAT(store_.PutObject("bkt", "k", o, kNow), IsOk());
   const ObjectInfo got = store_.GetObject("bkt", "k").value();
   EXPECT_EQ(got.attributes, o.attributes);
   EXPECT_EQ(got.checksum, o.checksum);
@@ -155,7 +149,7 @@ class MultipartTest : public StoreTest {
     UploadSpec spec;
     spec.checksum_algorithm = ChecksumAlgorithm::kCrc32;
     spec.checksum_type = type;
-    ASSERT_TRUE(store_.CreateMultipartUpload("bkt", "big", "u1", spec, kNow).ok());
+    ASSERT_THAT(store_.CreateMultipartUpload("bkt", "big", "u1", spec, kNow), IsOk());
     Part(1, std::string(5 * 1024 * 1024, 'a'));
     Part(2, "b");
   }
@@ -167,7 +161,7 @@ TEST_F(MultipartTest, CompletionJoinsPartsWithMd5OfMd5sAndCompositeChecksum) {
   Begin(ChecksumType::kComposite);
   auto done = store_.CompleteMultipartUpload("bkt", "big", "u1",
                                              {Completed(1, kEtag1, "r/zBbw=="), Completed(2, kEtag2, "cb7v+Q==")}, kNow);
-  ASSERT_TRUE(done.ok()) << done.error().message;
+  ASSERT_THAT(done, IsOk());
   EXPECT_EQ(done.value().ETag(), "\"e5a8c5272b26fc10581a21089559b006-2\"");
   EXPECT_EQ(base::Base64Encode(done.value().checksum.digest), "dYPmEQ==");
   EXPECT_EQ(done.value().checksum.parts, 2);
@@ -179,7 +173,7 @@ TEST_F(MultipartTest, FullObjectChecksumIsTheJoinedBytesCrc) {
   Begin(ChecksumType::kFullObject);
   auto done = store_.CompleteMultipartUpload("bkt", "big", "u1",
                                              {Completed(1, kEtag1, "r/zBbw=="), Completed(2, kEtag2, "cb7v+Q==")}, kNow);
-  ASSERT_TRUE(done.ok());
+  ASSERT_THAT(done, IsOk());
   EXPECT_EQ(base::Base64Encode(done.value().checksum.digest), "rBxv8Q==");
   EXPECT_EQ(done.value().checksum.type, ChecksumType::kFullObject);
 }
@@ -203,16 +197,16 @@ TEST_F(MultipartTest, RefusalsLeaveTheUploadInPlace) {
   EXPECT_EQ(store_.CompleteMultipartUpload("bkt", "other", "u1", {Completed(1, kEtag1, "r/zBbw==")}, kNow).error(),
             NoSuchUpload("u1"));
   EXPECT_EQ(store_.ListMultipartUploads("bkt", {}).value().uploads.size(), 1u);
-  EXPECT_FALSE(store_.GetObject("bkt", "big").ok());
+  EXPECT_THAT(store_.GetObject("bkt", "big"), IsAwsError("NoSuchKey"));
 }
 
 TEST_F(MultipartTest, EveryPartButTheLastIsAtLeastFiveMiB) {
-  ASSERT_TRUE(store_.CreateMultipartUpload("bkt", "big", "u1", {}, kNow).ok());
-  ASSERT_TRUE(store_.UploadPart("bkt", "big", "u1", 1, Body("b"), base::Md5Digest("b"), {}, kNow).ok());
-  ASSERT_TRUE(store_.UploadPart("bkt", "big", "u1", 2, Body("b"), base::Md5Digest("b"), {}, kNow).ok());
+  ASSERT_THAT(store_.CreateMultipartUpload("bkt", "big", "u1", {}, kNow), IsOk());
+  ASSERT_THAT(store_.UploadPart("bkt", "big", "u1", 1, Body("b"), base::Md5Digest("b"), {}, kNow), IsOk());
+  ASSERT_THAT(store_.UploadPart("bkt", "big", "u1", 2, Body("b"), base::Md5Digest("b"), {}, kNow), IsOk());
   EXPECT_EQ(store_.CompleteMultipartUpload("bkt", "big", "u1", {{1, kEtag2, {}}, {2, kEtag2, {}}}, kNow).error(),
             EntityTooSmall(1, kMinPartSize, 1, "92eb5ffee6ae2fec3ad71c777531578f"));
-  EXPECT_TRUE(store_.CompleteMultipartUpload("bkt", "big", "u1", {{2, kEtag2, {}}}, kNow).ok());
+  EXPECT_THAT(store_.CompleteMultipartUpload("bkt", "big", "u1", {{2, kEtag2, {}}}, kNow), IsOk());
 }
 
 TEST_F(MultipartTest, ListsPartsInPages) {
