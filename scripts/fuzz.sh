@@ -18,9 +18,11 @@ for f in $fuzzers; do
   mkdir -p "$build/corpus/$f" "$build/crashes/$f"
   log="$build/$f.log"
   if "$build/tests/fuzz/$f" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-      -artifact_prefix="$build/crashes/$f/" "$build/corpus/$f" >"$log" 2>&1; then
-    execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
-    [[ -z $execs ]] && execs=$(grep -Eo '#[0-9]+' "$log" | tail -1 | tr -d '#')
+      -print_final_stats=1 -artifact_prefix="$build/crashes/$f/" "$build/corpus/$f" >"$log" 2>&1; then
+    # libFuzzer's own count: the final stats, else its closing "Done N runs" line.
+    # (Never a "#N" from elsewhere in the log: dictionary entries start with one.)
+    execs=$(grep -Eo '^stat::number_of_executed_units: *[0-9]+' "$log" | grep -Eo '[0-9]+$' || true)
+    [[ -z $execs ]] && execs=$(grep -Eo '^Done [0-9]+ runs' "$log" | grep -Eo '[0-9]+' || true)
     echo "$f: ${execs:-?} executions, 0 crashes"
   else
     echo "$f: FAILED (see $log and $build/crashes/$f/)"; tail -30 "$log"; status=1

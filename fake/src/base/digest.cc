@@ -6,7 +6,7 @@
 namespace fakeaws::base {
 namespace {
 
-constexpr uint32_t kK[64] = {
+constexpr uint32_t kMd5Sines[64] = {
     0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a, 0xa8304613,
     0xfd469501, 0x698098d8, 0x8b44f7af, 0xffff5bb1, 0x895cd7be, 0x6b901122, 0xfd987193,
     0xa679438e, 0x49b40821, 0xf61e2562, 0xc040b340, 0x265e5a51, 0xe9b6c7aa, 0xd62f105d,
@@ -22,7 +22,7 @@ constexpr int kShift[64] = {7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 
                             4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23,
                             6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21};
 
-inline uint32_t Rotl(uint32_t x, int c) { return (x << c) | (x >> (32 - c)); }
+inline uint32_t RotateLeft(uint32_t x, int c) { return (x << c) | (x >> (32 - c)); }
 
 }  // namespace
 
@@ -54,7 +54,7 @@ void Md5::Block(const uint8_t* p) {
     const uint32_t tmp = d;
     d = c;
     c = b;
-    b = b + Rotl(a + f + kK[i] + m[g], kShift[i]);
+    b = b + RotateLeft(a + f + kMd5Sines[i] + m[g], kShift[i]);
     a = tmp;
   }
   a_ += a;

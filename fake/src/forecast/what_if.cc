@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "base/ascii.h"
 #include "base/java_text.h"
 #include "forecast/domains.h"
 #include "forecast/errors.h"
@@ -16,11 +17,6 @@
 
 namespace fakeaws::forecast {
 namespace {
-
-std::string Lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 }  // namespace
 
@@ -192,12 +188,12 @@ Outcome<std::string> Service::CreateWhatIfForecast(const CreateWhatIfForecastInp
         for (const auto& dataset_arn : g->dataset_arns) {
           auto* d = Find<DatasetResource>(dataset_arn);
           if (d == nullptr || d->dataset_type != "RELATED_TIME_SERIES") continue;
-          for (const auto& a : d->schema) related.insert(Lower(a.name));
+          for (const auto& a : d->schema) related.insert(base::AsciiLower(a.name));
         }
       }
     }
     for (const auto& t : in.transformations) {
-      if (!related.count(Lower(t.attribute))) return UnknownRelatedAttribute(t.attribute);
+      if (!related.count(base::AsciiLower(t.attribute))) return UnknownRelatedAttribute(t.attribute);
     }
   }
   // what-if-forecast/<analysis>/<name>: INFERRED in the shape of §3.3's

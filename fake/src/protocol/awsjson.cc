@@ -1,5 +1,6 @@
 #include "protocol/awsjson.h"
 
+#include "base/ascii.h"
 #include "base/time_text.h"
 #include "protocol/framework_errors.h"
 #include "protocol/json_writer.h"
@@ -11,13 +12,6 @@ namespace {
 
 constexpr std::string_view kJson11 = "application/x-amz-json-1.1";
 constexpr std::string_view kPlainJson = "application/json";
-
-std::string Trim(std::string_view s) {
-  size_t b = s.find_first_not_of(" \t");
-  if (b == std::string_view::npos) return "";
-  size_t e = s.find_last_not_of(" \t");
-  return std::string(s.substr(b, e - b + 1));
-}
 
 HttpResponse Base(int status, const ResponseMeta& meta) {
   HttpResponse r;
@@ -106,7 +100,7 @@ std::variant<JsonCall, Reply> AwsJsonProtocol::Decode(const HttpRequest& request
   if (request.method != "POST") return AccessDeniedUnknownOperation(meta);
 
   const std::string_view raw_type = request.headers.Get("Content-Type").value_or("");
-  const std::string content_type = Trim(raw_type.substr(0, raw_type.find(';')));
+  const std::string content_type = base::TrimSpaces(raw_type.substr(0, raw_type.find(';')));
   const bool content_valid = content_type == kJson11 || content_type == kPlainJson;
 
   const std::string_view target = request.headers.Get("X-Amz-Target").value_or("");

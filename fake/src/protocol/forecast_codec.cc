@@ -123,6 +123,10 @@ void WriteEncryption(JsonWriter& w, const forecast::EncryptionConfig& e) {
   w.EndObject();
 }
 
+void WriteEstimate(JsonWriter& w, const forecast::ResourceView& v) {
+  if (v.estimated_minutes_remaining) w.Key("EstimatedTimeRemainingInMinutes").Int(*v.estimated_minutes_remaining);
+}
+
 void WriteStatusAndTimes(JsonWriter& w, const forecast::ResourceView& v) {
   w.Key("Status").String(v.status);
   w.OptionalString("Message", v.message);

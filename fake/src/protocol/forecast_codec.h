@@ -60,6 +60,8 @@ void WriteEncryption(JsonWriter& w, const forecast::EncryptionConfig& e);
 // Status, Message, CreationTime, LastModificationTime: the tail most
 // summaries share.
 void WriteStatusAndTimes(JsonWriter& w, const forecast::ResourceView& v);
+// EstimatedTimeRemainingInMinutes, while the resource is being created.
+void WriteEstimate(JsonWriter& w, const forecast::ResourceView& v);
 
 // Predictor backtest export jobs and explainability exports answer in the
 // same shape under their own member names.

@@ -6,7 +6,7 @@
 namespace fakeaws::protocol {
 namespace {
 
-const forecast_codec::HandlerTable& Handlers() {
+const forecast_codec::HandlerTable& ForecastHandlers() {
   static const auto* const kHandlers = [] {
     auto* table = new forecast_codec::HandlerTable();
     forecast_codec::AddDatasetOperations(*table);
@@ -27,11 +27,11 @@ const forecast_codec::HandlerTable& Handlers() {
 }  // namespace
 
 Outcome<std::string> InvokeForecast(const JsonCall& call, forecast::Service& service) {
-  auto it = Handlers().find(call.operation->name);
-  if (it == Handlers().end()) return NotImplementedError("AmazonForecast." + call.operation->name);
+  auto it = ForecastHandlers().find(call.operation->name);
+  if (it == ForecastHandlers().end()) return NotImplementedError("AmazonForecast." + call.operation->name);
   return it->second(call.input(), service);
 }
 
-bool ForecastImplements(const std::string& operation) { return Handlers().count(operation) > 0; }
+bool ForecastImplements(const std::string& operation) { return ForecastHandlers().count(operation) > 0; }
 
 }  // namespace fakeaws::protocol

@@ -108,10 +108,6 @@ Outcome<std::string> CreatePredictor(const json& in, Service& s) {
   return PredictorArn(s.CreatePredictor(input));
 }
 
-void WriteEstimate(JsonWriter& w, const forecast::ResourceView& v) {
-  if (v.estimated_minutes_remaining) w.Key("EstimatedTimeRemainingInMinutes").Int(*v.estimated_minutes_remaining);
-}
-
 void WriteReference(JsonWriter& w, const PredictorView& p) {
   if (p.settings.reference_predictor_arn.empty()) return;
   w.Key("ReferencePredictorSummary").BeginObject();

@@ -21,10 +21,6 @@ void WriteSelector(JsonWriter& w, const std::optional<forecast::TimeSeriesSelect
   w.EndObject().EndObject();
 }
 
-void WriteEstimate(JsonWriter& w, const forecast::ResourceView& v) {
-  if (v.estimated_minutes_remaining) w.Key("EstimatedTimeRemainingInMinutes").Int(*v.estimated_minutes_remaining);
-}
-
 Outcome<std::string> CreateWhatIfAnalysis(const json& in, Service& s) {
   return Encode(s.CreateWhatIfAnalysis(Str(in, "WhatIfAnalysisName"), Str(in, "ForecastArn"), SelectorOf(in), TagsOf(in)),
                 [](JsonWriter& w, const std::string& arn) { w.Key("WhatIfAnalysisArn").String(arn); });

@@ -79,7 +79,7 @@ Outcome<std::string> QueryWhatIfForecast(const json& in, forecast::Service& s) {
   return RunQuery(in, "WhatIfForecastArn", [&s](auto&&... args) { return s.QueryWhatIfForecast(args...); });
 }
 
-const forecast_codec::HandlerTable& Handlers() {
+const forecast_codec::HandlerTable& QueryHandlers() {
   static const auto* const kHandlers = new forecast_codec::HandlerTable{
       {"QueryForecast", QueryForecast}, {"QueryWhatIfForecast", QueryWhatIfForecast}};
   return *kHandlers;
@@ -88,11 +88,11 @@ const forecast_codec::HandlerTable& Handlers() {
 }  // namespace
 
 Outcome<std::string> InvokeForecastQuery(const JsonCall& call, forecast::Service& service) {
-  auto it = Handlers().find(call.operation->name);
-  if (it == Handlers().end()) return NotImplementedError("AmazonForecastRuntime." + call.operation->name);
+  auto it = QueryHandlers().find(call.operation->name);
+  if (it == QueryHandlers().end()) return NotImplementedError("AmazonForecastRuntime." + call.operation->name);
   return it->second(call.input(), service);
 }
 
-bool ForecastQueryImplements(const std::string& operation) { return Handlers().count(operation) > 0; }
+bool ForecastQueryImplements(const std::string& operation) { return QueryHandlers().count(operation) > 0; }
 
 }  // namespace fakeaws::protocol

@@ -2,29 +2,18 @@
 
 #include <cctype>
 
+#include "base/ascii.h"
 #include "base/time_text.h"
 
 namespace fakeaws::protocol {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return std::string(s);
-}
-
 std::string WithoutAwsChunked(std::string_view encoding) {
   std::string out;
   while (!encoding.empty()) {
     const size_t comma = encoding.find(',');
-    const std::string token = Trim(encoding.substr(0, comma));
-    if (!token.empty() && Lower(token) != "aws-chunked") {
+    const std::string token = base::TrimSpaces(encoding.substr(0, comma));
+    if (!token.empty() && base::AsciiLower(token) != "aws-chunked") {
       if (!out.empty()) out += ",";
       out += token;
     }
@@ -45,7 +34,7 @@ s3::ObjectAttributes AttributesFromHeaders(const Headers& h) {
   a.content_language = std::string(h.Get("Content-Language").value_or(""));
   a.expires = std::string(h.Get("Expires").value_or(""));
   for (const auto& f : h) {
-    const std::string name = Lower(f.name);
+    const std::string name = base::AsciiLower(f.name);
     if (name.rfind("x-amz-meta-", 0) == 0 && name.size() > 11) a.metadata[name.substr(11)] = f.value;
   }
   return a;
@@ -53,7 +42,7 @@ s3::ObjectAttributes AttributesFromHeaders(const Headers& h) {
 
 std::optional<std::string> UnsupportedWriteHeader(const Headers& h) {
   for (const auto& f : h) {
-    const std::string name = Lower(f.name);
+    const std::string name = base::AsciiLower(f.name);
     if (name == "x-amz-tagging" || name == "x-amz-object-lock-mode" ||
         name == "x-amz-object-lock-retain-until-date" || name == "x-amz-object-lock-legal-hold" ||
         name == "x-amz-website-redirect-location" || name == "x-amz-write-offset-bytes" ||

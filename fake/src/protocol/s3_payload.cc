@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "base/ascii.h"
 #include "base/base64.h"
 #include "base/digest.h"
 #include "base/seeded.h"
@@ -31,12 +32,6 @@ bool IsHex64(std::string_view s) {
   return true;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // A checksum the client claims, from a header or a trailer.
 struct Claim {
   s3::ChecksumAlgorithm algorithm;
@@ -54,7 +49,7 @@ bool IsChecksumValueHeader(const std::string& lower_name) {
 
 std::optional<uint64_t> DeclaredUploadSize(const Headers& h) {
   const std::string content_sha256(h.Get("x-amz-content-sha256").value_or(""));
-  const bool aws_chunked = Lower(h.Get("Content-Encoding").value_or("")).find("aws-chunked") != std::string::npos ||
+  const bool aws_chunked = base::AsciiLower(h.Get("Content-Encoding").value_or("")).find("aws-chunked") != std::string::npos ||
                            StartsWithIgnoreCase(content_sha256, "streaming-");
   return DecimalHeader(h, aws_chunked ? "x-amz-decoded-content-length" : "Content-Length");
 }
@@ -62,7 +57,7 @@ std::optional<uint64_t> DeclaredUploadSize(const Headers& h) {
 Outcome<Payload> ReadPayload(HttpRequest& request, uint64_t max_bytes) {
   const Headers& h = request.headers;
   const std::string content_sha256(h.Get("x-amz-content-sha256").value_or(""));
-  const bool aws_chunked = Lower(h.Get("Content-Encoding").value_or("")).find("aws-chunked") != std::string::npos ||
+  const bool aws_chunked = base::AsciiLower(h.Get("Content-Encoding").value_or("")).find("aws-chunked") != std::string::npos ||
                            StartsWithIgnoreCase(content_sha256, "streaming-");
   // Content-Length counts the bytes on the wire, aws-chunked framing included.
   const auto length = h.Get("Content-Length");
@@ -87,13 +82,13 @@ Outcome<Payload> ReadPayload(HttpRequest& request, uint64_t max_bytes) {
     trailers = std::move(body.trailers);
   } else {
     // S3 wants a length for a plain body (DOC: MissingContentLength).
-    const bool http_chunked = Lower(h.Get("Transfer-Encoding").value_or("")).find("chunked") != std::string::npos;
+    const bool http_chunked = base::AsciiLower(h.Get("Transfer-Encoding").value_or("")).find("chunked") != std::string::npos;
     if (http_chunked && !length) return s3::MissingContentLength();
     bytes = std::move(request.body);
     if (IsHex64(content_sha256)) {
       const auto digest = base::Sha256Digest(bytes);
       const std::string computed = base::HexLower(digest.data(), digest.size());
-      if (Lower(content_sha256) != computed) return s3::ContentSha256Mismatch(content_sha256, computed);
+      if (base::AsciiLower(content_sha256) != computed) return s3::ContentSha256Mismatch(content_sha256, computed);
     }
   }
   request.body.clear();
@@ -116,7 +111,7 @@ Outcome<Payload> ReadPayload(HttpRequest& request, uint64_t max_bytes) {
 
   std::vector<Claim> claims;
   for (const auto& field : h) {
-    const std::string name = Lower(field.name);
+    const std::string name = base::AsciiLower(field.name);
     if (!IsChecksumValueHeader(name)) continue;
     auto algorithm = s3::ParseAlgorithm(name.substr(15));
     // SHA512, MD5 and the XXHASH family are in the newest model only.
@@ -129,7 +124,7 @@ Outcome<Payload> ReadPayload(HttpRequest& request, uint64_t max_bytes) {
       size_t start = 0;
       while (start <= name_view.size()) {
         const size_t comma = name_view.find(',', start);
-        std::string name = Lower(name_view.substr(start, comma - start));
+        std::string name = base::AsciiLower(name_view.substr(start, comma - start));
         while (!name.empty() && name.back() == ' ') name.pop_back();
         while (!name.empty() && name.front() == ' ') name.erase(name.begin());
         if (IsChecksumValueHeader(name)) {

@@ -5,6 +5,7 @@
 #include <ctime>
 #include <vector>
 
+#include "base/ascii.h"
 #include "base/digest.h"
 #include "base/sha256.h"
 #include "base/time_text.h"
@@ -13,26 +14,11 @@
 namespace fakeaws::protocol {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
-}
-
-std::string Trim(std::string_view s) {
-  const size_t b = s.find_first_not_of(" \t");
-  if (b == std::string_view::npos) return "";
-  const size_t e = s.find_last_not_of(" \t");
-  return std::string(s.substr(b, e - b + 1));
-}
-
 // Header values in the canonical request: trimmed, runs of spaces as one.
 std::string CanonicalHeaderValue(std::string_view v) {
   std::string out;
   bool space = false;
-  for (char c : Trim(v)) {
+  for (char c : base::TrimSpaces(v)) {
     if (c == ' ' || c == '\t') {
       space = true;
       continue;
@@ -82,7 +68,7 @@ AuthorizationHeader ParseAuthorization(std::string_view header) {
   std::string_view rest = space == std::string_view::npos ? "" : header.substr(space + 1);
   while (!rest.empty()) {
     const size_t comma = rest.find(',');
-    const std::string item = Trim(rest.substr(0, comma));
+    const std::string item = base::TrimSpaces(rest.substr(0, comma));
     rest = comma == std::string_view::npos ? "" : rest.substr(comma + 1);
     const size_t eq = item.find('=');
     if (eq == std::string::npos) continue;
@@ -190,7 +176,7 @@ SigV4Verdict VerifySigV4(const SigV4Request& in, const std::map<std::string, std
   std::vector<std::string> signed_names;
   for (size_t i = 0; i <= auth.signed_headers.size();) {
     const size_t semi = auth.signed_headers.find(';', i);
-    signed_names.push_back(Lower(auth.signed_headers.substr(i, semi - i)));
+    signed_names.push_back(base::AsciiLower(auth.signed_headers.substr(i, semi - i)));
     if (semi == std::string::npos) break;
     i = semi + 1;
   }
@@ -298,7 +284,7 @@ SigV4Verdict VerifySigV4(const SigV4Request& in, const std::map<std::string, std
   for (const auto& name : signed_names) {
     std::string joined;
     for (const auto& f : r.headers) {
-      if (Lower(f.name) == name) joined += (joined.empty() ? "" : ",") + CanonicalHeaderValue(f.value);
+      if (base::AsciiLower(f.name) == name) joined += (joined.empty() ? "" : ",") + CanonicalHeaderValue(f.value);
     }
     canonical += name + ":" + joined + "\n";
   }

@@ -6,17 +6,10 @@
 
 #include "base/digest.h"
 #include "s3/errors.h"
+#include "s3/preconditions.h"
 #include "s3/store.h"
 
 namespace fakeaws::s3 {
-namespace {
-
-std::string_view Unquote(std::string_view s) {
-  if (s.size() >= 2 && s.front() == '"' && s.back() == '"') return s.substr(1, s.size() - 2);
-  return s;
-}
-
-}  // namespace
 
 const Store::Upload* Store::FindUpload(const Bucket& b, const std::string& key,
                                        const std::string& upload_id) const {
@@ -98,7 +91,7 @@ Outcome<ObjectInfo> Store::CompleteMultipartUpload(const std::string& bucket, co
     const ChecksumAlgorithm algorithm = upload->info.checksum_algorithm;
     for (const CompletedPart& p : listed) {
       auto part = upload->parts.find(p.number);
-      if (part == upload->parts.end() || Unquote(p.etag) != Unquote(part->second.info.ETag())) {
+      if (part == upload->parts.end() || UnquotedEtag(p.etag) != UnquotedEtag(part->second.info.ETag())) {
         return InvalidPart(upload_id, p.number, p.etag);
       }
       if (algorithm != ChecksumAlgorithm::kNone) {

@@ -11,11 +11,6 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-std::string_view Unquote(std::string_view s) {
-  if (s.size() >= 2 && s.front() == '"' && s.back() == '"') return s.substr(1, s.size() - 2);
-  return s;
-}
-
 // HTTP dates carry whole seconds: compare Last-Modified at that precision.
 int64_t Seconds(Timestamp t) {
   return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
@@ -24,16 +19,21 @@ int64_t Seconds(Timestamp t) {
 }  // namespace
 
 bool EtagListMatches(std::string_view list, const std::string& etag) {
-  const std::string_view bare = Unquote(etag);
+  const std::string_view bare = UnquotedEtag(etag);
   while (!list.empty()) {
     const size_t comma = list.find(',');
     std::string_view item = Trim(list.substr(0, comma));
     if (item.substr(0, 2) == "W/") item.remove_prefix(2);
-    if (item == "*" || Unquote(item) == bare) return true;
+    if (item == "*" || UnquotedEtag(item) == bare) return true;
     if (comma == std::string_view::npos) break;
     list.remove_prefix(comma + 1);
   }
   return false;
+}
+
+std::string_view UnquotedEtag(std::string_view s) {
+  if (s.size() >= 2 && s.front() == '"' && s.back() == '"') return s.substr(1, s.size() - 2);
+  return s;
 }
 
 ReadDecision EvaluateReadConditions(const ReadConditions& c, const std::string& etag, Timestamp last_modified) {

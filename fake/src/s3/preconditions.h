@@ -25,6 +25,9 @@ struct ReadDecision {
 
 ReadDecision EvaluateReadConditions(const ReadConditions& c, const std::string& etag, Timestamp last_modified);
 
+// An entity tag without its quotes ("\"abc\"" -> "abc"); clients send both.
+std::string_view UnquotedEtag(std::string_view etag);
+
 // True when the If-Match / If-None-Match list (comma-separated entity tags,
 // quoted or not, or "*") names `etag` (quoted, as S3 stores it).
 bool EtagListMatches(std::string_view list, const std::string& etag);

@@ -1,0 +1,1 @@
+// The precompiled header of the test binaries is built with this file (tests/CMakeLists.txt).
