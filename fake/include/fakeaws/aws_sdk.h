@@ -28,7 +28,8 @@
 // never see each other's requests, and clients of real endpoints still work.
 //
 // Initialising the SDK. The first AwsSdk in a process calls Aws::InitAPI with
-// fakeaws's factory; the SDK then stays initialised until the process exits
+// fakeaws's factory (and without the CRT's TLS context, which only CRT-based
+// clients use); the SDK then stays initialised until the process exits
 // (Aws::ShutdownAPI runs at exit). If your code calls Aws::InitAPI itself,
 // call it before the first AwsSdk and either pass the factory
 //   options.httpOptions.httpClientFactory_create_fn = fakeaws::AwsSdk::HttpClientFactory;

@@ -6,6 +6,7 @@
 #include <aws/core/http/curl/CurlHttpClient.h>
 #include <aws/forecast/ForecastServiceClient.h>
 #include <aws/forecastquery/ForecastQueryServiceClient.h>
+#include <aws/crt/io/TlsOptions.h>
 #include <aws/s3/S3Client.h>
 
 #include <mutex>
@@ -29,6 +30,13 @@ class SdkReference {
  public:
   SdkReference() {
     options_.httpOptions.httpClientFactory_create_fn = &AwsSdk::HttpClientFactory;
+    // No CRT TLS context: loading the system's CA certificates for it is two
+    // thirds of InitAPI's 150 ms, paid by every test process, and only the
+    // CRT's own HTTP stacks use it (curl does its own TLS; neither reaches a
+    // fake).
+    options_.ioOptions.tlsConnectionOptions_create_fn = [] {
+      return std::shared_ptr<Aws::Crt::Io::TlsConnectionOptions>();
+    };
     Aws::InitAPI(options_);
   }
   ~SdkReference() { Aws::ShutdownAPI(options_); }

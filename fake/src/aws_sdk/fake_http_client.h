@@ -41,4 +41,8 @@ class FakeHttpClient : public Aws::Http::HttpClient {
 // HTTP client for it). Reads the request's body stream to its end, as curl does.
 HttpRequest ToFakeRequest(Aws::Http::HttpRequest& request);
 
+// How long curl waits for a silent server with this configuration before
+// CURLE_OPERATION_TIMEDOUT; nullopt: for ever.
+std::optional<std::chrono::milliseconds> CurlTimeout(const Aws::Client::ClientConfiguration& config);
+
 }  // namespace fakeaws::aws_sdk
