@@ -14,8 +14,9 @@
 // curl client does over the wire, without the wire:
 //   - a fault's dropped connection is a network error the SDK may retry
 //     (CoreErrors::NETWORK_CONNECTION, "curlCode: 52, ..."); a fault's latency
-//     is a real sleep, and one past the client's requestTimeoutMs (curl's
-//     low-speed limit) or httpRequestTimeoutMs is a timeout ("curlCode: 28, ...");
+//     is a real sleep, and one past the client's httpRequestTimeoutMs, or
+//     past curl's low-speed limit (about 4 s + requestTimeoutMs, as
+//     measured), is a timeout ("curlCode: 28, Timeout was reached");
 //   - no `Expect: 100-continue` round trip, so no 1 s stall on uploads;
 //   - aws-chunked uploads are framed, checksum trailer included, as curl's
 //     client frames them (the SDK leaves that to its HTTP client).
