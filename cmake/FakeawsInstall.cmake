@@ -1,8 +1,9 @@
 # `cmake --install` lays fakeaws out as a CMake package:
-#   find_package(fakeaws CONFIG REQUIRED [COMPONENTS listener matchers])
-# gives fakeaws::fake, and fakeaws::listener / fakeaws::matchers when they
-# were built. Each target sits in its own export set, so a consumer of
-# fakeaws::fake alone needs neither cpp-httplib nor GoogleTest.
+#   find_package(fakeaws CONFIG REQUIRED [COMPONENTS listener matchers aws_sdk])
+# gives fakeaws::fake, and fakeaws::listener / fakeaws::matchers /
+# fakeaws::aws_sdk when they were built. Each target sits in its own export
+# set, so a consumer of fakeaws::fake alone needs neither cpp-httplib,
+# GoogleTest nor aws-sdk-cpp.
 include(CMakePackageConfigHelpers)
 
 set(FAKEAWS_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/fakeaws"
@@ -11,7 +12,12 @@ set(FAKEAWS_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/fakeaws"
 install(TARGETS fakeaws_fake EXPORT fakeaws-targets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
-install(DIRECTORY ${PROJECT_SOURCE_DIR}/fake/include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+if(TARGET fakeaws_aws_sdk)
+  install(DIRECTORY ${PROJECT_SOURCE_DIR}/fake/include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+else()
+  install(DIRECTORY ${PROJECT_SOURCE_DIR}/fake/include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
+    PATTERN aws_sdk.h EXCLUDE)
+endif()
 install(EXPORT fakeaws-targets NAMESPACE fakeaws:: DESTINATION ${FAKEAWS_INSTALL_CMAKEDIR})
 
 if(TARGET fakeaws_listener)
@@ -22,6 +28,13 @@ if(TARGET fakeaws_listener)
 endif()
 if(TARGET fakeaws-server)
   install(TARGETS fakeaws-server RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+endif()
+
+if(TARGET fakeaws_aws_sdk)
+  install(TARGETS fakeaws_aws_sdk EXPORT fakeaws-aws_sdk-targets
+    ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+    LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
+  install(EXPORT fakeaws-aws_sdk-targets NAMESPACE fakeaws:: DESTINATION ${FAKEAWS_INSTALL_CMAKEDIR})
 endif()
 
 if(TARGET fakeaws_matchers)

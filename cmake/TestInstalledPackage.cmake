@@ -4,7 +4,8 @@
 #                   find_package(fakeaws CONFIG REQUIRED) from the samples.
 #   MODE=fetchcontent: FetchContent_MakeAvailable on this source tree.
 # Inputs: MODE, SOURCE_DIR, BUILD_DIR, WORK_DIR, GENERATOR, CXX_COMPILER,
-# SAMPLES (comma-separated directories under samples/).
+# SAMPLES (comma-separated directories under samples/), and optionally
+# EXTRA_PREFIX_PATH (where aws-sdk-cpp is installed, for samples/aws_sdk).
 function(run what)
   execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
   if(NOT rc EQUAL 0)
@@ -15,6 +16,10 @@ endfunction()
 string(REPLACE "," ";" SAMPLES "${SAMPLES}")
 file(REMOVE_RECURSE "${WORK_DIR}")
 set(configure_args -G "${GENERATOR}" -DCMAKE_CXX_COMPILER=${CXX_COMPILER} -DCMAKE_BUILD_TYPE=RelWithDebInfo)
+
+if(EXTRA_PREFIX_PATH)
+  set(ENV{CMAKE_PREFIX_PATH} "${EXTRA_PREFIX_PATH}")  # searched by every find_package below
+endif()
 
 if(MODE STREQUAL "installed")
   run("cmake --install" ${CMAKE_COMMAND} --install "${BUILD_DIR}" --prefix "${WORK_DIR}/prefix")
