@@ -18,12 +18,15 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: fakeaws-server [--host H] [--port P] [--account A] [--region R] [--seed N]\n"
-    "                      [--clock virtual|real] [--state FILE] [--demo]\n"
+    "                      [--clock virtual|real] [--start TIME] [--state FILE] [--demo]\n"
     "                      [--verify-signatures KEY_ID:SECRET]...\n"
     "  --host H        address to bind (default 127.0.0.1; any other is served as asked)\n"
     "  --port P        port (default 0: a free one, printed at start)\n"
     "  --clock virtual the clock steps 1 s per request (default); real: wall time.\n"
     "                  Either way jobs take seconds, so polling Describe reaches ACTIVE.\n"
+    "  --start TIME    where the clock starts, as 2026-01-01T00:00:00Z (default: now);\n"
+    "                  pin it for runs that must repeat byte for byte. Answers' Date\n"
+    "                  header tells the wall clock whatever the fake's clock says\n"
     "  --state FILE    load the state from FILE at start (when it exists) and save\n"
     "                  it there on SIGTERM/SIGINT\n"
     "  --demo          seed a forecast and a bucket, and print an example command\n"
@@ -56,6 +59,9 @@ int ParseFlags(int argc, char** argv, Flags* flags) {
   o.lifecycle.stopping = std::chrono::milliseconds(2000);
   o.lifecycle.delete_pending = std::chrono::milliseconds(1000);
   o.lifecycle.delete_in_progress = std::chrono::milliseconds(1000);
+  // A server someone runs by hand shows today's dates (a bucket's
+  // CreationDate, a job's CreationTime), not the library's fixed start.
+  o.clock_start = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
   for (int i = 1; i < argc; ++i) {
     const std::string flag = argv[i];
     if (flag == "--help" || flag == "-h") {
@@ -89,6 +95,8 @@ int ParseFlags(int argc, char** argv, Flags* flags) {
         } else if (value != "virtual") {
           return Usage("--clock is virtual or real");
         }
+      } else if (flag == "--start") {
+        if (!fakeaws::ParseTimestamp(value, &o.clock_start)) throw 0;
       } else if (flag == "--verify-signatures") {
         const size_t colon = value.find(':');
         if (colon == std::string::npos || colon == 0 || colon + 1 == value.size()) {

@@ -17,6 +17,7 @@ using ::fakeaws::Called;
 using ::fakeaws::CalledInOrder;
 using ::fakeaws::FaultRule;
 using ::fakeaws::IsAwsError;
+using ::fakeaws::IsOk;
 using ::testing::ElementsAre;
 using ::testing::Field;
 using ::testing::Ge;
@@ -38,7 +39,7 @@ class ForecastExporterTest : public ::testing::Test {
   explicit ForecastExporterTest(fakeaws::Options options = ObservableLifecycle()) : fake_(std::move(options)) {}
 
   void SetUp() override {
-    ASSERT_TRUE(fake_.s3().CreateBucket("exports").ok());
+    ASSERT_THAT(fake_.s3().CreateBucket("exports"), IsOk());
     fakeaws::ForecastSpec spec;
     spec.name = "demand";
     spec.series = {{"item_1"}, {"item_2"}, {"item_3"}};
@@ -88,7 +89,7 @@ TEST_F(ForecastExporterTest, ReportsAJobThatAlreadyExists) {
 }
 
 TEST_F(ForecastExporterTest, ReportsAForecastStillBeingCreated) {
-  ASSERT_TRUE(fake_.forecast().SetForecastStatus(forecast_arn_, "CREATE_IN_PROGRESS").ok());
+  ASSERT_THAT(fake_.forecast().SetForecastStatus(forecast_arn_, "CREATE_IN_PROGRESS"), IsOk());
   const demo::ExportResult result = Export("weekly");
   EXPECT_FALSE(result.ok);
   EXPECT_EQ(result.error, "ResourceInUseException");

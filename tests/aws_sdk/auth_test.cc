@@ -10,6 +10,7 @@
 
 #include <sstream>
 
+#include "fakeaws/matchers.h"
 #include "sdk_fixture.h"
 
 namespace fakeaws::sdk_test {
@@ -45,7 +46,7 @@ TEST_P(AuthTest, ForecastCallsSignedByTheSdkAreVerified) {
 }
 
 TEST_P(AuthTest, S3UploadsAndReadsSignedByTheSdkAreVerified) {
-  ASSERT_TRUE(fake_.s3().CreateBucket("exports").ok());
+  ASSERT_THAT(fake_.s3().CreateBucket("exports"), IsOk());
   auto s3 = S3();
   Aws::S3::Model::PutObjectRequest put;
   put.SetBucket("exports");

@@ -2,15 +2,10 @@
 // compares each error response's Date with its own clock and, past 4
 // minutes, shifts its signing clock and resends the request once
 // (AWSClient::AdjustClockSkew; reference/aws-sdk-cpp-client.md item 9). A
-// fake must show clients the time it checks their signatures against.
-//
-// PENDING THE FRONT DOOR. Today Deliver() serves through Fake::Handle, whose
-// Date is the virtual clock's (2026-01-01), so the SDK shifts its clock on a
-// client's first error. The pipeline's front door
-// (fake/src/pipeline/front_door.h, internal::FrontDoor(fake).Serve) stamps
-// Date with AuthOptions::server_time or the wall clock instead; once
-// aws_sdk::Deliver serves through it, set kDateFollowsTheWallClock to true.
-// Each test below fails today for that reason alone (checked by flipping it).
+// fake must show clients the time it checks their signatures against: the
+// front doors (fake/src/pipeline/front_door.h) date answers by
+// AuthOptions::server_time or the wall clock, while the fake's own clock
+// stays at 2026-01-01 here. With the virtual Date every test below failed.
 #include <aws/core/utils/DateTime.h>
 #include <aws/forecast/ForecastServiceErrors.h>
 #include <aws/forecast/model/DescribeForecastExportJobRequest.h>
@@ -22,15 +17,12 @@
 #include <chrono>
 #include <cstdlib>
 
+#include "fakeaws/matchers.h"
 #include "sdk_fixture.h"
 
 namespace fakeaws::sdk_test {
 namespace {
 
-constexpr bool kDateFollowsTheWallClock = false;
-constexpr char kPendingFrontDoor[] =
-    "pending the pipeline's front door (fake/src/pipeline/front_door.h): responses still carry the "
-    "virtual clock's Date, so aws-sdk-cpp corrects its clock and resends a client's first failed call";
 
 constexpr char kDescribe[] = "AmazonForecast.DescribeForecastExportJob";
 
@@ -49,12 +41,7 @@ std::vector<std::string> AttemptHeaders(const std::vector<JournalEntry>& entries
   return attempts;
 }
 
-class ClockSkewTest : public SdkTest {
- protected:
-  void SetUp() override {
-    if (!kDateFollowsTheWallClock) GTEST_SKIP() << kPendingFrontDoor;
-  }
-};
+class ClockSkewTest : public SdkTest {};
 
 TEST_P(ClockSkewTest, AFailedCallIsSentOnce) {
   const auto outcome = Forecast()->DescribeForecastExportJob(DescribeMissingJob(fake_));
@@ -64,7 +51,7 @@ TEST_P(ClockSkewTest, AFailedCallIsSentOnce) {
 }
 
 TEST_P(ClockSkewTest, AMissingObjectIsAskedForOnce) {
-  ASSERT_TRUE(fake_.s3().CreateBucket("exports").ok());
+  ASSERT_THAT(fake_.s3().CreateBucket("exports"), IsOk());
   Aws::S3::Model::HeadObjectRequest head;
   head.SetBucket("exports");
   head.SetKey("missing.csv");
@@ -96,16 +83,13 @@ Options VerifiedSignatures() {
 class VerifiedClockSkewTest : public SdkTest {
  protected:
   VerifiedClockSkewTest() : SdkTest(VerifiedSignatures()) {}
-  void SetUp() override {
-    if (!kDateFollowsTheWallClock) GTEST_SKIP() << kPendingFrontDoor;
-  }
 };
 
 // ... so with signatures checked, an error does not spoil the next calls
 // (issue 11: "Signature expired" and RequestTimeTooSkewed after the shift).
 TEST_P(VerifiedClockSkewTest, SignaturesStillVerifyAfterAnError) {
-  ASSERT_TRUE(fake_.s3().CreateBucket("exports").ok());
-  ASSERT_TRUE(fake_.s3().PutObject("exports", "a.csv", "item_id\n").ok());
+  ASSERT_THAT(fake_.s3().CreateBucket("exports"), IsOk());
+  ASSERT_THAT(fake_.s3().PutObject("exports", "a.csv", "item_id\n"), IsOk());
   auto forecast = Forecast();
   auto s3 = S3();
   const auto missing = forecast->DescribeForecastExportJob(DescribeMissingJob(fake_));

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <sstream>
 
+#include "fakeaws/matchers.h"
 #include "sdk_fixture.h"
 
 namespace fakeaws::sdk_test {
@@ -34,7 +35,7 @@ class ExportStoryTest : public SdkTest {
   ExportStoryTest() : SdkTest(ObservableLifecycle()) {}
 
   void SetUp() override {
-    ASSERT_TRUE(fake_.s3().CreateBucket("exports").ok());
+    ASSERT_THAT(fake_.s3().CreateBucket("exports"), IsOk());
     ForecastSpec spec;
     spec.name = "demand";
     spec.series = {{"item_1"}, {"item_2"}};

@@ -10,6 +10,7 @@
 
 #include <chrono>
 
+#include "fakeaws/matchers.h"
 #include "fakeaws/faults.h"
 #include "sdk_fixture.h"
 
@@ -56,7 +57,7 @@ TEST_P(FaultsTest, AConnectionDroppedEveryTimeFailsAsANetworkError) {
 // The service acted but its answer was lost: the SDK's retry meets the job
 // its first try created.
 TEST_P(FaultsTest, ALostAnswerToACreateComesBackAsAlreadyExists) {
-  ASSERT_TRUE(fake_.s3().CreateBucket("exports").ok());
+  ASSERT_THAT(fake_.s3().CreateBucket("exports"), IsOk());
   ForecastSpec spec;
   spec.name = "demand";
   const std::string forecast_arn = fake_.forecast().PutForecast(spec).value();

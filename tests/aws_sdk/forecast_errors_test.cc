@@ -7,6 +7,7 @@
 #include <aws/forecast/model/DescribeForecastExportJobRequest.h>
 #include <gmock/gmock.h>
 
+#include "fakeaws/matchers.h"
 #include "sdk_fixture.h"
 
 namespace fakeaws::sdk_test {
@@ -30,7 +31,7 @@ class ForecastErrorsTest : public SdkTest {
   ForecastErrorsTest() : SdkTest(ObservableLifecycle()) {}
 
   void SetUp() override {
-    ASSERT_TRUE(fake_.s3().CreateBucket("exports").ok());
+    ASSERT_THAT(fake_.s3().CreateBucket("exports"), IsOk());
     ForecastSpec spec;
     spec.name = "demand";
     forecast_arn_ = fake_.forecast().PutForecast(spec).value();
@@ -96,7 +97,7 @@ TEST_P(ForecastErrorsTest, ResourceAlreadyExistsForASecondJobOfTheSameName) {
 }
 
 TEST_P(ForecastErrorsTest, ResourceInUseForAForecastStillBeingCreated) {
-  ASSERT_TRUE(fake_.forecast().SetForecastStatus(forecast_arn_, "CREATE_IN_PROGRESS").ok());
+  ASSERT_THAT(fake_.forecast().SetForecastStatus(forecast_arn_, "CREATE_IN_PROGRESS"), IsOk());
   const auto outcome = Create("weekly");
   ASSERT_FALSE(outcome.IsSuccess());
   const auto& error = outcome.GetError();

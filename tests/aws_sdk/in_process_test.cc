@@ -178,7 +178,7 @@ TEST(AwsSdkTest, ClientsRetryAsTheSdkDefaultWithoutWaiting) {
 TEST(AwsSdkTest, AnAwsChunkedUploadArrivesFramedAndVerified) {
   Fake fake;
   AwsSdk sdk(fake);
-  ASSERT_TRUE(fake.s3().CreateBucket("exports").ok());
+  ASSERT_THAT(fake.s3().CreateBucket("exports"), IsOk());
   Aws::S3::S3ClientConfiguration config = sdk.S3ClientConfiguration();
   config.endpointOverride = "https" + sdk.endpoint().substr(4);
   config.scheme = Aws::Http::Scheme::HTTPS;
@@ -203,7 +203,7 @@ TEST(AwsSdkTest, AnAwsChunkedUploadArrivesFramedAndVerified) {
       Aws::Utils::HashingUtils::CalculateCRC32(Aws::String("item_id,p50\nitem_1,3\n")));
   EXPECT_EQ(sent.body, "15\r\nitem_id,p50\nitem_1,3\n\r\n0\r\nx-amz-checksum-crc32:" + crc + "\r\n\r\n");
   const auto stored = fake.s3().GetObject("exports", "a.csv");
-  ASSERT_TRUE(stored.ok());
+  ASSERT_THAT(stored, IsOk());
   EXPECT_EQ(stored.value().body, "item_id,p50\nitem_1,3\n");
   EXPECT_EQ(outcome.GetResult().GetChecksumCRC32(), crc);
 }

@@ -42,7 +42,7 @@ class RetryTrapTest : public SdkTest {
   RetryTrapTest() : SdkTest(OneConcurrentExport()) {}
 
   void SetUp() override {
-    ASSERT_TRUE(fake_.s3().CreateBucket("exports").ok());
+    ASSERT_THAT(fake_.s3().CreateBucket("exports"), IsOk());
     ForecastSpec spec;
     spec.name = "demand";
     forecast_arn_ = fake_.forecast().PutForecast(spec).value();

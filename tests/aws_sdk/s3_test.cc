@@ -17,6 +17,7 @@
 
 #include <sstream>
 
+#include "fakeaws/matchers.h"
 #include "sdk_fixture.h"
 
 namespace fakeaws::sdk_test {
@@ -72,14 +73,14 @@ TEST_P(S3Test, PutObjectStoresTheBodyUnderItsKey) {
   const auto put = Put("dir/hello.txt", "hello, fake S3\n");
   ASSERT_TRUE(put.IsSuccess()) << put.GetError().GetMessage();
   const auto stored = fake_.s3().GetObject("exports", "dir/hello.txt");
-  ASSERT_TRUE(stored.ok());
+  ASSERT_THAT(stored, IsOk());
   EXPECT_EQ(stored.value().body, "hello, fake S3\n");
   EXPECT_EQ(stored.value().content_type, "text/csv");
   EXPECT_EQ(put.GetResult().GetETag(), stored.value().etag);
 }
 
 TEST_P(S3Test, GetObjectWritesIntoTheCallersStream) {
-  ASSERT_TRUE(fake_.s3().PutObject("exports", "a.csv", "item_id,p50\nitem_1,3\n").ok());
+  ASSERT_THAT(fake_.s3().PutObject("exports", "a.csv", "item_id,p50\nitem_1,3\n"), IsOk());
   Aws::S3::Model::GetObjectRequest get = Get("a.csv");
   Aws::StringStream* destination = nullptr;
   get.SetResponseStreamFactory([&destination] {
@@ -95,7 +96,7 @@ TEST_P(S3Test, GetObjectWritesIntoTheCallersStream) {
 }
 
 TEST_P(S3Test, RangedGetObjectReturnsTheRequestedBytes) {
-  ASSERT_TRUE(fake_.s3().PutObject("exports", "a.csv", "0123456789").ok());
+  ASSERT_THAT(fake_.s3().PutObject("exports", "a.csv", "0123456789"), IsOk());
   Aws::S3::Model::GetObjectRequest get = Get("a.csv");
   get.SetRange("bytes=2-5");
   auto got = s3_->GetObject(get);

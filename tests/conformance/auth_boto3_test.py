@@ -34,8 +34,8 @@ def signed_at(when):
 class VerifiedSignatures(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        # The default --clock virtual starts at 2026-01-01 and steps 1 s per
-        # request; boto3 signs with today's date.
+        # The server's clock starts now and steps 1 s per request; signatures
+        # are checked against the wall clock, which boto3 signs with.
         cls.server = FakeawsServer(SERVER, "--verify-signatures", KEY + ":" + SECRET)
         cls.server.control("POST", "/forecasts", {"name": "demand"})
         cls.server.control("POST", "/buckets", {"name": "exports"})

@@ -3,6 +3,8 @@
 over HTTP.
 
 Run by ctest: server_lifecycle_test.py <path to fakeaws-server>."""
+import datetime
+import email.utils
 import json
 import os
 import signal
@@ -69,6 +71,32 @@ class ServerProcess(unittest.TestCase):
         self.assertEqual(forecast.describe_forecast_export_job(ForecastExportJobArn=job)["Status"],
                          "CREATE_IN_PROGRESS")
         self.assertEqual(forecast.describe_forecast(ForecastArn=FORECAST)["Status"], "ACTIVE")
+
+    def test_a_server_run_by_hand_dates_from_now(self):
+        # Issue 11: buckets and answers dated 2026-01-01 by a server started
+        # today looked wrong; both clock modes start at the wall time.
+        for flags in ((), ("--clock", "real")):
+            server = self.start(*flags)
+            s3 = boto3_client("s3", server.endpoint)
+            s3.create_bucket(Bucket="today")
+            created = s3.list_buckets()["Buckets"][0]["CreationDate"]
+            self.assertLess(abs((created - datetime.datetime.now(datetime.timezone.utc)).total_seconds()), 60,
+                            (flags, created))
+
+    def test_start_pins_the_clock(self):
+        server = self.start("--start", "2026-01-01T00:00:00Z")
+        self.assertEqual(server.control("GET", "/clock")["now"], "2026-01-01T00:00:00Z")
+        s3 = boto3_client("s3", server.endpoint)
+        s3.create_bucket(Bucket="pinned")  # the first request steps the clock one second
+        self.assertEqual(s3.list_buckets()["Buckets"][0]["CreationDate"].isoformat(), "2026-01-01T00:00:01+00:00")
+
+    def test_answers_tell_the_wall_clock_in_date(self):
+        # What clients correct their clocks by (aws-sdk-cpp, the JS SDK).
+        server = self.start("--start", "2026-01-01T00:00:00Z")
+        s3 = boto3_client("s3", server.endpoint)
+        date = s3.list_buckets()["ResponseMetadata"]["HTTPHeaders"]["date"]
+        shown = email.utils.parsedate_to_datetime(date)
+        self.assertLess(abs((shown - datetime.datetime.now(datetime.timezone.utc)).total_seconds()), 60, date)
 
     def test_sigint_saves_too(self):
         server = self.start("--state", self.state)

@@ -60,7 +60,7 @@ HttpRequest Headless(HttpRequest r) {
 }
 
 TEST(ListenerLimits, ADeclaredBodyOverTheListenersLimitIsEntityTooLargeBeforeAnyByteOfIt) {
-  Fake served, twin;
+  Fake served(Twinned()), twin(Twinned());
   ListenerOptions options;
   options.max_body_bytes = 1000;
   Listener listener(served, options);
@@ -80,7 +80,7 @@ TEST(ListenerLimits, ADeclaredBodyOverTheListenersLimitIsEntityTooLargeBeforeAny
 TEST(ListenerLimits, AnUploadOverTheFakesObjectLimitGetsTheFakesAnswerFromItsHead) {
   Options limited;
   limited.limits.max_object_bytes = 10;
-  Fake served(limited), twin(limited);
+  Fake served(Twinned(limited)), twin(Twinned(limited));
   served.s3().CreateBucket("exports");
   twin.s3().CreateBucket("exports");
   Listener listener(served);
@@ -107,7 +107,7 @@ TEST(ListenerLimits, AForecastBodyOverTheLimitIsCoralsBare413) {
 }
 
 TEST(ListenerLimits, AChunkedBodyIsCutOffOnceItPassesTheLimit) {
-  Fake served, twin;
+  Fake served(Twinned()), twin(Twinned());
   served.s3().CreateBucket("exports");
   twin.s3().CreateBucket("exports");
   ListenerOptions options;
@@ -129,7 +129,7 @@ TEST(ListenerLimits, AChunkedBodyIsCutOffOnceItPassesTheLimit) {
 }
 
 TEST(ListenerLimits, AConnectionOverTheMaximumGetsTheServicesThrottlingErrorAndIsClosed) {
-  Fake served, twin;
+  Fake served(Twinned()), twin(Twinned());
   ListenerOptions options;
   options.max_connections = 2;
   Listener listener(served, options);

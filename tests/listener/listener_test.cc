@@ -4,6 +4,7 @@
 // and the traps of Debian's cpp-httplib 0.11.4 (cpp-httplib-notes.md) stay
 // closed.
 #include <chrono>
+#include <ctime>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <memory>
@@ -56,7 +57,7 @@ HttpRequest S3Get(const std::string& target, std::vector<Headers::Field> extra =
 
 // A fake behind a listener, and a twin fed the same requests in process:
 // equal options and equal requests give equal bytes (DESIGN.md), so the
-// twin's answer is what the socket must carry.
+// twin's answer is what the socket must carry (Twinned: the same Date too).
 class ListenerTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -73,8 +74,8 @@ class ListenerTest : public ::testing::Test {
     EXPECT_EQ(c.ReadResponse(request.method == "HEAD"), expected);
   }
 
-  Fake served_;
-  Fake twin_;
+  Fake served_{Twinned()};
+  Fake twin_{Twinned()};
   Listener listener_{served_};
   int port_ = 0;
 };
@@ -216,8 +217,28 @@ TEST(Listener, StopCutsAFaultDelayShort) {
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
 }
 
+// Real clients correct their clocks by Date (aws-sdk-cpp resends past 4
+// minutes of skew): over a socket it tells the time signatures are checked
+// against, the wall clock by default, whatever the fake's clock says.
+TEST(Listener, DatesAnswersByTheWallClockWhileTheFakesClockIsVirtual) {
+  Fake fake;  // its clock stands at 2026-01-01
+  Listener listener(fake);
+  RawConnection c(PortOf(listener.Start()));
+  ASSERT_TRUE(c.Send(RequestBytes(Describe())));
+  const std::string answer = c.ReadResponse();
+  const size_t at = answer.find("\r\nDate: ");
+  ASSERT_NE(at, std::string::npos) << answer;
+  const std::string date = answer.substr(at + 8, answer.find("\r\n", at + 8) - at - 8);
+  std::tm tm{};
+  ASSERT_NE(strptime(date.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm), nullptr) << date;
+  const auto shown = std::chrono::system_clock::from_time_t(timegm(&tm));
+  EXPECT_LT(std::chrono::abs(std::chrono::system_clock::now() - shown), std::chrono::seconds(5)) << date;
+  EXPECT_EQ(FormatTimestamp(fake.journal().Entries().at(0).time), "2026-01-01T00:00:00Z");
+  EXPECT_EQ(fake.Handle(Describe()).headers.Get("Date"), "Thu, 01 Jan 2026 00:00:00 GMT");
+}
+
 TEST(Listener, ControlApiCanBeSwitchedOff) {
-  Fake served, twin;
+  Fake served(Twinned()), twin(Twinned());
   ListenerOptions options;
   options.control_api = false;
   Listener listener(served, options);

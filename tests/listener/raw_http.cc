@@ -113,4 +113,9 @@ std::string RequestBytes(const HttpRequest& request) {
 
 int PortOf(const std::string& endpoint) { return std::stoi(endpoint.substr(endpoint.rfind(':') + 1)); }
 
+Options Twinned(Options options) {
+  options.auth.server_time = [t = options.clock_start] { return t; };
+  return options;
+}
+
 }  // namespace fakeaws::testing

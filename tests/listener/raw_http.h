@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "fakeaws/http.h"
+#include "fakeaws/options.h"
 
 namespace fakeaws::testing {
 
@@ -42,5 +43,11 @@ class RawConnection {
 std::string RequestBytes(const HttpRequest& request);
 // The port of "http://127.0.0.1:40123".
 int PortOf(const std::string& endpoint);
+
+// Options whose server time (AuthOptions::server_time, the Date a front end
+// shows) stands still at the clock's start: a fake behind a listener and a
+// twin answering in process with Fake::Handle then write the same Date, as
+// long as neither clock moves.
+Options Twinned(Options options = {});
 
 }  // namespace fakeaws::testing

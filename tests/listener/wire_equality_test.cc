@@ -1,8 +1,10 @@
 // Every golden wire case (tests/wire/forecast/*.http), played over a socket
-// against a listener and in process against a twin fake: the two byte
-// streams must be identical. Status line, headers (same names, values and
-// order: the listener writes Fake::Handle's headers as they are and adds
-// none, not even Keep-Alive or Connection) and body.
+// against a listener and in process against a twin fake through the same
+// front door: the two byte streams must be identical. Status line, headers
+// (same names, values and order: the listener writes the fake's headers as
+// they are and adds none, not even Keep-Alive or Connection) and body. (A
+// front door's Date is the server's time, not the fake's clock as in
+// Fake::Handle: both fakes here are given one fixed server time.)
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -11,6 +13,7 @@
 #include "fakeaws/fake.h"
 #include "fakeaws/listener.h"
 #include "golden.h"
+#include "pipeline/front_door.h"
 #include "raw_http.h"
 
 namespace fakeaws::testing {
@@ -32,8 +35,11 @@ class SocketEqualsHandle : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(SocketEqualsHandle, ForEveryExchangeOfTheCase) {
   const GoldenCase c = LoadGoldenCase(GetParam());
-  Fake served(OptionsFor(c));
-  Fake twin(OptionsFor(c));
+  Options options = OptionsFor(c);
+  if (!options.auth.server_time) options.auth.server_time = [t = options.clock_start] { return t; };
+  Fake served(options);
+  Fake twin(options);
+  internal::FrontDoor twin_door(twin);
   Listener listener(served);
   const int port = PortOf(listener.Start());
   auto connection = std::make_unique<RawConnection>(port);
@@ -51,7 +57,7 @@ TEST_P(SocketEqualsHandle, ForEveryExchangeOfTheCase) {
       request.headers.Set("Content-Length", std::to_string(request.body.size()));
     }
     ASSERT_TRUE(connection->Send(RequestBytes(request)));
-    const std::string expected = twin.Handle(request).ToWire();
+    const std::string expected = twin_door.Serve(request, twin_door.Identify(request)).response.ToWire();
     const std::string actual = connection->ReadResponse(request.method == "HEAD");
     EXPECT_EQ(actual, expected) << c.name << ".http, exchange at line " << step.line;
     // A body refused unread (Coral's 413) ends the connection.

@@ -114,11 +114,11 @@ bool FrontDoor::TooLargeByHead(const protocol::Call& call, const HttpRequest& he
 }
 
 Delivery FrontDoor::Serve(HttpRequest request, protocol::Call call) const {
-  return Answer(core_, std::move(request), std::move(call), nullptr, DateFrom::kFakeClock);
+  return Answer(core_, std::move(request), std::move(call), nullptr, DateFrom::kServerTime);
 }
 
 Delivery FrontDoor::Refuse(HttpRequest head, protocol::Call call, const Refusal& refusal) const {
-  return Answer(core_, std::move(head), std::move(call), &refusal, DateFrom::kFakeClock);
+  return Answer(core_, std::move(head), std::move(call), &refusal, DateFrom::kServerTime);
 }
 
 }  // namespace internal
