@@ -7,24 +7,23 @@
 #include "s3/errors.h"
 
 namespace fakeaws::s3 {
-namespace {
-
-std::string OwnerIdOf(const std::string& account_id) {
-  return base::HexLower(base::Sha256Digest("fakeaws canonical user " + account_id));
-}
-
-}  // namespace
-
 std::string_view ChecksumTypeName(ChecksumType type) {
   return type == ChecksumType::kComposite ? "COMPOSITE" : "FULL_OBJECT";
 }
 
 Service::Service(const Options& options)
     : region_(options.region),
+      account_id_(options.account_id),
       seed_(options.seed),
       max_object_bytes_(options.limits.max_object_bytes),
-      owner_id_(OwnerIdOf(options.account_id)),
       store_(options.region, options.limits.max_user_metadata_bytes) {}
+
+const std::string& Service::owner_id() const {
+  std::call_once(owner_once_, [this] {
+    owner_id_ = base::HexLower(base::Sha256Digest("fakeaws canonical user " + account_id_));
+  });
+  return owner_id_;
+}
 
 BucketPage Service::ListBuckets(const std::string& prefix, const std::string& after, size_t max) const {
   BucketPage page;

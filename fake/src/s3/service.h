@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <utility>
@@ -58,8 +59,9 @@ class Service {
   // EntityTooLarge above this: one PutObject or UploadPart body.
   uint64_t max_object_bytes() const { return max_object_bytes_; }
   // The canonical user id of the fake's account: 64 hex digits (INFERRED:
-  // derived from Options::account_id).
-  const std::string& owner_id() const { return owner_id_; }
+  // derived from Options::account_id). Worked out on first use: a fake per
+  // test should cost next to nothing to make.
+  const std::string& owner_id() const;
 
   // Buckets named after `after`, starting with `prefix`, at most `max`.
   BucketPage ListBuckets(const std::string& prefix, const std::string& after, size_t max) const;
@@ -79,9 +81,11 @@ class Service {
 
  private:
   const std::string region_;
+  const std::string account_id_;
   const uint64_t seed_;
   const uint64_t max_object_bytes_;
-  const std::string owner_id_;
+  mutable std::once_flag owner_once_;
+  mutable std::string owner_id_;
   Store store_;
 };
 
