@@ -17,7 +17,7 @@ void AppendNumber(std::string* out, std::optional<double> v) {
   if (v) out->append(base::FormatJavaDouble(*v));
 }
 
-void AppendSeries(std::string* out, const ForecastSeries& s) {
+void AppendSeries(std::string* out, const SeriesId& s) {
   out->append(CsvField(s.item_id));
   for (const auto& d : s.dimension_values) out->append("," + CsvField(d));
 }

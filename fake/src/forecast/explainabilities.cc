@@ -148,7 +148,7 @@ Outcome<std::string> Service::CreateExplainability(const CreateExplainabilityInp
   if (forecast != nullptr) {
     std::set<std::pair<std::string, std::vector<std::string>>> seen;
     for (const auto& row : forecast->data.rows) {
-      if (seen.insert({row.item_id, row.dimension_values}).second) e->series.emplace_back(row.item_id, row.dimension_values);
+      if (seen.insert({row.item_id, row.dimension_values}).second) e->series.push_back({row.item_id, row.dimension_values});
     }
   } else if (predictor->model) {
     for (const auto& s : predictor->model->series) e->series.push_back(s.series);

@@ -18,6 +18,20 @@ constexpr int kForecastTypesPerForecast = 5;
 
 using SeriesKey = std::pair<std::string, std::vector<std::string>>;
 
+// A seeded forecast's values, as the test gave them.
+ForecastData DataOf(const ForecastSpec& spec) {
+  ForecastData data;
+  data.forecast_types = spec.forecast_types;
+  data.dimensions = spec.dimensions;
+  data.series.clear();
+  for (const auto& s : spec.series) data.series.push_back({s.item_id, s.dimension_values});
+  data.start_date = spec.start_date;
+  data.frequency = spec.frequency;
+  data.horizon = spec.horizon;
+  for (const auto& row : spec.rows) data.rows.push_back({row.item_id, row.dimension_values, row.date, row.values});
+  return data;
+}
+
 }  // namespace
 
 std::string ForecastResource::Complete(Service& service, Timestamp) {
@@ -33,8 +47,8 @@ std::string ForecastResource::Complete(Service& service, Timestamp) {
     const std::string failure = ReadSeriesKeys(objects, selector->schema, id_field, model->dimensions, &wanted);
     if (!failure.empty()) return failure;
   }
-  data.name = name;
-  data.status = "ACTIVE";
+  legacy_spec.name = name;
+  legacy_spec.status = "ACTIVE";
   data.dimensions = model->dimensions;
   data.series.clear();
   data.rows.clear();
@@ -93,7 +107,8 @@ Outcome<std::string> Service::PutForecast(const ForecastSpec& spec) {
   auto f = std::make_unique<ForecastResource>();
   f->arn = arn;
   f->name = spec.name;
-  f->data = spec;
+  f->data = DataOf(spec);
+  f->legacy_spec = {spec.name, spec.status, spec.predictor_arn, spec.dataset_group_arn, spec.tags};
   f->tags = spec.tags;
   f->id_field = "item_id";
   f->predictor_arn = spec.predictor_arn.empty() ? arns_.Make("predictor", spec.name + "_predictor")
@@ -240,7 +255,7 @@ Outcome<QueriedForecast> Service::QueryWhatIfForecast(const std::string& arn, co
   return QuerySpec(found.value()->data, id_field, arn, filters, start, end);
 }
 
-Outcome<QueriedForecast> Service::QuerySpec(const ForecastSpec& spec, const std::string& id_field,
+Outcome<QueriedForecast> Service::QuerySpec(const ForecastData& spec, const std::string& id_field,
                                             const std::string& arn, const KeyValues& filters,
                                             std::optional<Timestamp> start, std::optional<Timestamp> end) const {
   std::vector<std::string> keys{id_field};
@@ -291,7 +306,7 @@ Outcome<QueriedForecast> Service::QuerySpec(const ForecastSpec& spec, const std:
   auto in_range = [&](Timestamp t) { return (!start || t >= *start) && (!end || t <= *end); };
   if (spec.rows.empty()) {
     const GeneratedValues generated(options_.seed);
-    const ForecastSeries series(chosen[0].first, chosen[0].second);
+    const SeriesId series{chosen[0].first, chosen[0].second};
     for (int k = 0; k < spec.horizon; ++k) {
       const Timestamp t = StepDate(spec.start_date, spec.frequency, k);
       if (!in_range(t)) continue;
@@ -300,14 +315,14 @@ Outcome<QueriedForecast> Service::QuerySpec(const ForecastSpec& spec, const std:
       }
     }
   } else {
-    std::vector<const ForecastRow*> rows;
+    std::vector<const ForecastData::Row*> rows;
     for (const auto& row : spec.rows) {
       if (row.item_id == chosen[0].first && row.dimension_values == chosen[0].second && in_range(row.date)) {
         rows.push_back(&row);
       }
     }
-    std::stable_sort(rows.begin(), rows.end(), [](const ForecastRow* a, const ForecastRow* b) { return a->date < b->date; });
-    for (const ForecastRow* row : rows) {
+    std::stable_sort(rows.begin(), rows.end(), [](const ForecastData::Row* a, const ForecastData::Row* b) { return a->date < b->date; });
+    for (const ForecastData::Row* row : rows) {
       for (size_t i = 0; i < spec.forecast_types.size(); ++i) {
         out.predictions[i].second.push_back({row->date, row->values[i]});
       }

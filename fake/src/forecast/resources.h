@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "fakeaws/forecast.h"
+#include "forecast/forecast_data.h"
 #include "forecast/imported_data.h"
 #include "forecast/lifecycle.h"
 #include "forecast/seasonal_model.h"
@@ -186,8 +187,9 @@ struct TimeSeriesSelector {
 };
 
 struct ForecastResource : Resource {
-  // A seeded forecast's data, or a created forecast's once it is ACTIVE.
-  ForecastSpec data;
+  // A seeded forecast's values, or a created forecast's once it is ACTIVE.
+  ForecastData data;
+  LegacySpecMembers legacy_spec;
   std::string predictor_arn;
   std::string dataset_group_arn;
   bool created_using_auto_predictor = false;
@@ -239,7 +241,7 @@ struct ExplainabilityResource : Resource {
   std::string start_date_time, end_date_time;
   // The attributes it scores and the series it covers, fixed when created.
   std::vector<std::string> attributes;
-  std::vector<ForecastSeries> series;
+  std::vector<SeriesId> series;
 
   std::string_view Words() const override { return "explainability"; }
   std::string Plural() const override { return "explainabilities"; }
@@ -296,7 +298,8 @@ struct WhatIfForecastResource : Resource {
   std::vector<TimeSeriesTransformation> transformations;
   std::optional<TimeSeriesReplacements> replacements;
   // Its forecast, once ACTIVE.
-  ForecastSpec data;
+  ForecastData data;
+  LegacySpecMembers legacy_spec;
 
   std::string_view Words() const override { return "what-if forecast"; }
   std::string ParentArn() const override { return analysis_arn; }

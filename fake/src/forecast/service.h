@@ -300,7 +300,7 @@ class Service {
   Outcome<Done> DeleteAs(const std::string& arn, std::initializer_list<Status> deletable);
   // QueryForecast's answer from a forecast's data: the one series the
   // filters choose, between the dates.
-  Outcome<QueriedForecast> QuerySpec(const ForecastSpec& spec, const std::string& id_field, const std::string& arn,
+  Outcome<QueriedForecast> QuerySpec(const ForecastData& spec, const std::string& id_field, const std::string& arn,
                                      const KeyValues& filters, std::optional<Timestamp> start,
                                      std::optional<Timestamp> end) const;
   // The members every view shares.

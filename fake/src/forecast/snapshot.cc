@@ -26,11 +26,6 @@ using namespace forecast;  // NOLINT: every type below is a Forecast one
 // ---- Members, type by type (in resources.h's order) ----
 
 template <>
-ForecastSeries Blank<ForecastSeries>() {
-  return ForecastSeries("");
-}
-
-template <>
 struct Fields<Tag> {
   template <typename IO>
   static void Visit(IO& io, Tag& t) {
@@ -255,21 +250,19 @@ struct Fields<TimeSeriesSelector> {
   }
 };
 
-// A forecast's data in the shape of the control API's (spec_json.h), with
-// doubles that may also be NaN or infinite.
 template <>
-struct Fields<ForecastSeries> {
+struct Fields<SeriesId> {
   template <typename IO>
-  static void Visit(IO& io, ForecastSeries& s) {
+  static void Visit(IO& io, SeriesId& s) {
     io("item_id", s.item_id);
     io("dimension_values", s.dimension_values);
   }
 };
 
 template <>
-struct Fields<ForecastRow> {
+struct Fields<ForecastData::Row> {
   template <typename IO>
-  static void Visit(IO& io, ForecastRow& r) {
+  static void Visit(IO& io, ForecastData::Row& r) {
     io("item_id", r.item_id);
     io("dimension_values", r.dimension_values);
     io("date", r.date);
@@ -277,22 +270,30 @@ struct Fields<ForecastRow> {
   }
 };
 
+// A forecast's values with the legacy members, in the shape of the control
+// API's ForecastSpec (spec_json.h) with doubles that may also be NaN or
+// infinite: the "spec" of forecasts and what-if forecasts.
+struct SpecDocument {
+  ForecastData& data;
+  LegacySpecMembers& legacy;
+};
+
 template <>
-struct Fields<ForecastSpec> {
+struct Fields<SpecDocument> {
   template <typename IO>
-  static void Visit(IO& io, ForecastSpec& s) {
-    io("name", s.name);
-    io("status", s.status);
-    io("forecast_types", s.forecast_types);
-    io("dimensions", s.dimensions);
-    io("series", s.series);
-    io("start_date", s.start_date);
-    io("frequency", s.frequency);
-    io("horizon", s.horizon);
-    io("rows", s.rows);
-    io("predictor_arn", s.predictor_arn);
-    io("dataset_group_arn", s.dataset_group_arn);
-    io("tags", s.tags);
+  static void Visit(IO& io, SpecDocument& s) {
+    io("name", s.legacy.name);
+    io("status", s.legacy.status);
+    io("forecast_types", s.data.forecast_types);
+    io("dimensions", s.data.dimensions);
+    io("series", s.data.series);
+    io("start_date", s.data.start_date);
+    io("frequency", s.data.frequency);
+    io("horizon", s.data.horizon);
+    io("rows", s.data.rows);
+    io("predictor_arn", s.legacy.predictor_arn);
+    io("dataset_group_arn", s.legacy.dataset_group_arn);
+    io("tags", s.legacy.tags);
   }
 };
 
@@ -300,7 +301,8 @@ template <>
 struct Fields<ForecastResource> {
   template <typename IO>
   static void Visit(IO& io, ForecastResource& f) {
-    io("spec", f.data);
+    SpecDocument spec{f.data, f.legacy_spec};
+    io("spec", spec);
     io("predictor_arn", f.predictor_arn);
     io("dataset_group_arn", f.dataset_group_arn);
     io("created_using_auto_predictor", f.created_using_auto_predictor);
@@ -406,7 +408,8 @@ struct Fields<WhatIfForecastResource> {
     io("analysis_arn", f.analysis_arn);
     io("transformations", f.transformations);
     io("replacements", f.replacements);
-    io("spec", f.data);
+    SpecDocument spec{f.data, f.legacy_spec};
+    io("spec", spec);
   }
 };
 
@@ -518,9 +521,9 @@ std::string CheckImportedData(const ImportedData& d) {
   return "";
 }
 
-std::string CheckRows(const ForecastSpec& spec) {
-  for (const auto& row : spec.rows) {
-    if (row.values.size() != spec.forecast_types.size()) return "has a row without one value per forecast type";
+std::string CheckRows(const ForecastData& data) {
+  for (const auto& row : data.rows) {
+    if (row.values.size() != data.forecast_types.size()) return "has a row without one value per forecast type";
   }
   return "";
 }

@@ -40,10 +40,11 @@ std::string WhatIfForecastResource::Complete(Service& service, Timestamp) {
     if (!failure.empty()) return failure;
   }
   data = baseline->data;
-  data.name = name;
+  legacy_spec = baseline->legacy_spec;
+  legacy_spec.name = name;
   if (analysis->selector) {
     data.rows.erase(std::remove_if(data.rows.begin(), data.rows.end(),
-                                   [&](const ForecastRow& r) { return !wanted.count({r.item_id, r.dimension_values}); }),
+                                   [&](const ForecastData::Row& r) { return !wanted.count({r.item_id, r.dimension_values}); }),
                     data.rows.end());
   }
   return "";
