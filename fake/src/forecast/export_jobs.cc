@@ -20,31 +20,20 @@ std::string ForecastExportJobResource::Complete(Service& service, Timestamp at) 
   auto written =
       writer.Write(forecast->data, name, ParseS3Path(destination.path), life.creation_time, at);
   if (!written.ok()) return ExportBucketMissingMessage(destination.path);
-  exported_objects = std::move(written).value();
+  exported_objects = std::make_shared<const std::vector<std::string>>(std::move(written).value());
   return "";
 }
 
-ForecastExportJobInfo Service::InfoOf(const ForecastExportJobResource& job, Timestamp now,
-                                      bool with_details) const {
-  ForecastExportJobInfo info;
-  info.arn = job.arn;
-  info.name = job.name;
-  info.forecast_arn = job.forecast_arn;
-  info.destination_path = job.destination.path;
-  info.role_arn = job.destination.role_arn;
-  info.kms_key_arn = job.destination.kms_key_arn;
-  info.format = job.format;
-  info.status = std::string(StatusName(job.life.status));
-  info.message = job.life.message;
-  info.creation_time = job.life.creation_time;
-  info.last_modification_time = job.life.LastModificationTime(now);
-  if (with_details) {
-    info.exported_objects = job.exported_objects;
-    info.tags = job.tags;
-  }
-  return info;
+ForecastExportJobView Service::InfoOf(const ForecastExportJobResource& job, Timestamp now) const {
+  ForecastExportJobView view;
+  FillView(job, now, &view);
+  view.forecast_arn = job.forecast_arn;
+  view.destination = job.destination;
+  view.format = job.format;
+  view.exported_objects = job.exported_objects;
+  view.tags = job.tags;
+  return view;
 }
-
 
 Outcome<std::string> Service::CreateForecastExportJob(const CreateForecastExportJobInput& in) {
   std::lock_guard<std::mutex> lock(mu_);
@@ -83,28 +72,22 @@ Outcome<std::string> Service::CreateForecastExportJob(const CreateForecastExport
   return arn;
 }
 
-Outcome<ForecastExportJobInfo> Service::DescribeForecastExportJob(const std::string& arn,
-                                                                  bool with_details) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
-  auto* job = Find<ForecastExportJobResource>(arn);
-  if (job == nullptr) return ResourceNotFound(arn);
-  return InfoOf(*job, now, with_details);
+Outcome<ForecastExportJobView> Service::DescribeForecastExportJob(const std::string& arn) {
+  return DescribeAs<ForecastExportJobResource, ForecastExportJobView>(arn);
 }
 
-std::vector<ForecastExportJobInfo> Service::AllForecastExportJobs() {
+std::vector<ForecastExportJobView> Service::AllForecastExportJobs() {
   std::lock_guard<std::mutex> lock(mu_);
   const Timestamp now = Now();
   SettleLocked(now);
-  std::vector<ForecastExportJobInfo> out;
-  for (auto* job : All<ForecastExportJobResource>()) out.push_back(InfoOf(*job, now, true));
+  std::vector<ForecastExportJobView> out;
+  for (auto* job : All<ForecastExportJobResource>()) out.push_back(InfoOf(*job, now));
   return out;
 }
 
-Outcome<Page<ForecastExportJobInfo>> Service::ListForecastExportJobs(const ListQuery& query) {
+Outcome<Page<ForecastExportJobView>> Service::ListForecastExportJobs(const ListQuery& query) {
   std::lock_guard<std::mutex> lock(mu_);
-  return List<ForecastExportJobResource, ForecastExportJobInfo>(
+  return List<ForecastExportJobResource, ForecastExportJobView>(
       "ListForecastExportJobs", query, {"ForecastArn", "Status"},
       [](const ForecastExportJobResource& job, const std::string& key) {
         return key == "ForecastArn" ? job.forecast_arn : std::string(StatusName(job.life.status));

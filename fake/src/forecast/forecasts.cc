@@ -68,19 +68,15 @@ std::string ForecastResource::Complete(Service& service, Timestamp) {
   return "";
 }
 
-ForecastInfo Service::InfoOf(const ForecastResource& f, Timestamp now) const {
-  ForecastInfo info;
-  info.arn = f.arn;
-  info.name = f.name;
-  info.status = std::string(StatusName(f.life.status));
-  info.message = f.life.message;
-  info.forecast_types = f.data.forecast_types;
-  info.predictor_arn = f.predictor_arn;
-  info.dataset_group_arn = f.dataset_group_arn;
-  info.created_using_auto_predictor = f.created_using_auto_predictor;
-  info.creation_time = f.life.creation_time;
-  info.last_modification_time = f.life.LastModificationTime(now);
-  return info;
+ForecastView Service::InfoOf(const ForecastResource& f, Timestamp now) const {
+  ForecastView view;
+  FillView(f, now, &view);
+  view.forecast_types = f.data.forecast_types;
+  view.predictor_arn = f.predictor_arn;
+  view.dataset_group_arn = f.dataset_group_arn;
+  view.created_using_auto_predictor = f.created_using_auto_predictor;
+  view.selector = f.selector;
+  return view;
 }
 
 Outcome<std::string> Service::PutForecast(const ForecastSpec& spec) {
@@ -185,23 +181,12 @@ Outcome<Done> Service::SetForecastStatus(const std::string& arn, Status status) 
 }
 
 Outcome<ForecastView> Service::DescribeForecast(const std::string& arn) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
-  auto* f = Find<ForecastResource>(arn);
-  if (f == nullptr) return ResourceNotFound(arn);
-  ForecastView view;
-  view.info = InfoOf(*f, now);
-  ResourceView times;
-  FillView(*f, now, &times);
-  view.estimated_minutes_remaining = times.estimated_minutes_remaining;
-  view.selector = f->selector;
-  return view;
+  return DescribeAs<ForecastResource, ForecastView>(arn);
 }
 
-Outcome<Page<ForecastInfo>> Service::ListForecasts(const ListQuery& query) {
+Outcome<Page<ForecastView>> Service::ListForecasts(const ListQuery& query) {
   std::lock_guard<std::mutex> lock(mu_);
-  return List<ForecastResource, ForecastInfo>(
+  return List<ForecastResource, ForecastView>(
       "ListForecasts", query, {"DatasetGroupArn", "PredictorArn", "Status"},
       [](const ForecastResource& f, const std::string& key) {
         if (key == "DatasetGroupArn") return f.dataset_group_arn;

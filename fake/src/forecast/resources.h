@@ -204,11 +204,15 @@ struct ForecastResource : Resource {
   std::string Complete(Service& service, Timestamp at) override;
 };
 
+// "s3://bucket/key" of each file an export wrote, in part order: written
+// once when the job completes, then shared by every view of the job.
+using ExportedObjects = std::shared_ptr<const std::vector<std::string>>;
+
 struct ForecastExportJobResource : Resource {
   std::string forecast_arn;
   S3Config destination;
   std::string format;
-  std::vector<std::string> exported_objects;
+  ExportedObjects exported_objects;  // null until the job completes
 
   std::string_view Words() const override { return "forecast export job"; }
   std::string ParentArn() const override { return forecast_arn; }

@@ -202,11 +202,8 @@ class Service {
 
   // Forecast export jobs.
   Outcome<std::string> CreateForecastExportJob(const CreateForecastExportJobInput& input);
-  // Describe leaves out exported_objects and tags (the wire does not send
-  // them); the typed API asks for them.
-  Outcome<ForecastExportJobInfo> DescribeForecastExportJob(const std::string& arn,
-                                                           bool with_details = false);
-  Outcome<Page<ForecastExportJobInfo>> ListForecastExportJobs(const ListQuery& query);
+  Outcome<ForecastExportJobView> DescribeForecastExportJob(const std::string& arn);
+  Outcome<Page<ForecastExportJobView>> ListForecastExportJobs(const ListQuery& query);
   Outcome<Done> DeleteForecastExportJob(const std::string& arn);
 
   // Forecasts.
@@ -214,7 +211,7 @@ class Service {
   Outcome<Done> SetForecastStatus(const std::string& arn, Status status);
   Outcome<std::string> CreateForecast(const CreateForecastInput& input);
   Outcome<ForecastView> DescribeForecast(const std::string& arn);
-  Outcome<Page<ForecastInfo>> ListForecasts(const ListQuery& query);
+  Outcome<Page<ForecastView>> ListForecasts(const ListQuery& query);
   Outcome<Done> DeleteForecast(const std::string& arn);
   // forecastquery's QueryForecast: one series, between two optional dates.
   Outcome<QueriedForecast> QueryForecast(const std::string& arn, const KeyValues& filters,
@@ -234,7 +231,8 @@ class Service {
 
   void AddRole(const std::string& role_arn);
   const ArnFactory& arns() const { return arns_; }
-  std::vector<ForecastExportJobInfo> AllForecastExportJobs();
+  // Every forecast export job, newest first (the typed API's list).
+  std::vector<ForecastExportJobView> AllForecastExportJobs();
 
  private:
   friend struct DatasetImportJobResource;
@@ -277,9 +275,8 @@ class Service {
   Outcome<Done> CheckKmsKey(const std::string& kms_key_arn) const;
   bool RoleAssumable(const std::string& role_arn) const;
 
-  ForecastExportJobInfo InfoOf(const ForecastExportJobResource& job, Timestamp now,
-                               bool with_details = false) const;
-  ForecastInfo InfoOf(const ForecastResource& f, Timestamp now) const;
+  ForecastExportJobView InfoOf(const ForecastExportJobResource& job, Timestamp now) const;
+  ForecastView InfoOf(const ForecastResource& f, Timestamp now) const;
   DatasetGroupView InfoOf(const DatasetGroupResource& g, Timestamp now) const;
   DatasetView InfoOf(const DatasetResource& d, Timestamp now);
   DatasetImportJobView InfoOf(const DatasetImportJobResource& j, Timestamp now) const;

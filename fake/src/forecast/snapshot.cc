@@ -471,6 +471,11 @@ class SaveContext {
   Json Write(IO&, const std::shared_ptr<const TrainingSet>& model) {
     return model != nullptr;
   }
+  // A job that has not completed has written nothing: an empty list.
+  template <typename IO>
+  Json Write(IO& io, const ExportedObjects& objects) {
+    return objects == nullptr ? Json::array() : io.Write(*objects);
+  }
 
  private:
   std::map<const ImportedData*, size_t> ids_;
@@ -500,6 +505,12 @@ class LoadContext {
   void Read(IO& io, const Json& j, const std::string& where, std::shared_ptr<const TrainingSet>& model) {
     if (!j.is_boolean()) return io.Fail(where, "must be true or false");
     model = j.get<bool>() ? untrained_ : nullptr;
+  }
+  template <typename IO>
+  void Read(IO& io, const Json& j, const std::string& where, ExportedObjects& objects) {
+    std::vector<std::string> read;
+    io.Read(j, where, read);
+    objects = std::make_shared<const std::vector<std::string>>(std::move(read));
   }
   bool IsPlaceholder(const std::shared_ptr<const TrainingSet>& model) const { return model == untrained_; }
 

@@ -157,12 +157,4 @@ void WriteSingleSourceExports(JsonWriter& w, const SingleSourceExportMembers& m,
   w.OptionalString("NextToken", page.next_token);
 }
 
-void WriteDestination(JsonWriter& w, const std::string& path, const std::string& role,
-                      const std::string& kms) {
-  w.Key("Destination").BeginObject().Key("S3Config").BeginObject();
-  w.Key("Path").String(path).Key("RoleArn").String(role);
-  w.OptionalString("KMSKeyArn", kms);
-  w.EndObject().EndObject();
-}
-
 }  // namespace fakeaws::protocol::forecast_codec

@@ -49,8 +49,6 @@ forecast::EncryptionConfig EncryptionOf(const json& in, const char* key = "Encry
 std::vector<forecast::SchemaAttribute> SchemaOf(const json* schema);
 
 // Writers, each in the model's member order.
-void WriteDestination(JsonWriter& w, const std::string& path, const std::string& role,
-                      const std::string& kms);
 void WriteS3Config(JsonWriter& w, const char* key, const forecast::S3Config& s3);
 void WriteStrings(JsonWriter& w, const char* key, const std::vector<std::string>& values);
 void WriteStringMap(JsonWriter& w, const char* key, const forecast::KeyValues& values);
