@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/java_text.h"
+#include "forecast/completion_context.h"
 #include "forecast/errors.h"
 #include "forecast/export_writer.h"
 #include "forecast/series.h"
@@ -41,13 +42,13 @@ const ErrorMetrics* PointMetrics(const WindowMetrics& m) {
 // their summary), files named <job>_<ExportTimestamp>_<PartNumber>.csv. A
 // _CHECK object sits at the path [REAL screenshot, wire-format.md §3.1].
 // Column names and order are INFERRED.
-std::string PredictorBacktestExportJobResource::Complete(Service& service, Timestamp at) {
-  if (!service.RoleAssumable(destination.role_arn)) return ExportRoleUnassumableMessage(destination.role_arn);
+std::string PredictorBacktestExportJobResource::Complete(CompletionContext& context, Timestamp at) {
+  if (!context.RoleAssumable(destination.role_arn)) return ExportRoleUnassumableMessage(destination.role_arn);
   if (format == "PARQUET") return ExportFormatNotWrittenMessage(format);
-  auto* predictor = service.Find<PredictorResource>(ParentArn());
+  auto* predictor = context.Find<PredictorResource>(ParentArn());
   if (predictor == nullptr || !predictor->model) return ExportBucketMissingMessage(destination.path);
   const S3Location where = ParseS3Path(destination.path);
-  if (!service.store_.BucketExists(where.bucket)) return ExportBucketMissingMessage(destination.path);
+  if (!context.store().BucketExists(where.bucket)) return ExportBucketMissingMessage(destination.path);
 
   const TrainingSet& model = *predictor->model;
   const std::vector<std::string> types = predictor->ForecastTypes();
@@ -98,7 +99,7 @@ std::string PredictorBacktestExportJobResource::Complete(Service& service, Times
   };
   exported_objects.clear();
   for (const auto& [key, body] : objects) {
-    if (!PutExportFile(service.store_, where.bucket, key, body, at).ok()) {
+    if (!PutExportFile(context.store(), where.bucket, key, body, at).ok()) {
       return ExportBucketMissingMessage(destination.path);
     }
     exported_objects.push_back("s3://" + where.bucket + "/" + key);

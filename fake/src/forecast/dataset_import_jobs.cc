@@ -2,8 +2,10 @@
 // Describe, List, Delete.
 #include <algorithm>
 
+#include "forecast/completion_context.h"
 #include "forecast/errors.h"
 #include "forecast/import_reader.h"
+#include "forecast/s3_objects.h"
 #include "forecast/series.h"
 #include "forecast/service.h"
 #include "forecast/service_impl.h"
@@ -15,12 +17,12 @@ constexpr double kBytesPerGb = 1024.0 * 1024.0 * 1024.0;
 
 }  // namespace
 
-std::string DatasetImportJobResource::Complete(Service& service, Timestamp) {
-  if (!service.RoleAssumable(source.role_arn)) return ImportRoleUnassumableMessage(source.role_arn);
+std::string DatasetImportJobResource::Complete(CompletionContext& context, Timestamp) {
+  if (!context.RoleAssumable(source.role_arn)) return ImportRoleUnassumableMessage(source.role_arn);
   if (format == "PARQUET") return ImportFormatNotReadMessage(format);
-  auto* dataset = service.Find<DatasetResource>(dataset_arn);
+  auto* dataset = context.Find<DatasetResource>(dataset_arn);
   if (dataset == nullptr) return NoObjectsFoundMessage(source.path);
-  std::vector<ImportObject> objects = service.ReadObjectsAt(source.path);
+  std::vector<ImportObject> objects = ReadObjectsAt(context.store(), source.path);
   // The objects may have gone since CreateDatasetImportJob looked.
   if (objects.empty()) return NoObjectsFoundMessage(source.path);
   const auto pattern = TimestampPattern::Compile(timestamp_format);
@@ -28,38 +30,11 @@ std::string DatasetImportJobResource::Complete(Service& service, Timestamp) {
   if (!read.failure.empty()) return read.failure;
   data = read.data;
   if (import_mode == "INCREMENTAL") {
-    if (auto* previous = service.LatestImport(dataset_arn)) data = MergeIncremental(*previous->data, *read.data);
+    if (auto* previous = context.LatestImport(dataset_arn)) data = MergeIncremental(*previous->data, *read.data);
   }
   statistics = std::move(read.statistics);
   data_size_gb = static_cast<double>(read.bytes) / kBytesPerGb;
   return "";
-}
-
-std::vector<std::string> Service::ObjectKeysAt(const std::string& path, std::string* bucket) const {
-  const std::string rest = path.substr(std::min<size_t>(path.size(), 5));  // after "s3://"
-  const size_t slash = rest.find('/');
-  *bucket = rest.substr(0, slash);
-  const std::string key = slash == std::string::npos ? "" : rest.substr(slash + 1);
-  auto listed = store_.ListKeys(*bucket, key);
-  if (!listed.ok()) return {};
-  std::vector<std::string> keys;
-  for (const auto& k : listed.value()) {
-    if (k == key) return {k};
-    const bool inside = key.empty() || key.back() == '/' || k.compare(key.size(), 1, "/") == 0;
-    // "Folders" of the S3 console are zero-length keys ending in "/".
-    if (inside && k.back() != '/') keys.push_back(k);
-  }
-  return keys;
-}
-
-std::vector<ImportObject> Service::ReadObjectsAt(const std::string& path) const {
-  std::string bucket;
-  std::vector<ImportObject> objects;
-  for (const auto& key : ObjectKeysAt(path, &bucket)) {
-    auto object = store_.GetObject(bucket, key);
-    if (object.ok()) objects.push_back({"s3://" + bucket + "/" + key, std::string(object.value().body.view())});
-  }
-  return objects;
 }
 
 DatasetImportJobResource* Service::LatestImport(const std::string& dataset_arn) {
@@ -117,7 +92,7 @@ Outcome<std::string> Service::CreateDatasetImportJob(const CreateDatasetImportJo
   const std::string arn = arns_.Make("dataset-import-job", dataset->name + "/" + in.name);
   if (resources_.count(arn)) return ResourceAlreadyExists("dataset import job", arn);
   std::string bucket;
-  if (ObjectKeysAt(in.source.path, &bucket).empty()) return NoObjectsFound(in.source.path);
+  if (ObjectKeysAt(store_, in.source.path, &bucket).empty()) return NoObjectsFound(in.source.path);
   // "Maximum parallel running CreateDatasetImportJob tasks: 3", "Maximum
   // number of dataset import jobs: 1000" (limits.md); texts AWS-SAMPLE (§2.3).
   const auto& q = options_.quotas;

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "base/seeded.h"
+#include "forecast/completion_context.h"
 #include "forecast/domains.h"
 #include "forecast/errors.h"
 #include "forecast/export_writer.h"
@@ -16,12 +17,12 @@
 
 namespace fakeaws::forecast {
 
-std::string ExplainabilityExportResource::Complete(Service& service, Timestamp at) {
-  if (!service.RoleAssumable(destination.role_arn)) return ExportRoleUnassumableMessage(destination.role_arn);
+std::string ExplainabilityExportResource::Complete(CompletionContext& context, Timestamp at) {
+  if (!context.RoleAssumable(destination.role_arn)) return ExportRoleUnassumableMessage(destination.role_arn);
   if (format == "PARQUET") return ExportFormatNotWrittenMessage(format);
-  auto* explainability = service.Find<ExplainabilityResource>(ParentArn());
+  auto* explainability = context.Find<ExplainabilityResource>(ParentArn());
   const S3Location where = ParseS3Path(destination.path);
-  if (explainability == nullptr || !service.store_.BucketExists(where.bucket)) {
+  if (explainability == nullptr || !context.store().BucketExists(where.bucket)) {
     return ExportBucketMissingMessage(destination.path);
   }
   std::string csv = "item_id";
@@ -35,14 +36,14 @@ std::string ExplainabilityExportResource::Complete(Service& service, Timestamp a
     csv += CsvField(s.item_id);
     for (const auto& d : s.dimension_values) csv += "," + CsvField(d);
     for (const auto& a : explainability->attributes) {
-      const uint64_t bits = base::SeededValue(service.options_.seed, stream ^ base::HashString(a),
+      const uint64_t bits = base::SeededValue(context.seed(), stream ^ base::HashString(a),
                                                   GeneratedValues::SeriesHash(s));
       csv += "," + std::to_string(std::round((base::UnitInterval(bits) * 2 - 1) * 1e6) / 1e6);
     }
     csv += '\n';
   }
   const std::string key = where.prefix + ExportFileName(name, life.creation_time, 0);
-  if (!PutExportFile(service.store_, where.bucket, key, std::move(csv), at).ok()) {
+  if (!PutExportFile(context.store(), where.bucket, key, std::move(csv), at).ok()) {
     return ExportBucketMissingMessage(destination.path);
   }
   exported_objects = {"s3://" + where.bucket + "/" + key};

@@ -1,6 +1,7 @@
 // Forecast export jobs: CreateForecastExportJob, Describe, List, Delete.
 #include <algorithm>
 
+#include "forecast/completion_context.h"
 #include "forecast/errors.h"
 #include "forecast/export_writer.h"
 #include "forecast/service.h"
@@ -8,14 +9,14 @@
 
 namespace fakeaws::forecast {
 
-std::string ForecastExportJobResource::Complete(Service& service, Timestamp at) {
-  if (!service.RoleAssumable(destination.role_arn)) {
+std::string ForecastExportJobResource::Complete(CompletionContext& context, Timestamp at) {
+  if (!context.RoleAssumable(destination.role_arn)) {
     return ExportRoleUnassumableMessage(destination.role_arn);
   }
   if (format == "PARQUET") return ExportFormatNotWrittenMessage(format);
-  auto* forecast = service.Find<ForecastResource>(forecast_arn);
+  auto* forecast = context.Find<ForecastResource>(forecast_arn);
   if (forecast == nullptr) return ExportBucketMissingMessage(destination.path);
-  ExportWriter writer(service.store_, service.options_.export_layout, service.options_.seed);
+  ExportWriter writer(context.store(), context.export_layout(), context.seed());
   // Files carry the job's creation time: "<job>_<ExportTimestamp>_part<N>".
   auto written =
       writer.Write(forecast->data, name, ParseS3Path(destination.path), life.creation_time, at);

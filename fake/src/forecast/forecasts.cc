@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <set>
 
+#include "forecast/completion_context.h"
 #include "forecast/errors.h"
 #include "forecast/import_reader.h"
+#include "forecast/s3_objects.h"
 #include "forecast/series.h"
 #include "forecast/service.h"
 #include "forecast/service_impl.h"
@@ -34,15 +36,15 @@ ForecastData DataOf(const ForecastSpec& spec) {
 
 }  // namespace
 
-std::string ForecastResource::Complete(Service& service, Timestamp) {
+std::string ForecastResource::Complete(CompletionContext& context, Timestamp) {
   if (!model) return "";  // seeded: its data was given
   std::set<SeriesKey> wanted;
   if (selector) {
-    if (!service.RoleAssumable(selector->source.role_arn)) {
+    if (!context.RoleAssumable(selector->source.role_arn)) {
       return ImportRoleUnassumableMessage(selector->source.role_arn);
     }
     if (selector->format == "PARQUET") return ImportFormatNotReadMessage(selector->format);
-    const auto objects = service.ReadObjectsAt(selector->source.path);
+    const auto objects = ReadObjectsAt(context.store(), selector->source.path);
     if (objects.empty()) return NoObjectsFoundMessage(selector->source.path);
     const std::string failure = ReadSeriesKeys(objects, selector->schema, id_field, model->dimensions, &wanted);
     if (!failure.empty()) return failure;
@@ -142,7 +144,7 @@ Outcome<std::string> Service::CreateForecast(const CreateForecastInput& in) {
   const std::string arn = arns_.Forecast(in.name);
   if (resources_.count(arn)) return ResourceAlreadyExists("forecast", arn);
   std::string bucket;
-  if (in.selector && ObjectKeysAt(in.selector->source.path, &bucket).empty()) {
+  if (in.selector && ObjectKeysAt(store_, in.selector->source.path, &bucket).empty()) {
     return NoObjectsFound(in.selector->source.path);
   }
   // "Maximum parallel running CreateForecast tasks: 3", "Maximum number of

@@ -70,7 +70,7 @@ std::vector<std::string> PredictorResource::ForecastTypes() const {
   return settings.forecast_types.empty() ? kDefaultForecastTypes : settings.forecast_types;
 }
 
-std::string PredictorResource::Complete(Service&, Timestamp) { return Train(); }
+std::string PredictorResource::Complete(CompletionContext&, Timestamp) { return Train(); }
 
 std::string PredictorResource::Train() {
   auto set = std::make_shared<TrainingSet>();

@@ -18,7 +18,7 @@
 
 namespace fakeaws::forecast {
 
-class Service;
+class CompletionContext;
 
 struct Resource {
   virtual ~Resource() = default;
@@ -42,7 +42,7 @@ struct Resource {
   virtual bool IsMonitor() const { return false; }
   // The work done when CREATE_IN_PROGRESS ends: an empty string for ACTIVE,
   // or the CREATE_FAILED message.
-  virtual std::string Complete(Service& service, Timestamp at) = 0;
+  virtual std::string Complete(CompletionContext& context, Timestamp at) = 0;
 };
 
 using KeyValues = std::vector<std::pair<std::string, std::string>>;
@@ -65,7 +65,7 @@ struct DatasetGroupResource : Resource {
 
   std::string_view Words() const override { return "dataset group"; }
   bool Stoppable() const override { return false; }
-  std::string Complete(Service&, Timestamp) override { return ""; }
+  std::string Complete(CompletionContext&, Timestamp) override { return ""; }
 };
 
 struct DatasetResource : Resource {
@@ -77,7 +77,7 @@ struct DatasetResource : Resource {
 
   std::string_view Words() const override { return "dataset"; }
   bool Stoppable() const override { return false; }
-  std::string Complete(Service&, Timestamp) override { return ""; }
+  std::string Complete(CompletionContext&, Timestamp) override { return ""; }
 };
 
 struct DatasetImportJobResource : Resource {
@@ -96,7 +96,7 @@ struct DatasetImportJobResource : Resource {
 
   std::string_view Words() const override { return "dataset import job"; }
   std::string ParentArn() const override { return dataset_arn; }
-  std::string Complete(Service& service, Timestamp at) override;
+  std::string Complete(CompletionContext& context, Timestamp at) override;
 };
 
 struct AttributeConfig {
@@ -170,7 +170,7 @@ struct PredictorResource : Resource {
 
   std::string_view Words() const override { return "predictor"; }
   std::string ParentArn() const override { return settings.dataset_group_arn; }
-  std::string Complete(Service& service, Timestamp at) override;
+  std::string Complete(CompletionContext& context, Timestamp at) override;
   // Fits `model` to `training_data` and scores it into `accuracy`; "" or
   // the CREATE_FAILED message. Deterministic, so a snapshot stores only
   // whether it ran.
@@ -201,7 +201,7 @@ struct ForecastResource : Resource {
 
   std::string_view Words() const override { return "forecast"; }
   std::string ParentArn() const override { return predictor_arn; }
-  std::string Complete(Service& service, Timestamp at) override;
+  std::string Complete(CompletionContext& context, Timestamp at) override;
 };
 
 // "s3://bucket/key" of each file an export wrote, in part order: written
@@ -216,7 +216,7 @@ struct ForecastExportJobResource : Resource {
 
   std::string_view Words() const override { return "forecast export job"; }
   std::string ParentArn() const override { return forecast_arn; }
-  std::string Complete(Service& service, Timestamp at) override;
+  std::string Complete(CompletionContext& context, Timestamp at) override;
 };
 
 // What an export-like job shares: the resources it exports, where to, and
@@ -232,7 +232,7 @@ struct S3ExportResource : Resource {
 
 struct PredictorBacktestExportJobResource : S3ExportResource {
   std::string_view Words() const override { return "predictor backtest export job"; }
-  std::string Complete(Service& service, Timestamp at) override;
+  std::string Complete(CompletionContext& context, Timestamp at) override;
 };
 
 struct ExplainabilityResource : Resource {
@@ -250,12 +250,12 @@ struct ExplainabilityResource : Resource {
   std::string_view Words() const override { return "explainability"; }
   std::string Plural() const override { return "explainabilities"; }
   std::string ParentArn() const override { return resource_arn; }
-  std::string Complete(Service&, Timestamp) override { return ""; }
+  std::string Complete(CompletionContext&, Timestamp) override { return ""; }
 };
 
 struct ExplainabilityExportResource : S3ExportResource {
   std::string_view Words() const override { return "explainability export"; }
-  std::string Complete(Service& service, Timestamp at) override;
+  std::string Complete(CompletionContext& context, Timestamp at) override;
 };
 
 struct MonitorResource : Resource {
@@ -264,7 +264,7 @@ struct MonitorResource : Resource {
   std::string_view Words() const override { return "monitor"; }
   std::string ParentArn() const override { return resource_arn; }
   bool IsMonitor() const override { return true; }
-  std::string Complete(Service&, Timestamp) override { return ""; }
+  std::string Complete(CompletionContext&, Timestamp) override { return ""; }
 };
 
 struct WhatIfAnalysisResource : Resource {
@@ -274,7 +274,7 @@ struct WhatIfAnalysisResource : Resource {
   std::string_view Words() const override { return "what-if analysis"; }
   std::string Plural() const override { return "what-if analyses"; }
   std::string ParentArn() const override { return forecast_arn; }
-  std::string Complete(Service&, Timestamp) override { return ""; }
+  std::string Complete(CompletionContext&, Timestamp) override { return ""; }
 };
 
 struct TimeSeriesCondition {
@@ -307,12 +307,12 @@ struct WhatIfForecastResource : Resource {
 
   std::string_view Words() const override { return "what-if forecast"; }
   std::string ParentArn() const override { return analysis_arn; }
-  std::string Complete(Service& service, Timestamp at) override;
+  std::string Complete(CompletionContext& context, Timestamp at) override;
 };
 
 struct WhatIfForecastExportResource : S3ExportResource {
   std::string_view Words() const override { return "what-if forecast export"; }
-  std::string Complete(Service& service, Timestamp at) override;
+  std::string Complete(CompletionContext& context, Timestamp at) override;
 };
 
 }  // namespace fakeaws::forecast

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "forecast/completion_context.h"
 #include "forecast/errors.h"
 #include "forecast/service_impl.h"
 
@@ -13,6 +14,23 @@ bool IsAccountId(const std::string& s) {
 }
 
 }  // namespace
+
+class Service::Completion final : public CompletionContext {
+ public:
+  explicit Completion(Service& service) : service_(service) {}
+
+  s3::Store& store() override { return service_.store_; }
+  const ExportLayout& export_layout() const override { return service_.options_.export_layout; }
+  uint64_t seed() const override { return service_.options_.seed; }
+  bool RoleAssumable(const std::string& role_arn) const override { return service_.RoleAssumable(role_arn); }
+  Resource* FindResource(const std::string& arn) override { return service_.Find<Resource>(arn); }
+  const DatasetImportJobResource* LatestImport(const std::string& dataset_arn) override {
+    return service_.LatestImport(dataset_arn);
+  }
+
+ private:
+  Service& service_;
+};
 
 Service::Service(const Options& options, Clock& clock, s3::Store& store)
     : options_(options),
@@ -85,7 +103,8 @@ void Service::Step(Resource& r, Timestamp at) {
       Schedule(r, at + d.create_in_progress);
       break;
     case Status::kCreateInProgress: {
-      std::string failure = r.Complete(*this, at);
+      Completion context(*this);
+      std::string failure = r.Complete(context, at);
       r.life.message = failure;
       SetStatus(r, failure.empty() ? Status::kActive : Status::kCreateFailed, at);
       break;

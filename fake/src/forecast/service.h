@@ -235,15 +235,9 @@ class Service {
   std::vector<ForecastExportJobView> AllForecastExportJobs();
 
  private:
-  friend struct DatasetImportJobResource;
-  friend struct PredictorResource;
-  friend struct ForecastResource;
-  friend struct ForecastExportJobResource;
-  friend struct PredictorBacktestExportJobResource;
-  friend struct ExplainabilityExportResource;
-  friend struct WhatIfForecastResource;
-  friend struct WhatIfForecastExportResource;
   friend class Snapshot;  // forecast/snapshot.h: saves and restores the resources
+  // What Step hands a resource as it completes (service.cc).
+  class Completion;
 
   Timestamp Now() const { return clock_.Now(); }
   void SettleLocked(Timestamp now);
@@ -310,11 +304,6 @@ class Service {
   // ResourceInUseException when `r` cannot be deleted alone: it is not in one
   // of `deletable` statuses, or it has children.
   Outcome<Done> CheckDeletable(Resource& r, std::initializer_list<Status> deletable);
-  // The objects an S3 path names (dataset-import-guidelines-troubleshooting.md):
-  // one object ("s3://bucket/file.csv"), or every object under a folder
-  // ("s3://bucket/prefix/") or in the bucket ("s3://bucket").
-  std::vector<std::string> ObjectKeysAt(const std::string& path, std::string* bucket) const;
-  std::vector<ImportObject> ReadObjectsAt(const std::string& path) const;
   // The import job whose data a dataset holds now: its newest ACTIVE one.
   DatasetImportJobResource* LatestImport(const std::string& dataset_arn);
   // ResourceNotFound, or ResourceInUse unless `r` is ACTIVE.

@@ -7,9 +7,11 @@
 #include <set>
 
 #include "base/java_text.h"
+#include "forecast/completion_context.h"
 #include "forecast/domains.h"
 #include "forecast/errors.h"
 #include "forecast/export_writer.h"
+#include "forecast/s3_objects.h"
 #include "forecast/series.h"
 #include "forecast/service.h"
 #include "forecast/service_impl.h"
@@ -24,16 +26,16 @@ std::string Lower(std::string s) {
 
 }  // namespace
 
-std::string WhatIfForecastResource::Complete(Service& service, Timestamp) {
-  auto* analysis = service.Find<WhatIfAnalysisResource>(analysis_arn);
-  auto* baseline = analysis ? service.Find<ForecastResource>(analysis->forecast_arn) : nullptr;
+std::string WhatIfForecastResource::Complete(CompletionContext& context, Timestamp) {
+  auto* analysis = context.Find<WhatIfAnalysisResource>(analysis_arn);
+  auto* baseline = analysis ? context.Find<ForecastResource>(analysis->forecast_arn) : nullptr;
   if (baseline == nullptr) return "The baseline forecast of " + analysis_arn + " no longer exists.";
-  if (replacements && service.ReadObjectsAt(replacements->source.path).empty()) {
+  if (replacements && ReadObjectsAt(context.store(), replacements->source.path).empty()) {
     return NoObjectsFoundMessage(replacements->source.path);
   }
   std::set<std::pair<std::string, std::vector<std::string>>> wanted;
   if (analysis->selector) {
-    const auto objects = service.ReadObjectsAt(analysis->selector->source.path);
+    const auto objects = ReadObjectsAt(context.store(), analysis->selector->source.path);
     if (objects.empty()) return NoObjectsFoundMessage(analysis->selector->source.path);
     const std::string failure =
         ReadSeriesKeys(objects, analysis->selector->schema, baseline->id_field, baseline->data.dimensions, &wanted);
@@ -53,14 +55,14 @@ std::string WhatIfForecastResource::Complete(Service& service, Timestamp) {
 // The export of what-if forecasts: one row per series and date, a column per
 // what-if forecast and forecast type named "<what-if forecast>_<p50>" (a
 // REAL what-if export has "<scenario>_p50" columns, wire-format.md §3.2).
-std::string WhatIfForecastExportResource::Complete(Service& service, Timestamp at) {
-  if (!service.RoleAssumable(destination.role_arn)) return ExportRoleUnassumableMessage(destination.role_arn);
+std::string WhatIfForecastExportResource::Complete(CompletionContext& context, Timestamp at) {
+  if (!context.RoleAssumable(destination.role_arn)) return ExportRoleUnassumableMessage(destination.role_arn);
   if (format == "PARQUET") return ExportFormatNotWrittenMessage(format);
   const S3Location where = ParseS3Path(destination.path);
-  if (!service.store_.BucketExists(where.bucket)) return ExportBucketMissingMessage(destination.path);
+  if (!context.store().BucketExists(where.bucket)) return ExportBucketMissingMessage(destination.path);
   std::vector<const WhatIfForecastResource*> forecasts;
   for (const auto& arn : sources) {
-    auto* f = service.Find<WhatIfForecastResource>(arn);
+    auto* f = context.Find<WhatIfForecastResource>(arn);
     if (f == nullptr) return ExportBucketMissingMessage(destination.path);
     forecasts.push_back(f);
   }
@@ -87,7 +89,7 @@ std::string WhatIfForecastExportResource::Complete(Service& service, Timestamp a
     csv += '\n';
   }
   const std::string key = where.prefix + ExportFileName(name, life.creation_time, 0);
-  if (!PutExportFile(service.store_, where.bucket, key, std::move(csv), at).ok()) {
+  if (!PutExportFile(context.store(), where.bucket, key, std::move(csv), at).ok()) {
     return ExportBucketMissingMessage(destination.path);
   }
   exported_objects = {"s3://" + where.bucket + "/" + key};
@@ -143,7 +145,7 @@ Outcome<std::string> Service::CreateWhatIfAnalysis(const std::string& name, cons
   const std::string arn = arns_.Make("what-if-analysis", name);  // INFERRED, §3.3's shape
   if (resources_.count(arn)) return ResourceAlreadyExists("what-if analysis", arn);
   std::string bucket;
-  if (selector && ObjectKeysAt(selector->source.path, &bucket).empty()) return NoObjectsFound(selector->source.path);
+  if (selector && ObjectKeysAt(store_, selector->source.path, &bucket).empty()) return NoObjectsFound(selector->source.path);
   auto a = std::make_unique<WhatIfAnalysisResource>();
   a->arn = arn;
   a->name = name;
@@ -206,7 +208,7 @@ Outcome<std::string> Service::CreateWhatIfForecast(const CreateWhatIfForecastInp
   const std::string arn = arns_.Make("what-if-forecast", analysis.value()->name + "/" + in.name);
   if (resources_.count(arn)) return ResourceAlreadyExists("what-if forecast", arn);
   std::string bucket;
-  if (in.replacements && ObjectKeysAt(in.replacements->source.path, &bucket).empty()) {
+  if (in.replacements && ObjectKeysAt(store_, in.replacements->source.path, &bucket).empty()) {
     return NoObjectsFound(in.replacements->source.path);
   }
   auto f = std::make_unique<WhatIfForecastResource>();
