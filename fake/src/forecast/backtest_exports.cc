@@ -116,17 +116,11 @@ ExportJobView Service::InfoOf(const S3ExportResource& job, Timestamp now) const 
   return view;
 }
 
-Outcome<Done> Service::CheckExportDestination(const CreateExportInput& in) const {
-  if (auto ok = CheckNewTags(in.tags); !ok) return ok.error();
-  if (auto ok = CheckRole(in.destination.role_arn); !ok) return ok.error();
-  return CheckKmsKey(in.destination.kms_key_arn);
-}
-
 Outcome<std::string> Service::CreatePredictorBacktestExportJob(const CreateExportInput& in) {
   std::lock_guard<std::mutex> lock(mu_);
   const Timestamp now = Now();
   SettleLocked(now);
-  if (auto ok = CheckExportDestination(in); !ok) return ok.error();
+  if (auto ok = checks_.ExportDestination(in); !ok) return ok.error();
   auto predictor = FindActive<PredictorResource>(in.source_arns.front());
   if (!predictor.ok()) return predictor.error();
   // predictor-backtest-export-job/<predictorName>/<jobName> (§3.3, AWS-SAMPLE).

@@ -48,7 +48,7 @@ Outcome<std::string> Service::CreateDatasetGroup(const CreateDatasetGroupInput& 
   std::lock_guard<std::mutex> lock(mu_);
   const Timestamp now = Now();
   SettleLocked(now);
-  if (auto ok = CheckNewTags(in.tags); !ok) return ok.error();
+  if (auto ok = checks_.NewTags(in.tags); !ok) return ok.error();
   if (auto ok = CheckMembers(in.domain, in.dataset_arns, [this](const std::string& a) { return Find<DatasetResource>(a); });
       !ok) {
     return ok.error();

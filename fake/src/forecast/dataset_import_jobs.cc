@@ -64,9 +64,9 @@ Outcome<std::string> Service::CreateDatasetImportJob(const CreateDatasetImportJo
   std::lock_guard<std::mutex> lock(mu_);
   const Timestamp now = Now();
   SettleLocked(now);
-  if (auto ok = CheckNewTags(in.tags); !ok) return ok.error();
-  if (auto ok = CheckRole(in.source.role_arn); !ok) return ok.error();
-  if (auto ok = CheckKmsKey(in.source.kms_key_arn); !ok) return ok.error();
+  if (auto ok = checks_.NewTags(in.tags); !ok) return ok.error();
+  if (auto ok = checks_.Role(in.source.role_arn); !ok) return ok.error();
+  if (auto ok = checks_.KmsKey(in.source.kms_key_arn); !ok) return ok.error();
 
   auto found = FindActive<DatasetResource>(in.dataset_arn);
   if (!found.ok()) return found.error();

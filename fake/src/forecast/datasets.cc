@@ -42,7 +42,7 @@ Outcome<std::string> Service::CreateDataset(const CreateDatasetInput& in) {
   std::lock_guard<std::mutex> lock(mu_);
   const Timestamp now = Now();
   SettleLocked(now);
-  if (auto ok = CheckNewTags(in.tags); !ok) return ok.error();
+  if (auto ok = checks_.NewTags(in.tags); !ok) return ok.error();
   std::set<std::string> names;
   for (const auto& a : in.schema) {
     if (a.name.empty() || a.type.empty()) return IncompleteSchemaAttribute();
@@ -55,8 +55,8 @@ Outcome<std::string> Service::CreateDataset(const CreateDatasetInput& in) {
   // (API_CreateDataset, DataFrequency).
   if (in.dataset_type == "RELATED_TIME_SERIES" && in.frequency.empty()) return MissingDataFrequency(in.dataset_type);
   if (!in.encryption.empty()) {
-    if (auto ok = CheckRole(in.encryption.role_arn); !ok) return ok.error();
-    if (auto ok = CheckKmsKey(in.encryption.kms_key_arn); !ok) return ok.error();
+    if (auto ok = checks_.Role(in.encryption.role_arn); !ok) return ok.error();
+    if (auto ok = checks_.KmsKey(in.encryption.kms_key_arn); !ok) return ok.error();
   }
   const std::string arn = arns_.Make("dataset", in.name);
   if (resources_.count(arn)) return ResourceAlreadyExists("dataset", arn);

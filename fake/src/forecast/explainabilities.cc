@@ -68,7 +68,7 @@ Outcome<std::string> Service::CreateExplainability(const CreateExplainabilityInp
   std::lock_guard<std::mutex> lock(mu_);
   const Timestamp now = Now();
   SettleLocked(now);
-  if (auto ok = CheckNewTags(in.tags); !ok) return ok.error();
+  if (auto ok = checks_.NewTags(in.tags); !ok) return ok.error();
   auto it = resources_.find(in.resource_arn);
   if (it == resources_.end()) return ResourceNotFound(in.resource_arn);
   auto* predictor = dynamic_cast<PredictorResource*>(it->second.get());
@@ -101,8 +101,8 @@ Outcome<std::string> Service::CreateExplainability(const CreateExplainabilityInp
     }
   }
   if (!in.source.path.empty()) {
-    if (auto ok = CheckRole(in.source.role_arn); !ok) return ok.error();
-    if (auto ok = CheckKmsKey(in.source.kms_key_arn); !ok) return ok.error();
+    if (auto ok = checks_.Role(in.source.role_arn); !ok) return ok.error();
+    if (auto ok = checks_.KmsKey(in.source.kms_key_arn); !ok) return ok.error();
   }
 
   // "your predictor must include at least one of the following: related time
@@ -180,7 +180,7 @@ Outcome<std::string> Service::CreateExplainabilityExport(const CreateExportInput
   std::lock_guard<std::mutex> lock(mu_);
   const Timestamp now = Now();
   SettleLocked(now);
-  if (auto ok = CheckExportDestination(in); !ok) return ok.error();
+  if (auto ok = checks_.ExportDestination(in); !ok) return ok.error();
   auto explainability = FindActive<ExplainabilityResource>(in.source_arns.front());
   if (!explainability.ok()) return explainability.error();
   // explainability-export/<explainability>/<export>, in the shape of the

@@ -41,9 +41,9 @@ Outcome<std::string> Service::CreateForecastExportJob(const CreateForecastExport
   const Timestamp now = Now();
   SettleLocked(now);
 
-  if (auto ok = CheckNewTags(in.tags); !ok) return ok.error();
-  if (auto ok = CheckRole(in.destination.role_arn); !ok) return ok.error();
-  if (auto ok = CheckKmsKey(in.destination.kms_key_arn); !ok) return ok.error();
+  if (auto ok = checks_.NewTags(in.tags); !ok) return ok.error();
+  if (auto ok = checks_.Role(in.destination.role_arn); !ok) return ok.error();
+  if (auto ok = checks_.KmsKey(in.destination.kms_key_arn); !ok) return ok.error();
 
   auto* forecast = Find<ForecastResource>(in.forecast_arn);
   if (forecast == nullptr) return ResourceNotFound(in.forecast_arn);

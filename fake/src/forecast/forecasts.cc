@@ -97,7 +97,7 @@ Outcome<std::string> Service::PutForecast(const ForecastSpec& spec) {
   }
   auto status = ParseStatus(spec.status);
   if (!status) return InvalidInput("Unknown status " + spec.status);
-  if (auto ok = CheckNewTags(spec.tags); !ok) return ok.error();
+  if (auto ok = checks_.NewTags(spec.tags); !ok) return ok.error();
 
   const std::string arn = arns_.Forecast(spec.name);
   if (resources_.count(arn)) return ResourceAlreadyExists("forecast", arn);
@@ -123,7 +123,7 @@ Outcome<std::string> Service::CreateForecast(const CreateForecastInput& in) {
   std::lock_guard<std::mutex> lock(mu_);
   const Timestamp now = Now();
   SettleLocked(now);
-  if (auto ok = CheckNewTags(in.tags); !ok) return ok.error();
+  if (auto ok = checks_.NewTags(in.tags); !ok) return ok.error();
   for (const auto& t : in.forecast_types) {
     if (!IsValidForecastType(t)) return InvalidForecastType(t);
   }
@@ -133,8 +133,8 @@ Outcome<std::string> Service::CreateForecast(const CreateForecastInput& in) {
   if (in.selector) {
     const TimeSeriesSelector& sel = *in.selector;
     if (sel.source.path.empty() || sel.schema.empty() || sel.format.empty()) return IncompleteTimeSeriesSelector();
-    if (auto ok = CheckRole(in.selector->source.role_arn); !ok) return ok.error();
-    if (auto ok = CheckKmsKey(in.selector->source.kms_key_arn); !ok) return ok.error();
+    if (auto ok = checks_.Role(in.selector->source.role_arn); !ok) return ok.error();
+    if (auto ok = checks_.KmsKey(in.selector->source.kms_key_arn); !ok) return ok.error();
   }
   // "Before you can use the predictor to create a forecast, the Status of
   // the predictor must be ACTIVE" (API_CreatePredictor).

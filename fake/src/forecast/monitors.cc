@@ -35,7 +35,7 @@ Outcome<std::string> Service::CreateMonitor(const std::string& name, const std::
   std::lock_guard<std::mutex> lock(mu_);
   const Timestamp now = Now();
   SettleLocked(now);
-  if (auto ok = CheckNewTags(tags); !ok) return ok.error();
+  if (auto ok = checks_.NewTags(tags); !ok) return ok.error();
   auto it = resources_.find(resource_arn);
   if (it == resources_.end()) return ResourceNotFound(resource_arn);
   auto* predictor = dynamic_cast<PredictorResource*>(it->second.get());

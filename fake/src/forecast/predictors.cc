@@ -126,12 +126,12 @@ Outcome<std::string> Service::CreatePredictor(const CreatePredictorInput& input)
   std::lock_guard<std::mutex> lock(mu_);
   const Timestamp now = Now();
   SettleLocked(now);
-  if (auto ok = CheckNewTags(input.tags); !ok) return ok.error();
+  if (auto ok = checks_.NewTags(input.tags); !ok) return ok.error();
   if (auto ok = CheckSettings(input); !ok) return ok.error();
   PredictorSettings settings = input.settings;
   if (!settings.encryption.empty()) {
-    if (auto ok = CheckRole(settings.encryption.role_arn); !ok) return ok.error();
-    if (auto ok = CheckKmsKey(settings.encryption.kms_key_arn); !ok) return ok.error();
+    if (auto ok = checks_.Role(settings.encryption.role_arn); !ok) return ok.error();
+    if (auto ok = checks_.KmsKey(settings.encryption.kms_key_arn); !ok) return ok.error();
   }
   if (!settings.reference_predictor_arn.empty()) {
     // Retraining keeps the reference's settings and trains on today's data.

@@ -7,13 +7,6 @@
 #include "forecast/service_impl.h"
 
 namespace fakeaws::forecast {
-namespace {
-
-bool IsAccountId(const std::string& s) {
-  return s.size() == 12 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-}  // namespace
 
 class Service::Completion final : public CompletionContext {
  public:
@@ -37,6 +30,7 @@ Service::Service(const Options& options, Clock& clock, s3::Store& store)
       clock_(clock),
       store_(store),
       arns_(options.region, options.account_id),
+      checks_(options),
       tokens_(options.seed) {}
 
 Service::KindCounts& Service::CountsOf(const Resource& r) { return counts_[std::type_index(typeid(r))]; }
@@ -192,41 +186,6 @@ Outcome<Done> Service::CheckDeletable(Resource& r, std::initializer_list<Status>
   return Done{};
 }
 
-Outcome<Done> Service::CheckNewTags(const std::vector<Tag>& tags) const {
-  int user_tags = 0;
-  std::set<std::string> keys;
-  for (const auto& t : tags) {
-    if (HasAwsPrefix(t.key)) return ReservedTagKey(t.key);
-    if (!keys.insert(t.key).second) return DuplicateTagKey(t.key);
-    ++user_tags;
-  }
-  if (user_tags > options_.quotas.tags_per_resource) return TooManyTags(options_.quotas.tags_per_resource);
-  return Done{};
-}
-
-Outcome<Done> Service::CheckRole(const std::string& role_arn) const {
-  auto parts = ParseArn(role_arn);
-  if (!parts || parts->service != "iam" || !parts->region.empty() || !IsAccountId(parts->account) ||
-      parts->resource.rfind("role/", 0) != 0 || parts->resource.size() <= 5) {
-    return MalformedRoleArn(role_arn);
-  }
-  // "If you pass a role that isn't in your account, you get an
-  // InvalidInputException error" (S3Config.RoleArn, wire-format.md §2.2).
-  if (parts->account != options_.account_id) return RoleInOtherAccount(role_arn);
-  return Done{};
-}
-
-Outcome<Done> Service::CheckKmsKey(const std::string& kms_key_arn) const {
-  if (kms_key_arn.empty()) return Done{};
-  auto parts = ParseArn(kms_key_arn);
-  if (!parts || parts->service != "kms" || parts->region != options_.region ||
-      !IsAccountId(parts->account) || parts->resource.rfind("key/", 0) != 0 ||
-      parts->resource.size() <= 4) {
-    return UnusableKmsKey(kms_key_arn);
-  }
-  return Done{};
-}
-
 bool Service::RoleAssumable(const std::string& role_arn) const {
   return !options_.roles_must_exist || roles_.count(role_arn) > 0;
 }
@@ -311,7 +270,7 @@ Outcome<Done> Service::TagResource(const std::string& arn, const std::vector<Tag
   for (const auto& t : tags) {
     if (HasAwsPrefix(t.key)) return ReservedTagKey(t.key);
   }
-  if (auto ok = CheckNewTags(tags); !ok) return ok.error();
+  if (auto ok = checks_.NewTags(tags); !ok) return ok.error();
   for (const auto& t : tags) {
     auto same = std::find_if(merged.begin(), merged.end(), [&](const Tag& m) { return m.key == t.key; });
     if (same != merged.end()) {

@@ -22,107 +22,14 @@
 #include "fakeaws/options.h"
 #include "forecast/arn.h"
 #include "forecast/import_reader.h"
+#include "forecast/input_checks.h"
+#include "forecast/inputs.h"
 #include "forecast/pagination.h"
 #include "forecast/resources.h"
 #include "forecast/views.h"
 #include "s3/store.h"
 
 namespace fakeaws::forecast {
-
-struct Filter {
-  std::string key;
-  std::string value;
-  bool is = true;  // IS or IS_NOT
-};
-
-struct ListQuery {
-  std::vector<Filter> filters;
-  int max_results = kDefaultMaxResults;
-  std::string next_token;
-};
-
-struct CreateForecastExportJobInput {
-  std::string name;
-  std::string forecast_arn;
-  S3Config destination;
-  std::vector<Tag> tags;
-  std::string format;  // empty: CSV
-};
-
-struct CreateDatasetGroupInput {
-  std::string name;
-  std::string domain;
-  std::vector<std::string> dataset_arns;
-  std::vector<Tag> tags;
-};
-
-struct CreateDatasetInput {
-  std::string name;
-  std::string domain;
-  std::string dataset_type;
-  std::string frequency;
-  std::vector<SchemaAttribute> schema;
-  EncryptionConfig encryption;
-  std::vector<Tag> tags;
-};
-
-struct CreateDatasetImportJobInput {
-  std::string name;
-  std::string dataset_arn;
-  S3Config source;
-  std::string timestamp_format;  // empty: "yyyy-MM-dd HH:mm:ss"
-  std::string time_zone;
-  std::optional<bool> use_geolocation_for_time_zone;
-  std::string geolocation_format;
-  std::string format;       // empty: CSV
-  std::string import_mode;  // empty: FULL
-  std::vector<Tag> tags;
-};
-
-struct CreatePredictorInput {
-  std::string name;
-  bool is_auto = false;  // CreateAutoPredictor
-  PredictorSettings settings;
-  std::vector<Tag> tags;
-};
-
-struct CreateForecastInput {
-  std::string name;
-  std::string predictor_arn;
-  std::vector<std::string> forecast_types;  // empty: the predictor's
-  std::optional<TimeSeriesSelector> selector;
-  std::vector<Tag> tags;
-};
-
-// CreatePredictorBacktestExportJob, CreateExplainabilityExport and
-// CreateWhatIfForecastExport: what to export, where to.
-struct CreateExportInput {
-  std::string name;
-  std::vector<std::string> source_arns;
-  S3Config destination;
-  std::vector<Tag> tags;
-  std::string format;  // empty: CSV
-};
-
-struct CreateExplainabilityInput {
-  std::string name;
-  std::string resource_arn;
-  std::string time_series_granularity;
-  std::string time_point_granularity;
-  std::optional<bool> enable_visualization;
-  S3Config source;
-  std::vector<SchemaAttribute> schema;
-  std::string start_date_time, end_date_time;
-  std::vector<Tag> tags;
-};
-
-struct CreateWhatIfForecastInput {
-  std::string name;
-  std::string analysis_arn;
-  std::vector<TimeSeriesTransformation> transformations;
-  std::optional<TimeSeriesReplacements> replacements;
-  std::vector<Tag> tags;
-};
 
 class Service {
  public:
@@ -264,9 +171,6 @@ class Service {
   template <typename T>
   std::vector<T*> All();
 
-  Outcome<Done> CheckNewTags(const std::vector<Tag>& tags) const;
-  Outcome<Done> CheckRole(const std::string& role_arn) const;
-  Outcome<Done> CheckKmsKey(const std::string& kms_key_arn) const;
   bool RoleAssumable(const std::string& role_arn) const;
 
   ForecastExportJobView InfoOf(const ForecastExportJobResource& job, Timestamp now) const;
@@ -280,9 +184,6 @@ class Service {
   MonitorView InfoOf(const MonitorResource& m, Timestamp now) const;
   WhatIfAnalysisView InfoOf(const WhatIfAnalysisResource& a, Timestamp now) const;
   WhatIfForecastView InfoOf(const WhatIfForecastResource& f, Timestamp now) const;
-  // Checks shared by the export-like creates: tags, the destination's role
-  // and key, and that the bucket's name is a bucket (at run time).
-  Outcome<Done> CheckExportDestination(const CreateExportInput& in) const;
   // A generic Describe, List and Delete for resource types that need nothing
   // more.
   template <typename T, typename View>
@@ -326,6 +227,7 @@ class Service {
   Clock& clock_;
   s3::Store& store_;
   ArnFactory arns_;
+  InputChecks checks_;
   PageTokens tokens_;
   uint64_t next_seq_ = 1;
   std::map<std::string, std::unique_ptr<Resource>> resources_;

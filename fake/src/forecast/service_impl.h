@@ -9,11 +9,6 @@
 
 namespace fakeaws::forecast {
 
-inline bool HasAwsPrefix(const std::string& key) {
-  return key.size() >= 4 && (key[0] == 'a' || key[0] == 'A') && (key[1] == 'w' || key[1] == 'W') &&
-         (key[2] == 's' || key[2] == 'S') && key[3] == ':';
-}
-
 // Export jobs, backtest exports and forecasts: "You can delete only ... that
 // have a status of ACTIVE or CREATE_FAILED"; a stopped job is as final.
 inline bool CanDelete(Status s) {

@@ -127,13 +127,13 @@ Outcome<std::string> Service::CreateWhatIfAnalysis(const std::string& name, cons
   std::lock_guard<std::mutex> lock(mu_);
   const Timestamp now = Now();
   SettleLocked(now);
-  if (auto ok = CheckNewTags(tags); !ok) return ok.error();
+  if (auto ok = checks_.NewTags(tags); !ok) return ok.error();
   if (selector) {
     if (selector->source.path.empty() || selector->schema.empty() || selector->format.empty()) {
       return IncompleteTimeSeriesSelector();
     }
-    if (auto ok = CheckRole(selector->source.role_arn); !ok) return ok.error();
-    if (auto ok = CheckKmsKey(selector->source.kms_key_arn); !ok) return ok.error();
+    if (auto ok = checks_.Role(selector->source.role_arn); !ok) return ok.error();
+    if (auto ok = checks_.KmsKey(selector->source.kms_key_arn); !ok) return ok.error();
   }
   auto forecast = FindActive<ForecastResource>(forecast_arn);
   if (!forecast.ok()) return forecast.error();
@@ -179,10 +179,10 @@ Outcome<std::string> Service::CreateWhatIfForecast(const CreateWhatIfForecastInp
   std::lock_guard<std::mutex> lock(mu_);
   const Timestamp now = Now();
   SettleLocked(now);
-  if (auto ok = CheckNewTags(in.tags); !ok) return ok.error();
+  if (auto ok = checks_.NewTags(in.tags); !ok) return ok.error();
   if (in.replacements) {
-    if (auto ok = CheckRole(in.replacements->source.role_arn); !ok) return ok.error();
-    if (auto ok = CheckKmsKey(in.replacements->source.kms_key_arn); !ok) return ok.error();
+    if (auto ok = checks_.Role(in.replacements->source.role_arn); !ok) return ok.error();
+    if (auto ok = checks_.KmsKey(in.replacements->source.kms_key_arn); !ok) return ok.error();
   }
   auto analysis = FindActive<WhatIfAnalysisResource>(in.analysis_arn);
   if (!analysis.ok()) return analysis.error();
@@ -243,7 +243,7 @@ Outcome<std::string> Service::CreateWhatIfForecastExport(const CreateExportInput
   std::lock_guard<std::mutex> lock(mu_);
   const Timestamp now = Now();
   SettleLocked(now);
-  if (auto ok = CheckExportDestination(in); !ok) return ok.error();
+  if (auto ok = checks_.ExportDestination(in); !ok) return ok.error();
   if (in.source_arns.empty()) return NoWhatIfForecasts();
   for (const auto& source : in.source_arns) {
     auto f = FindActive<WhatIfForecastResource>(source);
