@@ -107,9 +107,9 @@ std::string PredictorBacktestExportJobResource::Complete(CompletionContext& cont
   return "";
 }
 
-ExportJobView Service::InfoOf(const S3ExportResource& job, Timestamp now) const {
+ExportJobView ViewOf(const S3ExportResource& job, const Registry& registry, Timestamp now) {
   ExportJobView view;
-  FillView(job, now, &view);
+  registry.FillView(job, now, &view);
   view.sources = job.sources;
   view.destination = job.destination;
   view.format = job.format;
@@ -117,20 +117,18 @@ ExportJobView Service::InfoOf(const S3ExportResource& job, Timestamp now) const 
 }
 
 Outcome<std::string> Service::CreatePredictorBacktestExportJob(const CreateExportInput& in) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
+  auto [lock, now] = Begin();
   if (auto ok = checks_.ExportDestination(in); !ok) return ok.error();
-  auto predictor = FindActive<PredictorResource>(in.source_arns.front());
+  auto predictor = registry_.FindActive<PredictorResource>(in.source_arns.front());
   if (!predictor.ok()) return predictor.error();
   // predictor-backtest-export-job/<predictorName>/<jobName> (§3.3, AWS-SAMPLE).
   const std::string arn = arns_.Make("predictor-backtest-export-job", predictor.value()->name + "/" + in.name);
-  if (resources_.count(arn)) return ResourceAlreadyExists("predictor backtest export job", arn);
+  if (registry_.Contains(arn)) return ResourceAlreadyExists("predictor backtest export job", arn);
   // "Maximum parallel running CreatePredictorBacktestExportJob tasks: 3",
   // "Maximum number of predictor backtest export jobs: 1000" (limits.md);
   // texts INFERRED in the AWS-SAMPLE pattern (§2.3).
   const auto& q = options_.quotas;
-  if (auto e = CheckQuotas<PredictorBacktestExportJobResource>(
+  if (auto e = registry_.CheckQuotas<PredictorBacktestExportJobResource>(
           q.concurrent_predictor_backtest_export_jobs, "predictor backtest exports",
           q.predictor_backtest_export_jobs, "predictor backtest exports")) {
     return *e;
@@ -142,7 +140,7 @@ Outcome<std::string> Service::CreatePredictorBacktestExportJob(const CreateExpor
   job->destination = in.destination;
   job->format = in.format.empty() ? "CSV" : in.format;
   job->tags = in.tags;
-  Admit(std::move(job), now);
+  registry_.Admit(std::move(job), now);
   return arn;
 }
 
@@ -151,7 +149,6 @@ Outcome<ExportJobView> Service::DescribePredictorBacktestExportJob(const std::st
 }
 
 Outcome<Page<ExportJobView>> Service::ListPredictorBacktestExportJobs(const ListQuery& query) {
-  std::lock_guard<std::mutex> lock(mu_);
   return List<PredictorBacktestExportJobResource, ExportJobView>(
       "ListPredictorBacktestExportJobs", query, {"PredictorArn", "Status"},
       [](const PredictorBacktestExportJobResource& job, const std::string& key) {

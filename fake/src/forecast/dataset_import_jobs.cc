@@ -37,16 +37,9 @@ std::string DatasetImportJobResource::Complete(CompletionContext& context, Times
   return "";
 }
 
-DatasetImportJobResource* Service::LatestImport(const std::string& dataset_arn) {
-  for (auto* job : All<DatasetImportJobResource>()) {
-    if (job->dataset_arn == dataset_arn && job->life.status == Status::kActive && job->data) return job;
-  }
-  return nullptr;
-}
-
-DatasetImportJobView Service::InfoOf(const DatasetImportJobResource& j, Timestamp now) const {
+DatasetImportJobView ViewOf(const DatasetImportJobResource& j, const Registry& registry, Timestamp now) {
   DatasetImportJobView view;
-  FillView(j, now, &view);
+  registry.FillView(j, now, &view);
   view.dataset_arn = j.dataset_arn;
   view.source = j.source;
   view.timestamp_format = j.timestamp_format;
@@ -61,19 +54,17 @@ DatasetImportJobView Service::InfoOf(const DatasetImportJobResource& j, Timestam
 }
 
 Outcome<std::string> Service::CreateDatasetImportJob(const CreateDatasetImportJobInput& in) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
+  auto [lock, now] = Begin();
   if (auto ok = checks_.NewTags(in.tags); !ok) return ok.error();
   if (auto ok = checks_.Role(in.source.role_arn); !ok) return ok.error();
   if (auto ok = checks_.KmsKey(in.source.kms_key_arn); !ok) return ok.error();
 
-  auto found = FindActive<DatasetResource>(in.dataset_arn);
+  auto found = registry_.FindActive<DatasetResource>(in.dataset_arn);
   if (!found.ok()) return found.error();
   DatasetResource* dataset = found.value();
   // "The Status of the dataset must be ACTIVE before you can import training
   // data" (API_CreateDataset): not while another import runs.
-  for (auto* job : All<DatasetImportJobResource>()) {
+  for (auto* job : registry_.All<DatasetImportJobResource>()) {
     if (job->dataset_arn == dataset->arn && (IsCreating(job->life.status) || job->life.status == Status::kCreateStopping)) {
       return ResourceNotActive(dataset->Words(), dataset->arn,
                                job->life.status == Status::kCreatePending ? "UPDATE_PENDING" : "UPDATE_IN_PROGRESS");
@@ -90,13 +81,13 @@ Outcome<std::string> Service::CreateDatasetImportJob(const CreateDatasetImportJo
   }
 
   const std::string arn = arns_.Make("dataset-import-job", dataset->name + "/" + in.name);
-  if (resources_.count(arn)) return ResourceAlreadyExists("dataset import job", arn);
+  if (registry_.Contains(arn)) return ResourceAlreadyExists("dataset import job", arn);
   std::string bucket;
   if (ObjectKeysAt(store_, in.source.path, &bucket).empty()) return NoObjectsFound(in.source.path);
   // "Maximum parallel running CreateDatasetImportJob tasks: 3", "Maximum
   // number of dataset import jobs: 1000" (limits.md); texts AWS-SAMPLE (§2.3).
   const auto& q = options_.quotas;
-  if (auto e = CheckQuotas<DatasetImportJobResource>(q.concurrent_dataset_import_jobs, "dataset import jobs",
+  if (auto e = registry_.CheckQuotas<DatasetImportJobResource>(q.concurrent_dataset_import_jobs, "dataset import jobs",
                                                      q.dataset_import_jobs, "dataset import jobs", true)) {
     return *e;
   }
@@ -113,21 +104,18 @@ Outcome<std::string> Service::CreateDatasetImportJob(const CreateDatasetImportJo
   job->format = in.format.empty() ? "CSV" : in.format;
   job->import_mode = in.import_mode.empty() ? "FULL" : in.import_mode;
   job->tags = in.tags;
-  Admit(std::move(job), now);
+  registry_.Admit(std::move(job), now);
   return arn;
 }
 
 Outcome<DatasetImportJobView> Service::DescribeDatasetImportJob(const std::string& arn) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
-  auto* job = Find<DatasetImportJobResource>(arn);
+  auto [lock, now] = Begin();
+  auto* job = registry_.Find<DatasetImportJobResource>(arn);
   if (job == nullptr) return ResourceNotFound(arn);
-  return InfoOf(*job, now);
+  return ViewOf(*job, registry_, now);
 }
 
 Outcome<Page<DatasetImportJobView>> Service::ListDatasetImportJobs(const ListQuery& query) {
-  std::lock_guard<std::mutex> lock(mu_);
   return List<DatasetImportJobResource, DatasetImportJobView>(
       "ListDatasetImportJobs", query, {"DatasetArn", "Status"},
       [](const DatasetImportJobResource& job, const std::string& key) {
@@ -136,17 +124,15 @@ Outcome<Page<DatasetImportJobView>> Service::ListDatasetImportJobs(const ListQue
 }
 
 Outcome<Done> Service::DeleteDatasetImportJob(const std::string& arn) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
-  auto* job = Find<DatasetImportJobResource>(arn);
+  auto [lock, now] = Begin();
+  auto* job = registry_.Find<DatasetImportJobResource>(arn);
   if (job == nullptr) return ResourceNotFound(arn);
   // "You can delete only dataset import jobs that have a status of ACTIVE or
   // CREATE_FAILED" (API_DeleteDatasetImportJob); a stopped job is as final.
-  if (auto ok = CheckDeletable(*job, {Status::kActive, Status::kCreateFailed, Status::kCreateStopped}); !ok) {
+  if (auto ok = registry_.CheckDeletable(*job, {Status::kActive, Status::kCreateFailed, Status::kCreateStopped}); !ok) {
     return ok.error();
   }
-  BeginDelete(*job, now);
+  registry_.BeginDelete(*job, now);
   return Done{};
 }
 

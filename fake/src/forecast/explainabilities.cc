@@ -50,9 +50,9 @@ std::string ExplainabilityExportResource::Complete(CompletionContext& context, T
   return "";
 }
 
-ExplainabilityView Service::InfoOf(const ExplainabilityResource& e, Timestamp now) const {
+ExplainabilityView ViewOf(const ExplainabilityResource& e, const Registry& registry, Timestamp now) {
   ExplainabilityView view;
-  FillView(e, now, &view);
+  registry.FillView(e, now, &view);
   view.resource_arn = e.resource_arn;
   view.time_series_granularity = e.time_series_granularity;
   view.time_point_granularity = e.time_point_granularity;
@@ -65,20 +65,18 @@ ExplainabilityView Service::InfoOf(const ExplainabilityResource& e, Timestamp no
 }
 
 Outcome<std::string> Service::CreateExplainability(const CreateExplainabilityInput& in) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
+  auto [lock, now] = Begin();
   if (auto ok = checks_.NewTags(in.tags); !ok) return ok.error();
-  auto it = resources_.find(in.resource_arn);
-  if (it == resources_.end()) return ResourceNotFound(in.resource_arn);
-  auto* predictor = dynamic_cast<PredictorResource*>(it->second.get());
-  auto* forecast = dynamic_cast<ForecastResource*>(it->second.get());
+  Resource* found = registry_.Find<Resource>(in.resource_arn);
+  if (found == nullptr) return ResourceNotFound(in.resource_arn);
+  auto* predictor = dynamic_cast<PredictorResource*>(found);
+  auto* forecast = dynamic_cast<ForecastResource*>(found);
   if (predictor == nullptr && forecast == nullptr) return UnsupportedResourceArn(in.resource_arn);
-  Resource& resource = *it->second;
+  Resource& resource = *found;
   if (resource.life.status != Status::kActive) {
     return ResourceNotActive(resource.Words(), resource.arn, StatusName(resource.life.status));
   }
-  if (forecast != nullptr) predictor = Find<PredictorResource>(forecast->predictor_arn);
+  if (forecast != nullptr) predictor = registry_.Find<PredictorResource>(forecast->predictor_arn);
   // "Explainability is only available for Forecasts and Predictors generated
   // from an AutoPredictor (CreateAutoPredictor)" (CreateExplainability).
   if (predictor == nullptr || !predictor->is_auto) return ExplainabilityNeedsAutoPredictor();
@@ -109,9 +107,9 @@ Outcome<std::string> Service::CreateExplainability(const CreateExplainabilityInp
   // series, item metadata, or additional datasets like Holidays and the
   // Weather Index" (CreateExplainability).
   std::vector<std::string> attributes;
-  if (auto* group = Find<DatasetGroupResource>(predictor->settings.dataset_group_arn)) {
+  if (auto* group = registry_.Find<DatasetGroupResource>(predictor->settings.dataset_group_arn)) {
     for (const auto& dataset_arn : group->dataset_arns) {
-      auto* d = Find<DatasetResource>(dataset_arn);
+      auto* d = registry_.Find<DatasetResource>(dataset_arn);
       if (d == nullptr || d->dataset_type == "TARGET_TIME_SERIES") continue;
       const auto fields = FieldsOf(d->domain);
       for (const auto& a : d->schema) {
@@ -125,11 +123,11 @@ Outcome<std::string> Service::CreateExplainability(const CreateExplainabilityInp
   if (attributes.empty()) return ExplainabilityNeedsRelatedData();
 
   const std::string arn = arns_.Make("explainability", in.name);
-  if (resources_.count(arn)) return ResourceAlreadyExists("explainability", arn);
+  if (registry_.Contains(arn)) return ResourceAlreadyExists("explainability", arn);
   // "You can only have one Explainability resource per predictor"; INFERRED
   // as ResourceAlreadyExistsException naming the one there is.
   if (forecast == nullptr) {
-    for (auto* e : All<ExplainabilityResource>()) {
+    for (auto* e : registry_.All<ExplainabilityResource>()) {
       if (e->resource_arn == predictor->arn) return ResourceAlreadyExists("explainability", e->arn);
     }
   }
@@ -149,13 +147,15 @@ Outcome<std::string> Service::CreateExplainability(const CreateExplainabilityInp
   if (forecast != nullptr) {
     std::set<std::pair<std::string, std::vector<std::string>>> seen;
     for (const auto& row : forecast->data.rows) {
-      if (seen.insert({row.item_id, row.dimension_values}).second) e->series.push_back({row.item_id, row.dimension_values});
+      if (seen.insert({row.item_id, row.dimension_values}).second) {
+        e->series.push_back({row.item_id, row.dimension_values});
+      }
     }
   } else if (predictor->model) {
     for (const auto& s : predictor->model->series) e->series.push_back(s.series);
   }
   e->tags = in.tags;
-  Admit(std::move(e), now);
+  registry_.Admit(std::move(e), now);
   return arn;
 }
 
@@ -164,7 +164,6 @@ Outcome<ExplainabilityView> Service::DescribeExplainability(const std::string& a
 }
 
 Outcome<Page<ExplainabilityView>> Service::ListExplainabilities(const ListQuery& query) {
-  std::lock_guard<std::mutex> lock(mu_);
   return List<ExplainabilityResource, ExplainabilityView>(
       "ListExplainabilities", query, {"ResourceArn", "Status"},
       [](const ExplainabilityResource& e, const std::string& key) {
@@ -177,16 +176,14 @@ Outcome<Done> Service::DeleteExplainability(const std::string& arn) {
 }
 
 Outcome<std::string> Service::CreateExplainabilityExport(const CreateExportInput& in) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
+  auto [lock, now] = Begin();
   if (auto ok = checks_.ExportDestination(in); !ok) return ok.error();
-  auto explainability = FindActive<ExplainabilityResource>(in.source_arns.front());
+  auto explainability = registry_.FindActive<ExplainabilityResource>(in.source_arns.front());
   if (!explainability.ok()) return explainability.error();
   // explainability-export/<explainability>/<export>, in the shape of the
   // other export ARNs (§3.3); INFERRED.
   const std::string arn = arns_.Make("explainability-export", explainability.value()->name + "/" + in.name);
-  if (resources_.count(arn)) return ResourceAlreadyExists("explainability export", arn);
+  if (registry_.Contains(arn)) return ResourceAlreadyExists("explainability export", arn);
   auto job = std::make_unique<ExplainabilityExportResource>();
   job->arn = arn;
   job->name = in.name;
@@ -194,7 +191,7 @@ Outcome<std::string> Service::CreateExplainabilityExport(const CreateExportInput
   job->destination = in.destination;
   job->format = in.format.empty() ? "CSV" : in.format;
   job->tags = in.tags;
-  Admit(std::move(job), now);
+  registry_.Admit(std::move(job), now);
   return arn;
 }
 
@@ -203,7 +200,6 @@ Outcome<ExportJobView> Service::DescribeExplainabilityExport(const std::string& 
 }
 
 Outcome<Page<ExportJobView>> Service::ListExplainabilityExports(const ListQuery& query) {
-  std::lock_guard<std::mutex> lock(mu_);
   return List<ExplainabilityExportResource, ExportJobView>(
       "ListExplainabilityExports", query, {"ResourceArn", "Status"},
       [](const ExplainabilityExportResource& job, const std::string& key) {

@@ -25,9 +25,9 @@ std::string ForecastExportJobResource::Complete(CompletionContext& context, Time
   return "";
 }
 
-ForecastExportJobView Service::InfoOf(const ForecastExportJobResource& job, Timestamp now) const {
+ForecastExportJobView ViewOf(const ForecastExportJobResource& job, const Registry& registry, Timestamp now) {
   ForecastExportJobView view;
-  FillView(job, now, &view);
+  registry.FillView(job, now, &view);
   view.forecast_arn = job.forecast_arn;
   view.destination = job.destination;
   view.format = job.format;
@@ -37,24 +37,22 @@ ForecastExportJobView Service::InfoOf(const ForecastExportJobResource& job, Time
 }
 
 Outcome<std::string> Service::CreateForecastExportJob(const CreateForecastExportJobInput& in) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
+  auto [lock, now] = Begin();
 
   if (auto ok = checks_.NewTags(in.tags); !ok) return ok.error();
   if (auto ok = checks_.Role(in.destination.role_arn); !ok) return ok.error();
   if (auto ok = checks_.KmsKey(in.destination.kms_key_arn); !ok) return ok.error();
 
-  auto* forecast = Find<ForecastResource>(in.forecast_arn);
+  auto* forecast = registry_.Find<ForecastResource>(in.forecast_arn);
   if (forecast == nullptr) return ResourceNotFound(in.forecast_arn);
   if (forecast->life.status != Status::kActive) {
     return ResourceNotActive("forecast", forecast->arn, StatusName(forecast->life.status));
   }
   const std::string arn = arns_.ForecastExportJob(forecast->name, in.name);
-  if (resources_.count(arn)) return ResourceAlreadyExists("forecast export job", arn);
+  if (registry_.Contains(arn)) return ResourceAlreadyExists("forecast export job", arn);
 
   const auto& q = options_.quotas;
-  const KindCounts& jobs = counts_[std::type_index(typeid(ForecastExportJobResource))];
+  const Registry::KindCounts& jobs = registry_.CountsOf<ForecastExportJobResource>();
   if (jobs.creating >= q.concurrent_forecast_export_jobs) {
     return ConcurrentQuotaReached(q.concurrent_forecast_export_jobs, "forecast exports");
   }
@@ -69,7 +67,7 @@ Outcome<std::string> Service::CreateForecastExportJob(const CreateForecastExport
   job->destination = in.destination;
   job->format = in.format.empty() ? "CSV" : in.format;
   job->tags = in.tags;
-  Admit(std::move(job), now);
+  registry_.Admit(std::move(job), now);
   return arn;
 }
 
@@ -78,16 +76,13 @@ Outcome<ForecastExportJobView> Service::DescribeForecastExportJob(const std::str
 }
 
 std::vector<ForecastExportJobView> Service::AllForecastExportJobs() {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
+  auto [lock, now] = Begin();
   std::vector<ForecastExportJobView> out;
-  for (auto* job : All<ForecastExportJobResource>()) out.push_back(InfoOf(*job, now));
+  for (auto* job : registry_.All<ForecastExportJobResource>()) out.push_back(ViewOf(*job, registry_, now));
   return out;
 }
 
 Outcome<Page<ForecastExportJobView>> Service::ListForecastExportJobs(const ListQuery& query) {
-  std::lock_guard<std::mutex> lock(mu_);
   return List<ForecastExportJobResource, ForecastExportJobView>(
       "ListForecastExportJobs", query, {"ForecastArn", "Status"},
       [](const ForecastExportJobResource& job, const std::string& key) {
@@ -96,17 +91,15 @@ Outcome<Page<ForecastExportJobView>> Service::ListForecastExportJobs(const ListQ
 }
 
 Outcome<Done> Service::DeleteForecastExportJob(const std::string& arn) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
-  auto* job = Find<ForecastExportJobResource>(arn);
+  auto [lock, now] = Begin();
+  auto* job = registry_.Find<ForecastExportJobResource>(arn);
   if (job == nullptr) return ResourceNotFound(arn);
   // "You can delete only export jobs that have a status of ACTIVE or
   // CREATE_FAILED" (API_DeleteForecastExportJob); a stopped job is as final.
   if (!CanDelete(job->life.status)) {
     return CannotDeleteInStatus(job->Words(), arn, StatusName(job->life.status));
   }
-  BeginDelete(*job, now);
+  registry_.BeginDelete(*job, now);
   return Done{};
 }
 

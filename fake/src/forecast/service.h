@@ -2,18 +2,20 @@
 // the export writer. Plain C++: no HTTP, no JSON. The wire (protocol/) and
 // the typed C++ API both call this, and both get the same AwsErrors.
 //
+// Service holds the operations, one file per family of resources
+// (dataset_groups.cc, predictors.cc, ...; the operations on any resource in
+// service.cc). They check a request against the inputs' rules
+// (input_checks.h) and act through the Registry (registry.h), which keeps
+// the resources, their lifecycles and the quota counts.
+//
 // Thread-safe: every public method holds the service's one mutex.
 #pragma once
 
-#include <map>
-#include <memory>
+#include <initializer_list>
 #include <mutex>
 #include <optional>
-#include <set>
 #include <string>
-#include <tuple>
-#include <typeindex>
-#include <unordered_map>
+#include <string_view>
 #include <vector>
 
 #include "fakeaws/clock.h"
@@ -21,10 +23,10 @@
 #include "fakeaws/forecast.h"
 #include "fakeaws/options.h"
 #include "forecast/arn.h"
-#include "forecast/import_reader.h"
 #include "forecast/input_checks.h"
 #include "forecast/inputs.h"
 #include "forecast/pagination.h"
+#include "forecast/registry.h"
 #include "forecast/resources.h"
 #include "forecast/views.h"
 #include "s3/store.h"
@@ -141,99 +143,43 @@ class Service {
   // Every forecast export job, newest first (the typed API's list).
   std::vector<ForecastExportJobView> AllForecastExportJobs();
 
+  // What a snapshot saves and restores (forecast/snapshot.h): `read` sees the
+  // registry under the service's lock, and Restore replaces its contents.
+  template <typename Read>
+  auto ReadRegistry(Read read) {
+    std::lock_guard<std::mutex> lock(mu_);
+    return read(static_cast<const Registry&>(registry_));
+  }
+  void Restore(Registry::Contents contents);
+
  private:
-  friend class Snapshot;  // forecast/snapshot.h: saves and restores the resources
-  // What Step hands a resource as it completes (service.cc).
-  class Completion;
-
-  Timestamp Now() const { return clock_.Now(); }
-  void SettleLocked(Timestamp now);
-  void Step(Resource& r, Timestamp at);
-  void Schedule(Resource& r, Timestamp at);
-  void Unschedule(Resource& r);
-  // Every status change goes through SetStatus, which keeps the counts the
-  // quotas read; Insert and Erase keep the totals.
-  struct KindCounts {
-    int total = 0;
-    int creating = 0;  // CREATE_PENDING or CREATE_IN_PROGRESS
-    int stopping = 0;  // CREATE_STOPPING
+  // One operation's hold on the service: the lock, kept until the operation
+  // returns, and the time it acts at, with every transition due by then run.
+  struct Turn {
+    std::unique_lock<std::mutex> lock;
+    Timestamp now;
   };
-  KindCounts& CountsOf(const Resource& r);
-  void SetStatus(Resource& r, Status s, Timestamp at);
-  void Insert(std::unique_ptr<Resource> r, Status initial, Timestamp now);
-  void Erase(Resource& r);
-  // Adds a resource in CREATE_PENDING and runs what is due at once.
-  void Admit(std::unique_ptr<Resource> r, Timestamp now);
-  void BeginDelete(Resource& r, Timestamp now);
+  Turn Begin();
 
-  template <typename T>
-  T* Find(const std::string& arn);
-  template <typename T>
-  std::vector<T*> All();
-
-  bool RoleAssumable(const std::string& role_arn) const;
-
-  ForecastExportJobView InfoOf(const ForecastExportJobResource& job, Timestamp now) const;
-  ForecastView InfoOf(const ForecastResource& f, Timestamp now) const;
-  DatasetGroupView InfoOf(const DatasetGroupResource& g, Timestamp now) const;
-  DatasetView InfoOf(const DatasetResource& d, Timestamp now);
-  DatasetImportJobView InfoOf(const DatasetImportJobResource& j, Timestamp now) const;
-  PredictorView InfoOf(const PredictorResource& p, Timestamp now) const;
-  ExportJobView InfoOf(const S3ExportResource& job, Timestamp now) const;
-  ExplainabilityView InfoOf(const ExplainabilityResource& e, Timestamp now) const;
-  MonitorView InfoOf(const MonitorResource& m, Timestamp now) const;
-  WhatIfAnalysisView InfoOf(const WhatIfAnalysisResource& a, Timestamp now) const;
-  WhatIfForecastView InfoOf(const WhatIfForecastResource& f, Timestamp now) const;
-  // A generic Describe, List and Delete for resource types that need nothing
-  // more.
+  // A Describe and a Delete for resource types that need nothing more, and
+  // one page of resources of type T, newest first, that pass every filter
+  // (filter keys must be among `keys`). In service_impl.h.
   template <typename T, typename View>
   Outcome<View> DescribeAs(const std::string& arn);
   template <typename T>
   Outcome<Done> DeleteAs(const std::string& arn, std::initializer_list<Status> deletable);
-  // QueryForecast's answer from a forecast's data: the one series the
-  // filters choose, between the dates.
-  Outcome<QueriedForecast> QuerySpec(const ForecastData& spec, const std::string& id_field, const std::string& arn,
-                                     const KeyValues& filters, std::optional<Timestamp> start,
-                                     std::optional<Timestamp> end) const;
-  // The members every view shares.
-  void FillView(const Resource& r, Timestamp now, ResourceView* view) const;
-
-  // Resource trees (delete-resource.md): the live resources whose parent is
-  // `arn`, and the whole tree under it, parents before children.
-  std::vector<Resource*> ChildrenOf(const std::string& arn);
-  std::vector<Resource*> TreeOf(Resource& root);
-  // ResourceInUseException when `r` cannot be deleted alone: it is not in one
-  // of `deletable` statuses, or it has children.
-  Outcome<Done> CheckDeletable(Resource& r, std::initializer_list<Status> deletable);
-  // The import job whose data a dataset holds now: its newest ACTIVE one.
-  DatasetImportJobResource* LatestImport(const std::string& dataset_arn);
-  // ResourceNotFound, or ResourceInUse unless `r` is ACTIVE.
-  template <typename T>
-  Outcome<T*> FindActive(const std::string& arn);
-  // LimitExceededException when `T` has `concurrent` resources being created
-  // or `total` in all.
-  template <typename T>
-  std::optional<AwsError> CheckQuotas(int concurrent, std::string_view concurrent_words, int total,
-                                      std::string_view total_words, bool short_total = false);
-
-  // One page of resources of type T, newest first, that pass every filter;
-  // filter keys must be among `keys`.
-  template <typename T, typename Info, typename Field>
-  Outcome<Page<Info>> List(const std::string& list_name, const ListQuery& query,
+  template <typename T, typename View, typename Field>
+  Outcome<Page<View>> List(const std::string& list_name, const ListQuery& query,
                            std::initializer_list<std::string_view> keys, Field field);
 
   std::mutex mu_;
   const Options& options_;
   Clock& clock_;
-  s3::Store& store_;
+  s3::Store& store_;  // where Creates look for the objects a request names
   ArnFactory arns_;
   InputChecks checks_;
   PageTokens tokens_;
-  uint64_t next_seq_ = 1;
-  std::map<std::string, std::unique_ptr<Resource>> resources_;
-  std::set<std::tuple<Timestamp, uint64_t, std::string>> timeline_;
-  std::set<std::string> roles_;
-  std::unordered_map<std::type_index, KindCounts> counts_;
+  Registry registry_;
 };
 
 }  // namespace fakeaws::forecast

@@ -572,10 +572,13 @@ std::string Link(Snapshot::Contents& contents, const LoadContext& context) {
 }  // namespace
 
 Outcome<Json> Snapshot::Save(Service& service) {
-  std::lock_guard<std::mutex> lock(service.mu_);
+  return service.ReadRegistry([](const Registry& registry) { return Save(registry.contents()); });
+}
+
+Outcome<Json> Snapshot::Save(const Contents& contents) {
   // By creation order, so equal states give equal documents.
   std::vector<const Resource*> ordered;
-  for (const auto& [arn, r] : service.resources_) ordered.push_back(r.get());
+  for (const auto& [arn, r] : contents.resources) ordered.push_back(r.get());
   std::sort(ordered.begin(), ordered.end(), [](const Resource* a, const Resource* b) { return a->seq < b->seq; });
   SaveContext context;
   Json resources = Json::array();
@@ -597,8 +600,8 @@ Outcome<Json> Snapshot::Save(Service& service) {
                             ")");
     }
   }
-  return Json{{"next_seq", service.next_seq_},
-              {"roles", Json(std::vector<std::string>(service.roles_.begin(), service.roles_.end()))},
+  return Json{{"next_seq", contents.next_seq},
+              {"roles", Json(std::vector<std::string>(contents.roles.begin(), contents.roles.end()))},
               {"data", std::move(context.data)},
               {"resources", std::move(resources)}};
 }
@@ -661,22 +664,6 @@ Outcome<Snapshot::Contents> Snapshot::Decode(const Json& json) {
   return out;
 }
 
-void Snapshot::Apply(Service& service, Contents contents) {
-  std::lock_guard<std::mutex> lock(service.mu_);
-  service.resources_ = std::move(contents.resources);
-  service.roles_ = std::move(contents.roles);
-  service.next_seq_ = contents.next_seq;
-  service.timeline_.clear();
-  service.counts_.clear();
-  // The schedule and the quota counts follow from the resources, as
-  // Schedule, Insert and SetStatus keep them.
-  for (auto& [arn, r] : service.resources_) {
-    if (r->due) service.timeline_.emplace(*r->due, r->seq, r->arn);
-    auto& counts = service.CountsOf(*r);
-    counts.total += 1;
-    counts.creating += IsCreating(r->life.status) ? 1 : 0;
-    counts.stopping += IsStopping(r->life.status) ? 1 : 0;
-  }
-}
+void Snapshot::Apply(Service& service, Contents contents) { service.Restore(std::move(contents)); }
 
 }  // namespace fakeaws::forecast

@@ -45,9 +45,10 @@ std::string WhatIfForecastResource::Complete(CompletionContext& context, Timesta
   legacy_spec = baseline->legacy_spec;
   legacy_spec.name = name;
   if (analysis->selector) {
-    data.rows.erase(std::remove_if(data.rows.begin(), data.rows.end(),
-                                   [&](const ForecastData::Row& r) { return !wanted.count({r.item_id, r.dimension_values}); }),
-                    data.rows.end());
+    data.rows.erase(
+        std::remove_if(data.rows.begin(), data.rows.end(),
+                       [&](const ForecastData::Row& r) { return !wanted.count({r.item_id, r.dimension_values}); }),
+        data.rows.end());
   }
   return "";
 }
@@ -96,27 +97,23 @@ std::string WhatIfForecastExportResource::Complete(CompletionContext& context, T
   return "";
 }
 
-WhatIfAnalysisView Service::InfoOf(const WhatIfAnalysisResource& a, Timestamp now) const {
+WhatIfAnalysisView ViewOf(const WhatIfAnalysisResource& a, const Registry& registry, Timestamp now) {
   WhatIfAnalysisView view;
-  FillView(a, now, &view);
+  registry.FillView(a, now, &view);
   view.forecast_arn = a.forecast_arn;
   view.selector = a.selector;
   return view;
 }
 
-WhatIfForecastView Service::InfoOf(const WhatIfForecastResource& f, Timestamp now) const {
+WhatIfForecastView ViewOf(const WhatIfForecastResource& f, const Registry& registry, Timestamp now) {
   WhatIfForecastView view;
-  FillView(f, now, &view);
+  registry.FillView(f, now, &view);
   view.analysis_arn = f.analysis_arn;
   view.transformations = f.transformations;
   view.replacements = f.replacements;
-  auto a = resources_.find(f.analysis_arn);
-  auto* analysis = a == resources_.end() ? nullptr : dynamic_cast<const WhatIfAnalysisResource*>(a->second.get());
-  auto b = analysis ? resources_.find(analysis->forecast_arn) : resources_.end();
-  if (b != resources_.end()) {
-    if (auto* baseline = dynamic_cast<const ForecastResource*>(b->second.get())) {
-      view.forecast_types = baseline->data.forecast_types;
-    }
+  const auto* analysis = registry.Find<WhatIfAnalysisResource>(f.analysis_arn);
+  if (const auto* baseline = analysis ? registry.Find<ForecastResource>(analysis->forecast_arn) : nullptr) {
+    view.forecast_types = baseline->data.forecast_types;
   }
   return view;
 }
@@ -124,9 +121,7 @@ WhatIfForecastView Service::InfoOf(const WhatIfForecastResource& f, Timestamp no
 Outcome<std::string> Service::CreateWhatIfAnalysis(const std::string& name, const std::string& forecast_arn,
                                                    const std::optional<TimeSeriesSelector>& selector,
                                                    const std::vector<Tag>& tags) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
+  auto [lock, now] = Begin();
   if (auto ok = checks_.NewTags(tags); !ok) return ok.error();
   if (selector) {
     if (selector->source.path.empty() || selector->schema.empty() || selector->format.empty()) {
@@ -135,7 +130,7 @@ Outcome<std::string> Service::CreateWhatIfAnalysis(const std::string& name, cons
     if (auto ok = checks_.Role(selector->source.role_arn); !ok) return ok.error();
     if (auto ok = checks_.KmsKey(selector->source.kms_key_arn); !ok) return ok.error();
   }
-  auto forecast = FindActive<ForecastResource>(forecast_arn);
+  auto forecast = registry_.FindActive<ForecastResource>(forecast_arn);
   if (!forecast.ok()) return forecast.error();
   // What-if analyses run the AutoPredictor's model on changed data (INFERRED:
   // only forecasts made from an AutoPredictor, as for explainability).
@@ -143,16 +138,18 @@ Outcome<std::string> Service::CreateWhatIfAnalysis(const std::string& name, cons
     return WhatIfNeedsAutoPredictorForecast(forecast_arn);
   }
   const std::string arn = arns_.Make("what-if-analysis", name);  // INFERRED, §3.3's shape
-  if (resources_.count(arn)) return ResourceAlreadyExists("what-if analysis", arn);
+  if (registry_.Contains(arn)) return ResourceAlreadyExists("what-if analysis", arn);
   std::string bucket;
-  if (selector && ObjectKeysAt(store_, selector->source.path, &bucket).empty()) return NoObjectsFound(selector->source.path);
+  if (selector && ObjectKeysAt(store_, selector->source.path, &bucket).empty()) {
+    return NoObjectsFound(selector->source.path);
+  }
   auto a = std::make_unique<WhatIfAnalysisResource>();
   a->arn = arn;
   a->name = name;
   a->forecast_arn = forecast_arn;
   a->selector = selector;
   a->tags = tags;
-  Admit(std::move(a), now);
+  registry_.Admit(std::move(a), now);
   return arn;
 }
 
@@ -161,7 +158,6 @@ Outcome<WhatIfAnalysisView> Service::DescribeWhatIfAnalysis(const std::string& a
 }
 
 Outcome<Page<WhatIfAnalysisView>> Service::ListWhatIfAnalyses(const ListQuery& query) {
-  std::lock_guard<std::mutex> lock(mu_);
   return List<WhatIfAnalysisResource, WhatIfAnalysisView>(
       "ListWhatIfAnalyses", query, {"WhatIfAnalysisArn", "Status"},
       [](const WhatIfAnalysisResource& a, const std::string& key) {
@@ -176,24 +172,22 @@ Outcome<Done> Service::DeleteWhatIfAnalysis(const std::string& arn) {
 }
 
 Outcome<std::string> Service::CreateWhatIfForecast(const CreateWhatIfForecastInput& in) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
+  auto [lock, now] = Begin();
   if (auto ok = checks_.NewTags(in.tags); !ok) return ok.error();
   if (in.replacements) {
     if (auto ok = checks_.Role(in.replacements->source.role_arn); !ok) return ok.error();
     if (auto ok = checks_.KmsKey(in.replacements->source.kms_key_arn); !ok) return ok.error();
   }
-  auto analysis = FindActive<WhatIfAnalysisResource>(in.analysis_arn);
+  auto analysis = registry_.FindActive<WhatIfAnalysisResource>(in.analysis_arn);
   if (!analysis.ok()) return analysis.error();
   // Transformations change related time series attributes ("The related time
   // series that you are modifying. This value is case insensitive", Action).
   if (!in.transformations.empty()) {
     std::set<std::string> related;
-    if (auto* f = Find<ForecastResource>(analysis.value()->forecast_arn)) {
-      if (auto* g = Find<DatasetGroupResource>(f->dataset_group_arn)) {
+    if (auto* f = registry_.Find<ForecastResource>(analysis.value()->forecast_arn)) {
+      if (auto* g = registry_.Find<DatasetGroupResource>(f->dataset_group_arn)) {
         for (const auto& dataset_arn : g->dataset_arns) {
-          auto* d = Find<DatasetResource>(dataset_arn);
+          auto* d = registry_.Find<DatasetResource>(dataset_arn);
           if (d == nullptr || d->dataset_type != "RELATED_TIME_SERIES") continue;
           for (const auto& a : d->schema) related.insert(Lower(a.name));
         }
@@ -206,7 +200,7 @@ Outcome<std::string> Service::CreateWhatIfForecast(const CreateWhatIfForecastInp
   // what-if-forecast/<analysis>/<name>: INFERRED in the shape of §3.3's
   // nested ARNs (WhatIfForecastArn is a LongArn).
   const std::string arn = arns_.Make("what-if-forecast", analysis.value()->name + "/" + in.name);
-  if (resources_.count(arn)) return ResourceAlreadyExists("what-if forecast", arn);
+  if (registry_.Contains(arn)) return ResourceAlreadyExists("what-if forecast", arn);
   std::string bucket;
   if (in.replacements && ObjectKeysAt(store_, in.replacements->source.path, &bucket).empty()) {
     return NoObjectsFound(in.replacements->source.path);
@@ -218,7 +212,7 @@ Outcome<std::string> Service::CreateWhatIfForecast(const CreateWhatIfForecastInp
   f->transformations = in.transformations;
   f->replacements = in.replacements;
   f->tags = in.tags;
-  Admit(std::move(f), now);
+  registry_.Admit(std::move(f), now);
   return arn;
 }
 
@@ -227,7 +221,6 @@ Outcome<WhatIfForecastView> Service::DescribeWhatIfForecast(const std::string& a
 }
 
 Outcome<Page<WhatIfForecastView>> Service::ListWhatIfForecasts(const ListQuery& query) {
-  std::lock_guard<std::mutex> lock(mu_);
   return List<WhatIfForecastResource, WhatIfForecastView>(
       "ListWhatIfForecasts", query, {"WhatIfForecastArn", "Status"},
       [](const WhatIfForecastResource& f, const std::string& key) {
@@ -240,17 +233,15 @@ Outcome<Done> Service::DeleteWhatIfForecast(const std::string& arn) {
 }
 
 Outcome<std::string> Service::CreateWhatIfForecastExport(const CreateExportInput& in) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
+  auto [lock, now] = Begin();
   if (auto ok = checks_.ExportDestination(in); !ok) return ok.error();
   if (in.source_arns.empty()) return NoWhatIfForecasts();
   for (const auto& source : in.source_arns) {
-    auto f = FindActive<WhatIfForecastResource>(source);
+    auto f = registry_.FindActive<WhatIfForecastResource>(source);
     if (!f.ok()) return f.error();
   }
   const std::string arn = arns_.Make("what-if-forecast-export", in.name);  // INFERRED
-  if (resources_.count(arn)) return ResourceAlreadyExists("what-if forecast export", arn);
+  if (registry_.Contains(arn)) return ResourceAlreadyExists("what-if forecast export", arn);
   auto job = std::make_unique<WhatIfForecastExportResource>();
   job->arn = arn;
   job->name = in.name;
@@ -258,7 +249,7 @@ Outcome<std::string> Service::CreateWhatIfForecastExport(const CreateExportInput
   job->destination = in.destination;
   job->format = in.format.empty() ? "CSV" : in.format;
   job->tags = in.tags;
-  Admit(std::move(job), now);
+  registry_.Admit(std::move(job), now);
   return arn;
 }
 
@@ -267,7 +258,6 @@ Outcome<ExportJobView> Service::DescribeWhatIfForecastExport(const std::string& 
 }
 
 Outcome<Page<ExportJobView>> Service::ListWhatIfForecastExports(const ListQuery& query) {
-  std::lock_guard<std::mutex> lock(mu_);
   return List<WhatIfForecastExportResource, ExportJobView>(
       "ListWhatIfForecastExports", query, {"WhatIfForecastExportArn", "Status"},
       [](const WhatIfForecastExportResource& job, const std::string& key) {

@@ -4,6 +4,8 @@
 namespace fakeaws::protocol::forecast_codec {
 namespace {
 
+using forecast::ForecastView;
+
 Outcome<std::string> CreateForecast(const json& in, Service& s) {
   forecast::CreateForecastInput input;
   input.name = Str(in, "ForecastName");
@@ -23,7 +25,7 @@ Outcome<std::string> CreateForecast(const json& in, Service& s) {
 }
 
 Outcome<std::string> DescribeForecast(const json& in, Service& s) {
-  return Encode(s.DescribeForecast(Str(in, "ForecastArn")), [](JsonWriter& w, const forecast::ForecastView& f) {
+  return Encode(s.DescribeForecast(Str(in, "ForecastArn")), [](JsonWriter& w, const ForecastView& f) {
     w.Key("ForecastArn").String(f.arn);
     w.Key("ForecastName").String(f.name);
     w.Key("ForecastTypes").BeginArray();
@@ -49,7 +51,7 @@ Outcome<std::string> DescribeForecast(const json& in, Service& s) {
 }
 
 Outcome<std::string> ListForecasts(const json& in, Service& s) {
-  return Encode(s.ListForecasts(ListQueryOf(in)), [](JsonWriter& w, const forecast::Page<forecast::ForecastView>& page) {
+  return Encode(s.ListForecasts(ListQueryOf(in)), [](JsonWriter& w, const forecast::Page<ForecastView>& page) {
     w.Key("Forecasts").BeginArray();
     for (const auto& f : page.items) {
       w.BeginObject();
