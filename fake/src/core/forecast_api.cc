@@ -38,7 +38,7 @@ ForecastExportJobInfo InfoOf(const forecast::ForecastExportJobView& view) {
   info.creation_time = view.creation_time;
   info.last_modification_time = view.last_modification_time;
   if (view.exported_objects) info.exported_objects = *view.exported_objects;
-  info.tags = view.tags;
+  for (const auto& t : view.tags) info.tags.push_back({t.key, t.value});
   return info;
 }
 

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "fakeaws/clock.h"
-#include "fakeaws/forecast.h"
+#include "forecast/resource_tag.h"
 
 namespace fakeaws::forecast {
 
@@ -55,7 +55,7 @@ struct LegacySpecMembers {
   std::string status = "ACTIVE";
   std::string predictor_arn;
   std::string dataset_group_arn;
-  std::vector<Tag> tags;
+  std::vector<ResourceTag> tags;
 };
 
 }  // namespace fakeaws::forecast

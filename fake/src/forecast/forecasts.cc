@@ -20,6 +20,12 @@ constexpr int kForecastTypesPerForecast = 5;
 
 using SeriesKey = std::pair<std::string, std::vector<std::string>>;
 
+std::vector<ResourceTag> TagsOf(const std::vector<Tag>& tags) {
+  std::vector<ResourceTag> out;
+  for (const auto& t : tags) out.push_back({t.key, t.value});
+  return out;
+}
+
 // A seeded forecast's values, as the test gave them.
 ForecastData DataOf(const ForecastSpec& spec) {
   ForecastData data;
@@ -174,7 +180,8 @@ Outcome<std::string> Service::PutForecast(const ForecastSpec& spec) {
   }
   auto status = ParseStatus(spec.status);
   if (!status) return InvalidInput("Unknown status " + spec.status);
-  if (auto ok = checks_.NewTags(spec.tags); !ok) return ok.error();
+  std::vector<ResourceTag> tags = TagsOf(spec.tags);
+  if (auto ok = checks_.NewTags(tags); !ok) return ok.error();
 
   const std::string arn = arns_.Forecast(spec.name);
   if (registry_.Contains(arn)) return ResourceAlreadyExists("forecast", arn);
@@ -183,8 +190,8 @@ Outcome<std::string> Service::PutForecast(const ForecastSpec& spec) {
   f->arn = arn;
   f->name = spec.name;
   f->data = DataOf(spec);
-  f->legacy_spec = {spec.name, spec.status, spec.predictor_arn, spec.dataset_group_arn, spec.tags};
-  f->tags = spec.tags;
+  f->legacy_spec = {spec.name, spec.status, spec.predictor_arn, spec.dataset_group_arn, tags};
+  f->tags = std::move(tags);
   f->id_field = "item_id";
   f->predictor_arn = spec.predictor_arn.empty() ? arns_.Make("predictor", spec.name + "_predictor")
                                                 : spec.predictor_arn;

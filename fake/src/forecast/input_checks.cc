@@ -20,7 +20,7 @@ bool HasAwsPrefix(const std::string& key) {
          (key[2] == 's' || key[2] == 'S') && key[3] == ':';
 }
 
-Outcome<Done> InputChecks::NewTags(const std::vector<Tag>& tags) const {
+Outcome<Done> InputChecks::NewTags(const std::vector<ResourceTag>& tags) const {
   int user_tags = 0;
   std::set<std::string> keys;
   for (const auto& t : tags) {

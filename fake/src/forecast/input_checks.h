@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "fakeaws/error.h"
-#include "fakeaws/forecast.h"
 #include "fakeaws/options.h"
 #include "forecast/inputs.h"
 
@@ -22,7 +21,7 @@ class InputChecks {
 
   // Tags a Create gives a new resource: no reserved or repeated keys, at
   // most the quota of them.
-  Outcome<Done> NewTags(const std::vector<Tag>& tags) const;
+  Outcome<Done> NewTags(const std::vector<ResourceTag>& tags) const;
   // A well-formed IAM role ARN in the fake's account.
   Outcome<Done> Role(const std::string& role_arn) const;
   // Empty, or a well-formed KMS key ARN in the fake's region.

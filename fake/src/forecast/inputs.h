@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "fakeaws/forecast.h"
 #include "forecast/pagination.h"
 #include "forecast/resources.h"
 
@@ -28,7 +27,7 @@ struct CreateForecastExportJobInput {
   std::string name;
   std::string forecast_arn;
   S3Config destination;
-  std::vector<Tag> tags;
+  std::vector<ResourceTag> tags;
   std::string format;  // empty: CSV
 };
 
@@ -36,7 +35,7 @@ struct CreateDatasetGroupInput {
   std::string name;
   std::string domain;
   std::vector<std::string> dataset_arns;
-  std::vector<Tag> tags;
+  std::vector<ResourceTag> tags;
 };
 
 struct CreateDatasetInput {
@@ -46,7 +45,7 @@ struct CreateDatasetInput {
   std::string frequency;
   std::vector<SchemaAttribute> schema;
   EncryptionConfig encryption;
-  std::vector<Tag> tags;
+  std::vector<ResourceTag> tags;
 };
 
 struct CreateDatasetImportJobInput {
@@ -59,14 +58,14 @@ struct CreateDatasetImportJobInput {
   std::string geolocation_format;
   std::string format;       // empty: CSV
   std::string import_mode;  // empty: FULL
-  std::vector<Tag> tags;
+  std::vector<ResourceTag> tags;
 };
 
 struct CreatePredictorInput {
   std::string name;
   bool is_auto = false;  // CreateAutoPredictor
   PredictorSettings settings;
-  std::vector<Tag> tags;
+  std::vector<ResourceTag> tags;
 };
 
 struct CreateForecastInput {
@@ -74,7 +73,7 @@ struct CreateForecastInput {
   std::string predictor_arn;
   std::vector<std::string> forecast_types;  // empty: the predictor's
   std::optional<TimeSeriesSelector> selector;
-  std::vector<Tag> tags;
+  std::vector<ResourceTag> tags;
 };
 
 // CreatePredictorBacktestExportJob, CreateExplainabilityExport and
@@ -83,7 +82,7 @@ struct CreateExportInput {
   std::string name;
   std::vector<std::string> source_arns;
   S3Config destination;
-  std::vector<Tag> tags;
+  std::vector<ResourceTag> tags;
   std::string format;  // empty: CSV
 };
 
@@ -96,7 +95,7 @@ struct CreateExplainabilityInput {
   S3Config source;
   std::vector<SchemaAttribute> schema;
   std::string start_date_time, end_date_time;
-  std::vector<Tag> tags;
+  std::vector<ResourceTag> tags;
 };
 
 struct CreateWhatIfForecastInput {
@@ -104,7 +103,7 @@ struct CreateWhatIfForecastInput {
   std::string analysis_arn;
   std::vector<TimeSeriesTransformation> transformations;
   std::optional<TimeSeriesReplacements> replacements;
-  std::vector<Tag> tags;
+  std::vector<ResourceTag> tags;
 };
 
 }  // namespace fakeaws::forecast

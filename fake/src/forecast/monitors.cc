@@ -30,7 +30,7 @@ MonitorView ViewOf(const MonitorResource& m, const Registry& registry, Timestamp
 }
 
 Outcome<std::string> Service::CreateMonitor(const std::string& name, const std::string& resource_arn,
-                                            const std::vector<Tag>& tags) {
+                                            const std::vector<ResourceTag>& tags) {
   auto [lock, now] = Begin();
   if (auto ok = checks_.NewTags(tags); !ok) return ok.error();
   Resource* found = registry_.Find<Resource>(resource_arn);

@@ -10,10 +10,10 @@
 #include <utility>
 #include <vector>
 
-#include "fakeaws/forecast.h"
 #include "forecast/forecast_data.h"
 #include "forecast/imported_data.h"
 #include "forecast/lifecycle.h"
+#include "forecast/resource_tag.h"
 #include "forecast/seasonal_model.h"
 
 namespace fakeaws::forecast {
@@ -26,7 +26,7 @@ struct Resource {
   std::string arn;
   std::string name;
   Lifecycle life;
-  std::vector<Tag> tags;
+  std::vector<ResourceTag> tags;
   uint64_t seq = 0;  // creation order: lists are newest first
   std::optional<Timestamp> due;  // the next scheduled transition
 

@@ -96,24 +96,26 @@ Outcome<Done> Service::DeleteResourceTree(const std::string& arn) {
   return Done{};
 }
 
-Outcome<Done> Service::TagResource(const std::string& arn, const std::vector<Tag>& tags) {
+Outcome<Done> Service::TagResource(const std::string& arn, const std::vector<ResourceTag>& tags) {
   auto [lock, now] = Begin();
   Resource* found = registry_.Find<Resource>(arn);
   if (found == nullptr) return ResourceNotFound(arn);
-  std::vector<Tag> merged = found->tags;
+  std::vector<ResourceTag> merged = found->tags;
   for (const auto& t : tags) {
     if (HasAwsPrefix(t.key)) return ReservedTagKey(t.key);
   }
   if (auto ok = checks_.NewTags(tags); !ok) return ok.error();
   for (const auto& t : tags) {
-    auto same = std::find_if(merged.begin(), merged.end(), [&](const Tag& m) { return m.key == t.key; });
+    auto same =
+        std::find_if(merged.begin(), merged.end(), [&](const ResourceTag& m) { return m.key == t.key; });
     if (same != merged.end()) {
       same->value = t.value;
     } else {
       merged.push_back(t);
     }
   }
-  const auto user = std::count_if(merged.begin(), merged.end(), [](const Tag& t) { return !HasAwsPrefix(t.key); });
+  const auto user =
+      std::count_if(merged.begin(), merged.end(), [](const ResourceTag& t) { return !HasAwsPrefix(t.key); });
   if (user > options_.quotas.tags_per_resource) return TooManyTags(options_.quotas.tags_per_resource);
   found->tags = std::move(merged);
   return Done{};
@@ -129,12 +131,14 @@ Outcome<Done> Service::UntagResource(const std::string& arn, const std::vector<s
   }
   auto& tags = found->tags;
   tags.erase(std::remove_if(tags.begin(), tags.end(),
-                            [&](const Tag& t) { return std::find(keys.begin(), keys.end(), t.key) != keys.end(); }),
+                            [&](const ResourceTag& t) {
+                              return std::find(keys.begin(), keys.end(), t.key) != keys.end();
+                            }),
              tags.end());
   return Done{};
 }
 
-Outcome<std::vector<Tag>> Service::ListTagsForResource(const std::string& arn) {
+Outcome<std::vector<ResourceTag>> Service::ListTagsForResource(const std::string& arn) {
   auto [lock, now] = Begin();
   Resource* found = registry_.Find<Resource>(arn);
   if (found == nullptr) return ResourceNotFound(arn);

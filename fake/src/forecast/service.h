@@ -85,7 +85,7 @@ class Service {
 
   // Monitors.
   Outcome<std::string> CreateMonitor(const std::string& name, const std::string& resource_arn,
-                                     const std::vector<Tag>& tags);
+                                     const std::vector<ResourceTag>& tags);
   Outcome<MonitorView> DescribeMonitor(const std::string& arn);
   Outcome<Page<MonitorView>> ListMonitors(const ListQuery& query);
   Outcome<Done> DeleteMonitor(const std::string& arn);
@@ -96,7 +96,7 @@ class Service {
   // What-if analyses, forecasts and exports.
   Outcome<std::string> CreateWhatIfAnalysis(const std::string& name, const std::string& forecast_arn,
                                             const std::optional<TimeSeriesSelector>& selector,
-                                            const std::vector<Tag>& tags);
+                                            const std::vector<ResourceTag>& tags);
   Outcome<WhatIfAnalysisView> DescribeWhatIfAnalysis(const std::string& arn);
   Outcome<Page<WhatIfAnalysisView>> ListWhatIfAnalyses(const ListQuery& query);
   Outcome<Done> DeleteWhatIfAnalysis(const std::string& arn);
@@ -134,9 +134,9 @@ class Service {
   Outcome<Done> StopResource(const std::string& arn);
   Outcome<Done> ResumeResource(const std::string& arn);
   Outcome<Done> DeleteResourceTree(const std::string& arn);
-  Outcome<Done> TagResource(const std::string& arn, const std::vector<Tag>& tags);
+  Outcome<Done> TagResource(const std::string& arn, const std::vector<ResourceTag>& tags);
   Outcome<Done> UntagResource(const std::string& arn, const std::vector<std::string>& keys);
-  Outcome<std::vector<Tag>> ListTagsForResource(const std::string& arn);
+  Outcome<std::vector<ResourceTag>> ListTagsForResource(const std::string& arn);
 
   void AddRole(const std::string& role_arn);
   const ArnFactory& arns() const { return arns_; }

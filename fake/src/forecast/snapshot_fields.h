@@ -6,7 +6,6 @@
 #pragma once
 
 #include "base/snapshot_codec.h"
-#include "fakeaws/forecast.h"
 #include "forecast/forecast_data.h"
 #include "forecast/imported_data.h"
 #include "forecast/resources.h"
@@ -16,9 +15,9 @@ namespace fakeaws::base {
 // ---- Members, type by type (in resources.h's order) ----
 
 template <>
-struct Fields<Tag> {
+struct Fields<forecast::ResourceTag> {
   template <typename IO>
-  static void Visit(IO& io, Tag& t) {
+  static void Visit(IO& io, forecast::ResourceTag& t) {
     io("key", t.key);
     io("value", t.value);
   }

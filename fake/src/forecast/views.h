@@ -7,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "fakeaws/forecast.h"
 #include "forecast/resources.h"
 
 namespace fakeaws::forecast {
@@ -124,7 +123,7 @@ struct ForecastExportJobView : ResourceView {
   std::string format;
   // The typed API shows these; the wire's Describe and List do not.
   ExportedObjects exported_objects;
-  std::vector<Tag> tags;
+  std::vector<ResourceTag> tags;
 };
 
 // QueryForecast's answer: for each forecast type, in the forecast's order,

@@ -120,7 +120,7 @@ WhatIfForecastView ViewOf(const WhatIfForecastResource& f, const Registry& regis
 
 Outcome<std::string> Service::CreateWhatIfAnalysis(const std::string& name, const std::string& forecast_arn,
                                                    const std::optional<TimeSeriesSelector>& selector,
-                                                   const std::vector<Tag>& tags) {
+                                                   const std::vector<ResourceTag>& tags) {
   auto [lock, now] = Begin();
   if (auto ok = checks_.NewTags(tags); !ok) return ok.error();
   if (selector) {

@@ -4,8 +4,8 @@
 
 namespace fakeaws::protocol::forecast_codec {
 
-std::vector<Tag> TagsOf(const json& in, const char* key) {
-  std::vector<Tag> tags;
+std::vector<ResourceTag> TagsOf(const json& in, const char* key) {
+  std::vector<ResourceTag> tags;
   if (const json* list = in.Find(key)) {
     for (const auto& t : *list) {
       if (!t.is_null()) tags.push_back({Str(t, "Key"), Str(t, "Value")});

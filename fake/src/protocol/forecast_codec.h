@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "fakeaws/error.h"
-#include "fakeaws/forecast.h"
 #include "forecast/service.h"
 #include "protocol/json_value.h"
 #include "protocol/json_writer.h"
@@ -17,6 +16,7 @@
 namespace fakeaws::protocol::forecast_codec {
 
 using json = JsonValue;
+using forecast::ResourceTag;
 using forecast::Service;
 // Runs one operation on a validated request body: the response body or the error.
 using Handler = std::function<Outcome<std::string>(const json&, Service&)>;
@@ -37,7 +37,7 @@ void AddResourceOperations(HandlerTable& table);
 inline std::string Str(const json& in, const char* key) { return in.GetString(key); }
 
 // Readers of validated members; absent (or null) members read as empty.
-std::vector<Tag> TagsOf(const json& in, const char* key = "Tags");
+std::vector<ResourceTag> TagsOf(const json& in, const char* key = "Tags");
 forecast::ListQuery ListQueryOf(const json& in);
 std::vector<std::string> StringsOf(const json& in, const char* key);
 forecast::KeyValues StringMapOf(const json& in, const char* key);
