@@ -69,10 +69,7 @@ Outcome<std::string> Service::CreateDatasetGroup(const CreateDatasetGroupInput& 
 }
 
 Outcome<DatasetGroupView> Service::DescribeDatasetGroup(const std::string& arn) {
-  auto [lock, now] = Begin();
-  auto* g = registry_.Find<DatasetGroupResource>(arn);
-  if (g == nullptr) return ResourceNotFound(arn);
-  return ViewOf(*g, registry_, now);
+  return DescribeAs<DatasetGroupResource, DatasetGroupView>(arn);
 }
 
 Outcome<Page<DatasetGroupView>> Service::ListDatasetGroups(const ListQuery& query) {
@@ -100,17 +97,10 @@ Outcome<Done> Service::UpdateDatasetGroup(const std::string& arn, const std::vec
 }
 
 Outcome<Done> Service::DeleteDatasetGroup(const std::string& arn) {
-  auto [lock, now] = Begin();
-  auto* g = registry_.Find<DatasetGroupResource>(arn);
-  if (g == nullptr) return ResourceNotFound(arn);
   // "You can only delete dataset groups that have a status of ACTIVE,
   // CREATE_FAILED, or UPDATE_FAILED" (API_DeleteDatasetGroup). Its datasets
   // are not its children and stay.
-  if (auto ok = registry_.CheckDeletable(*g, {Status::kActive, Status::kCreateFailed, Status::kUpdateFailed}); !ok) {
-    return ok.error();
-  }
-  registry_.BeginDelete(*g, now);
-  return Done{};
+  return DeleteAs<DatasetGroupResource>(arn, {Status::kActive, Status::kCreateFailed, Status::kUpdateFailed});
 }
 
 }  // namespace fakeaws::forecast

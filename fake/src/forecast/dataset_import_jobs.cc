@@ -109,10 +109,7 @@ Outcome<std::string> Service::CreateDatasetImportJob(const CreateDatasetImportJo
 }
 
 Outcome<DatasetImportJobView> Service::DescribeDatasetImportJob(const std::string& arn) {
-  auto [lock, now] = Begin();
-  auto* job = registry_.Find<DatasetImportJobResource>(arn);
-  if (job == nullptr) return ResourceNotFound(arn);
-  return ViewOf(*job, registry_, now);
+  return DescribeAs<DatasetImportJobResource, DatasetImportJobView>(arn);
 }
 
 Outcome<Page<DatasetImportJobView>> Service::ListDatasetImportJobs(const ListQuery& query) {
@@ -124,16 +121,9 @@ Outcome<Page<DatasetImportJobView>> Service::ListDatasetImportJobs(const ListQue
 }
 
 Outcome<Done> Service::DeleteDatasetImportJob(const std::string& arn) {
-  auto [lock, now] = Begin();
-  auto* job = registry_.Find<DatasetImportJobResource>(arn);
-  if (job == nullptr) return ResourceNotFound(arn);
   // "You can delete only dataset import jobs that have a status of ACTIVE or
   // CREATE_FAILED" (API_DeleteDatasetImportJob); a stopped job is as final.
-  if (auto ok = registry_.CheckDeletable(*job, {Status::kActive, Status::kCreateFailed, Status::kCreateStopped}); !ok) {
-    return ok.error();
-  }
-  registry_.BeginDelete(*job, now);
-  return Done{};
+  return DeleteAs<DatasetImportJobResource>(arn, {Status::kActive, Status::kCreateFailed, Status::kCreateStopped});
 }
 
 }  // namespace fakeaws::forecast

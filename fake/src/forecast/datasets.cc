@@ -78,10 +78,7 @@ Outcome<std::string> Service::CreateDataset(const CreateDatasetInput& in) {
 }
 
 Outcome<DatasetView> Service::DescribeDataset(const std::string& arn) {
-  auto [lock, now] = Begin();
-  auto* d = registry_.Find<DatasetResource>(arn);
-  if (d == nullptr) return ResourceNotFound(arn);
-  return ViewOf(*d, registry_, now);
+  return DescribeAs<DatasetResource, DatasetView>(arn);
 }
 
 Outcome<Page<DatasetView>> Service::ListDatasets(const ListQuery& query) {
@@ -90,16 +87,11 @@ Outcome<Page<DatasetView>> Service::ListDatasets(const ListQuery& query) {
 }
 
 Outcome<Done> Service::DeleteDataset(const std::string& arn) {
-  auto [lock, now] = Begin();
-  auto* d = registry_.Find<DatasetResource>(arn);
-  if (d == nullptr) return ResourceNotFound(arn);
   // "You can only delete datasets that have a status of ACTIVE or
   // CREATE_FAILED" (API_DeleteDataset); its import jobs are its children.
   // "Forecast does not automatically update any dataset groups that contain
   // the deleted dataset": the groups keep its ARN.
-  if (auto ok = registry_.CheckDeletable(*d, {Status::kActive, Status::kCreateFailed}); !ok) return ok.error();
-  registry_.BeginDelete(*d, now);
-  return Done{};
+  return DeleteAs<DatasetResource>(arn, {Status::kActive, Status::kCreateFailed});
 }
 
 }  // namespace fakeaws::forecast

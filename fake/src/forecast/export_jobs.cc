@@ -91,16 +91,9 @@ Outcome<Page<ForecastExportJobView>> Service::ListForecastExportJobs(const ListQ
 }
 
 Outcome<Done> Service::DeleteForecastExportJob(const std::string& arn) {
-  auto [lock, now] = Begin();
-  auto* job = registry_.Find<ForecastExportJobResource>(arn);
-  if (job == nullptr) return ResourceNotFound(arn);
   // "You can delete only export jobs that have a status of ACTIVE or
   // CREATE_FAILED" (API_DeleteForecastExportJob); a stopped job is as final.
-  if (!CanDelete(job->life.status)) {
-    return CannotDeleteInStatus(job->Words(), arn, StatusName(job->life.status));
-  }
-  registry_.BeginDelete(*job, now);
-  return Done{};
+  return DeleteAs<ForecastExportJobResource>(arn, {Status::kActive, Status::kCreateFailed, Status::kCreateStopped});
 }
 
 }  // namespace fakeaws::forecast

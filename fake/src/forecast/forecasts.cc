@@ -279,15 +279,10 @@ Outcome<Page<ForecastView>> Service::ListForecasts(const ListQuery& query) {
 }
 
 Outcome<Done> Service::DeleteForecast(const std::string& arn) {
-  auto [lock, now] = Begin();
-  auto* f = registry_.Find<ForecastResource>(arn);
-  if (f == nullptr) return ResourceNotFound(arn);
   // "You can delete only forecasts that have a status of ACTIVE or
   // CREATE_FAILED" (API_DeleteForecast); a forecast with export jobs is a
   // resource tree: DeleteResourceTree removes it (wire-format.md §3.4).
-  if (auto ok = registry_.CheckDeletable(*f, {Status::kActive, Status::kCreateFailed}); !ok) return ok.error();
-  registry_.BeginDelete(*f, now);
-  return Done{};
+  return DeleteAs<ForecastResource>(arn, {Status::kActive, Status::kCreateFailed});
 }
 
 Outcome<QueriedForecast> Service::QueryForecast(const std::string& arn, const KeyValues& filters,

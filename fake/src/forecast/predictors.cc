@@ -245,16 +245,9 @@ Outcome<Page<PredictorView>> Service::ListPredictors(const ListQuery& query) {
 }
 
 Outcome<Done> Service::DeletePredictor(const std::string& arn) {
-  auto [lock, now] = Begin();
-  auto* p = registry_.Find<PredictorResource>(arn);
-  if (p == nullptr) return ResourceNotFound(arn);
   // "You can delete only predictor that have a status of ACTIVE or
   // CREATE_FAILED" (API_DeletePredictor); a stopped one is as final.
-  if (auto ok = registry_.CheckDeletable(*p, {Status::kActive, Status::kCreateFailed, Status::kCreateStopped}); !ok) {
-    return ok.error();
-  }
-  registry_.BeginDelete(*p, now);
-  return Done{};
+  return DeleteAs<PredictorResource>(arn, {Status::kActive, Status::kCreateFailed, Status::kCreateStopped});
 }
 
 Outcome<PredictorView> Service::GetAccuracyMetrics(const std::string& arn) {

@@ -9,12 +9,6 @@
 
 namespace fakeaws::forecast {
 
-// Export jobs, backtest exports and forecasts: "You can delete only ... that
-// have a status of ACTIVE or CREATE_FAILED"; a stopped job is as final.
-inline bool CanDelete(Status s) {
-  return s == Status::kActive || s == Status::kCreateFailed || s == Status::kCreateStopped;
-}
-
 // What Describe and List show of each resource as of `now` (views.h). The
 // registry answers what a view shows of other resources: a dataset's
 // imports, a predictor's monitor, a monitor's baseline. Each is defined
