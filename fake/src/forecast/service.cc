@@ -16,12 +16,6 @@ Service::Service(const Options& options, Clock& clock, s3::Store& store)
       tokens_(options.seed),
       registry_(options, store) {}
 
-Service::Turn Service::Begin() {
-  Turn turn{std::unique_lock<std::mutex>(mu_), clock_.Now()};
-  registry_.Settle(turn.now);
-  return turn;
-}
-
 // Begin runs what is due; the turn ends at once.
 void Service::Settle() { Begin(); }
 

@@ -159,7 +159,11 @@ class Service {
     std::unique_lock<std::mutex> lock;
     Timestamp now;
   };
-  Turn Begin();
+  Turn Begin() {
+    Turn turn{std::unique_lock<std::mutex>(mu_), clock_.Now()};
+    registry_.Settle(turn.now);
+    return turn;
+  }
 
   // A Describe and a Delete for resource types that need nothing more, and
   // one page of resources of type T, newest first, that pass every filter
