@@ -36,13 +36,13 @@ TEST(SeriesTest, StepsByEveryFrequency) {
 TEST(SeriesTest, GeneratedQuantilesAreOrderedAndDeterministic) {
   GeneratedValues a(7), b(7), other_seed(8);
   for (int k = 0; k < 50; ++k) {
-    const ForecastSeries s("item_" + std::to_string(k % 5));
+    const SeriesId s{"item_" + std::to_string(k % 5), {}};
     const double p10 = a.Value(s, k, "0.1"), p50 = a.Value(s, k, "0.5"), p90 = a.Value(s, k, "0.9");
     EXPECT_LE(p10, p50);
     EXPECT_LE(p50, p90);
     EXPECT_EQ(p50, b.Value(s, k, "0.5"));
   }
-  EXPECT_NE(a.Value(ForecastSeries("x"), 0, "0.5"), other_seed.Value(ForecastSeries("x"), 0, "0.5"));
+  EXPECT_NE(a.Value(SeriesId{"x", {}}, 0, "0.5"), other_seed.Value(SeriesId{"x", {}}, 0, "0.5"));
 }
 
 }  // namespace

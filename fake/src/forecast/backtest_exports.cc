@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/java_text.h"
+#include "forecast/completion_context.h"
 #include "forecast/errors.h"
 #include "forecast/export_writer.h"
 #include "forecast/series.h"
@@ -17,7 +18,7 @@ void AppendNumber(std::string* out, std::optional<double> v) {
   if (v) out->append(base::FormatJavaDouble(*v));
 }
 
-void AppendSeries(std::string* out, const ForecastSeries& s) {
+void AppendSeries(std::string* out, const SeriesId& s) {
   out->append(CsvField(s.item_id));
   for (const auto& d : s.dimension_values) out->append("," + CsvField(d));
 }
@@ -41,13 +42,13 @@ const ErrorMetrics* PointMetrics(const WindowMetrics& m) {
 // their summary), files named <job>_<ExportTimestamp>_<PartNumber>.csv. A
 // _CHECK object sits at the path [REAL screenshot, wire-format.md §3.1].
 // Column names and order are INFERRED.
-std::string PredictorBacktestExportJobResource::Complete(Service& service, Timestamp at) {
-  if (!service.RoleAssumable(destination.role_arn)) return ExportRoleUnassumableMessage(destination.role_arn);
+std::string PredictorBacktestExportJobResource::Complete(CompletionContext& context, Timestamp at) {
+  if (!context.RoleAssumable(destination.role_arn)) return ExportRoleUnassumableMessage(destination.role_arn);
   if (format == "PARQUET") return ExportFormatNotWrittenMessage(format);
-  auto* predictor = service.Find<PredictorResource>(ParentArn());
+  auto* predictor = context.Find<PredictorResource>(ParentArn());
   if (predictor == nullptr || !predictor->model) return ExportBucketMissingMessage(destination.path);
   const S3Location where = ParseS3Path(destination.path);
-  if (!service.store_.BucketExists(where.bucket)) return ExportBucketMissingMessage(destination.path);
+  if (!context.store().BucketExists(where.bucket)) return ExportBucketMissingMessage(destination.path);
 
   const TrainingSet& model = *predictor->model;
   const std::vector<std::string> types = predictor->ForecastTypes();
@@ -98,7 +99,7 @@ std::string PredictorBacktestExportJobResource::Complete(Service& service, Times
   };
   exported_objects.clear();
   for (const auto& [key, body] : objects) {
-    if (!PutExportFile(service.store_, where.bucket, key, body, at).ok()) {
+    if (!PutExportFile(context.store(), where.bucket, key, body, at).ok()) {
       return ExportBucketMissingMessage(destination.path);
     }
     exported_objects.push_back("s3://" + where.bucket + "/" + key);
@@ -106,36 +107,28 @@ std::string PredictorBacktestExportJobResource::Complete(Service& service, Times
   return "";
 }
 
-ExportJobView Service::InfoOf(const S3ExportResource& job, Timestamp now) const {
+ExportJobView ViewOf(const S3ExportResource& job, const Registry& registry, Timestamp now) {
   ExportJobView view;
-  FillView(job, now, &view);
+  registry.FillView(job, now, &view);
   view.sources = job.sources;
   view.destination = job.destination;
   view.format = job.format;
   return view;
 }
 
-Outcome<Done> Service::CheckExportDestination(const CreateExportInput& in) const {
-  if (auto ok = CheckNewTags(in.tags); !ok) return ok.error();
-  if (auto ok = CheckRole(in.destination.role_arn); !ok) return ok.error();
-  return CheckKmsKey(in.destination.kms_key_arn);
-}
-
 Outcome<std::string> Service::CreatePredictorBacktestExportJob(const CreateExportInput& in) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
-  if (auto ok = CheckExportDestination(in); !ok) return ok.error();
-  auto predictor = FindActive<PredictorResource>(in.source_arns.front());
+  auto [lock, now] = Begin();
+  if (auto ok = checks_.ExportDestination(in); !ok) return ok.error();
+  auto predictor = registry_.FindActive<PredictorResource>(in.source_arns.front());
   if (!predictor.ok()) return predictor.error();
   // predictor-backtest-export-job/<predictorName>/<jobName> (§3.3, AWS-SAMPLE).
   const std::string arn = arns_.Make("predictor-backtest-export-job", predictor.value()->name + "/" + in.name);
-  if (resources_.count(arn)) return ResourceAlreadyExists("predictor backtest export job", arn);
+  if (registry_.Contains(arn)) return ResourceAlreadyExists("predictor backtest export job", arn);
   // "Maximum parallel running CreatePredictorBacktestExportJob tasks: 3",
   // "Maximum number of predictor backtest export jobs: 1000" (limits.md);
   // texts INFERRED in the AWS-SAMPLE pattern (§2.3).
   const auto& q = options_.quotas;
-  if (auto e = CheckQuotas<PredictorBacktestExportJobResource>(
+  if (auto e = registry_.CheckQuotas<PredictorBacktestExportJobResource>(
           q.concurrent_predictor_backtest_export_jobs, "predictor backtest exports",
           q.predictor_backtest_export_jobs, "predictor backtest exports")) {
     return *e;
@@ -147,7 +140,7 @@ Outcome<std::string> Service::CreatePredictorBacktestExportJob(const CreateExpor
   job->destination = in.destination;
   job->format = in.format.empty() ? "CSV" : in.format;
   job->tags = in.tags;
-  Admit(std::move(job), now);
+  registry_.Admit(std::move(job), now);
   return arn;
 }
 
@@ -156,7 +149,6 @@ Outcome<ExportJobView> Service::DescribePredictorBacktestExportJob(const std::st
 }
 
 Outcome<Page<ExportJobView>> Service::ListPredictorBacktestExportJobs(const ListQuery& query) {
-  std::lock_guard<std::mutex> lock(mu_);
   return List<PredictorBacktestExportJobResource, ExportJobView>(
       "ListPredictorBacktestExportJobs", query, {"PredictorArn", "Status"},
       [](const PredictorBacktestExportJobResource& job, const std::string& key) {

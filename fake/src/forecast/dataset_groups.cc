@@ -1,6 +1,5 @@
 // Dataset groups: Create, Describe, List, Update, Delete.
 #include <algorithm>
-#include <functional>
 
 #include "forecast/errors.h"
 #include "forecast/service.h"
@@ -12,10 +11,10 @@ namespace {
 // The datasets a dataset group may hold: existing, not being created or
 // deleted, of the group's domain, one of each type.
 Outcome<Done> CheckMembers(const std::string& domain, const std::vector<std::string>& dataset_arns,
-                           const std::function<DatasetResource*(const std::string&)>& find) {
+                           const Registry& registry) {
   std::vector<std::string> types;
   for (const auto& arn : dataset_arns) {
-    DatasetResource* d = find(arn);
+    const DatasetResource* d = registry.Find<DatasetResource>(arn);
     if (d == nullptr) return ResourceNotFound(arn);
     if (d->life.status != Status::kActive) return ResourceNotActive(d->Words(), arn, StatusName(d->life.status));
     if (d->domain != domain) return DomainMismatch(arn, d->domain, domain);
@@ -31,9 +30,9 @@ Outcome<Done> CheckMembers(const std::string& domain, const std::vector<std::str
 
 }  // namespace
 
-DatasetGroupView Service::InfoOf(const DatasetGroupResource& g, Timestamp now) const {
+DatasetGroupView ViewOf(const DatasetGroupResource& g, const Registry& registry, Timestamp now) {
   DatasetGroupView view;
-  FillView(g, now, &view);
+  registry.FillView(g, now, &view);
   view.domain = g.domain;
   view.dataset_arns = g.dataset_arns;
   // "While the dataset group is being updated, LastModificationTime is the
@@ -45,19 +44,16 @@ DatasetGroupView Service::InfoOf(const DatasetGroupResource& g, Timestamp now) c
 }
 
 Outcome<std::string> Service::CreateDatasetGroup(const CreateDatasetGroupInput& in) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
-  if (auto ok = CheckNewTags(in.tags); !ok) return ok.error();
-  if (auto ok = CheckMembers(in.domain, in.dataset_arns, [this](const std::string& a) { return Find<DatasetResource>(a); });
-      !ok) {
-    return ok.error();
-  }
+  auto [lock, now] = Begin();
+  if (auto ok = checks_.NewTags(in.tags); !ok) return ok.error();
+  if (auto ok = CheckMembers(in.domain, in.dataset_arns, registry_); !ok) return ok.error();
   const std::string arn = arns_.Make("dataset-group", in.name);
   // "A dataset group already exists with the arn: ..." (§2.3, REAL).
-  if (resources_.count(arn)) return ResourceAlreadyExists("dataset group", arn);
+  if (registry_.Contains(arn)) return ResourceAlreadyExists("dataset group", arn);
   // "Maximum number of dataset groups: 500" (limits.md); text INFERRED.
-  if (auto e = CheckQuotas<DatasetGroupResource>(0, "", options_.quotas.dataset_groups, "dataset groups")) return *e;
+  if (auto e = registry_.CheckQuotas<DatasetGroupResource>(0, "", options_.quotas.dataset_groups, "dataset groups")) {
+    return *e;
+  }
 
   auto g = std::make_unique<DatasetGroupResource>();
   g->arn = arn;
@@ -68,21 +64,15 @@ Outcome<std::string> Service::CreateDatasetGroup(const CreateDatasetGroupInput& 
   // Datasets and dataset groups are ACTIVE as soon as they are created:
   // AWS's examples show CreationTime equal to LastModificationTime and go on
   // without waiting (gs-cli.md; INFERRED for the missing CREATE_* states).
-  Insert(std::move(g), Status::kActive, now);
+  registry_.Insert(std::move(g), Status::kActive, now);
   return arn;
 }
 
 Outcome<DatasetGroupView> Service::DescribeDatasetGroup(const std::string& arn) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
-  auto* g = Find<DatasetGroupResource>(arn);
-  if (g == nullptr) return ResourceNotFound(arn);
-  return InfoOf(*g, now);
+  return DescribeAs<DatasetGroupResource, DatasetGroupView>(arn);
 }
 
 Outcome<Page<DatasetGroupView>> Service::ListDatasetGroups(const ListQuery& query) {
-  std::lock_guard<std::mutex> lock(mu_);
   return List<DatasetGroupResource, DatasetGroupView>("ListDatasetGroups", query, {},
                                                       [](const DatasetGroupResource&, const std::string&) {
                                                         return std::string();
@@ -90,41 +80,27 @@ Outcome<Page<DatasetGroupView>> Service::ListDatasetGroups(const ListQuery& quer
 }
 
 Outcome<Done> Service::UpdateDatasetGroup(const std::string& arn, const std::vector<std::string>& dataset_arns) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
-  auto* g = Find<DatasetGroupResource>(arn);
+  auto [lock, now] = Begin();
+  auto* g = registry_.Find<DatasetGroupResource>(arn);
   if (g == nullptr) return ResourceNotFound(arn);
   // An update needs the group at rest (INFERRED: the model lists
   // ResourceInUseException; UPDATE_FAILED is as final as ACTIVE).
   if (g->life.status != Status::kActive && g->life.status != Status::kUpdateFailed) {
     return ResourceNotActive(g->Words(), arn, StatusName(g->life.status));
   }
-  if (auto ok = CheckMembers(g->domain, dataset_arns, [this](const std::string& a) { return Find<DatasetResource>(a); });
-      !ok) {
-    return ok.error();
-  }
+  if (auto ok = CheckMembers(g->domain, dataset_arns, registry_); !ok) return ok.error();
   g->dataset_arns = dataset_arns;
-  SetStatus(*g, Status::kUpdatePending, now);
-  Schedule(*g, now + options_.lifecycle.create_pending);
-  SettleLocked(now);
+  registry_.SetStatus(*g, Status::kUpdatePending, now);
+  registry_.Schedule(*g, now + options_.lifecycle.create_pending);
+  registry_.Settle(now);
   return Done{};
 }
 
 Outcome<Done> Service::DeleteDatasetGroup(const std::string& arn) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
-  auto* g = Find<DatasetGroupResource>(arn);
-  if (g == nullptr) return ResourceNotFound(arn);
   // "You can only delete dataset groups that have a status of ACTIVE,
   // CREATE_FAILED, or UPDATE_FAILED" (API_DeleteDatasetGroup). Its datasets
   // are not its children and stay.
-  if (auto ok = CheckDeletable(*g, {Status::kActive, Status::kCreateFailed, Status::kUpdateFailed}); !ok) {
-    return ok.error();
-  }
-  BeginDelete(*g, now);
-  return Done{};
+  return DeleteAs<DatasetGroupResource>(arn, {Status::kActive, Status::kCreateFailed, Status::kUpdateFailed});
 }
 
 }  // namespace fakeaws::forecast

@@ -2,8 +2,10 @@
 // Describe, List, Delete.
 #include <algorithm>
 
+#include "forecast/completion_context.h"
 #include "forecast/errors.h"
 #include "forecast/import_reader.h"
+#include "forecast/s3_objects.h"
 #include "forecast/series.h"
 #include "forecast/service.h"
 #include "forecast/service_impl.h"
@@ -15,12 +17,12 @@ constexpr double kBytesPerGb = 1024.0 * 1024.0 * 1024.0;
 
 }  // namespace
 
-std::string DatasetImportJobResource::Complete(Service& service, Timestamp) {
-  if (!service.RoleAssumable(source.role_arn)) return ImportRoleUnassumableMessage(source.role_arn);
+std::string DatasetImportJobResource::Complete(CompletionContext& context, Timestamp) {
+  if (!context.RoleAssumable(source.role_arn)) return ImportRoleUnassumableMessage(source.role_arn);
   if (format == "PARQUET") return ImportFormatNotReadMessage(format);
-  auto* dataset = service.Find<DatasetResource>(dataset_arn);
+  auto* dataset = context.Find<DatasetResource>(dataset_arn);
   if (dataset == nullptr) return NoObjectsFoundMessage(source.path);
-  std::vector<ImportObject> objects = service.ReadObjectsAt(source.path);
+  std::vector<ImportObject> objects = ReadObjectsAt(context.store(), source.path);
   // The objects may have gone since CreateDatasetImportJob looked.
   if (objects.empty()) return NoObjectsFoundMessage(source.path);
   const auto pattern = TimestampPattern::Compile(timestamp_format);
@@ -28,50 +30,16 @@ std::string DatasetImportJobResource::Complete(Service& service, Timestamp) {
   if (!read.failure.empty()) return read.failure;
   data = read.data;
   if (import_mode == "INCREMENTAL") {
-    if (auto* previous = service.LatestImport(dataset_arn)) data = MergeIncremental(*previous->data, *read.data);
+    if (auto* previous = context.LatestImport(dataset_arn)) data = MergeIncremental(*previous->data, *read.data);
   }
   statistics = std::move(read.statistics);
   data_size_gb = static_cast<double>(read.bytes) / kBytesPerGb;
   return "";
 }
 
-std::vector<std::string> Service::ObjectKeysAt(const std::string& path, std::string* bucket) const {
-  const std::string rest = path.substr(std::min<size_t>(path.size(), 5));  // after "s3://"
-  const size_t slash = rest.find('/');
-  *bucket = rest.substr(0, slash);
-  const std::string key = slash == std::string::npos ? "" : rest.substr(slash + 1);
-  auto listed = store_.ListKeys(*bucket, key);
-  if (!listed.ok()) return {};
-  std::vector<std::string> keys;
-  for (const auto& k : listed.value()) {
-    if (k == key) return {k};
-    const bool inside = key.empty() || key.back() == '/' || k.compare(key.size(), 1, "/") == 0;
-    // "Folders" of the S3 console are zero-length keys ending in "/".
-    if (inside && k.back() != '/') keys.push_back(k);
-  }
-  return keys;
-}
-
-std::vector<ImportObject> Service::ReadObjectsAt(const std::string& path) const {
-  std::string bucket;
-  std::vector<ImportObject> objects;
-  for (const auto& key : ObjectKeysAt(path, &bucket)) {
-    auto object = store_.GetObject(bucket, key);
-    if (object.ok()) objects.push_back({"s3://" + bucket + "/" + key, std::string(object.value().body.view())});
-  }
-  return objects;
-}
-
-DatasetImportJobResource* Service::LatestImport(const std::string& dataset_arn) {
-  for (auto* job : All<DatasetImportJobResource>()) {
-    if (job->dataset_arn == dataset_arn && job->life.status == Status::kActive && job->data) return job;
-  }
-  return nullptr;
-}
-
-DatasetImportJobView Service::InfoOf(const DatasetImportJobResource& j, Timestamp now) const {
+DatasetImportJobView ViewOf(const DatasetImportJobResource& j, const Registry& registry, Timestamp now) {
   DatasetImportJobView view;
-  FillView(j, now, &view);
+  registry.FillView(j, now, &view);
   view.dataset_arn = j.dataset_arn;
   view.source = j.source;
   view.timestamp_format = j.timestamp_format;
@@ -86,19 +54,17 @@ DatasetImportJobView Service::InfoOf(const DatasetImportJobResource& j, Timestam
 }
 
 Outcome<std::string> Service::CreateDatasetImportJob(const CreateDatasetImportJobInput& in) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
-  if (auto ok = CheckNewTags(in.tags); !ok) return ok.error();
-  if (auto ok = CheckRole(in.source.role_arn); !ok) return ok.error();
-  if (auto ok = CheckKmsKey(in.source.kms_key_arn); !ok) return ok.error();
+  auto [lock, now] = Begin();
+  if (auto ok = checks_.NewTags(in.tags); !ok) return ok.error();
+  if (auto ok = checks_.Role(in.source.role_arn); !ok) return ok.error();
+  if (auto ok = checks_.KmsKey(in.source.kms_key_arn); !ok) return ok.error();
 
-  auto found = FindActive<DatasetResource>(in.dataset_arn);
+  auto found = registry_.FindActive<DatasetResource>(in.dataset_arn);
   if (!found.ok()) return found.error();
   DatasetResource* dataset = found.value();
   // "The Status of the dataset must be ACTIVE before you can import training
   // data" (API_CreateDataset): not while another import runs.
-  for (auto* job : All<DatasetImportJobResource>()) {
+  for (auto* job : registry_.All<DatasetImportJobResource>()) {
     if (job->dataset_arn == dataset->arn && (IsCreating(job->life.status) || job->life.status == Status::kCreateStopping)) {
       return ResourceNotActive(dataset->Words(), dataset->arn,
                                job->life.status == Status::kCreatePending ? "UPDATE_PENDING" : "UPDATE_IN_PROGRESS");
@@ -115,13 +81,13 @@ Outcome<std::string> Service::CreateDatasetImportJob(const CreateDatasetImportJo
   }
 
   const std::string arn = arns_.Make("dataset-import-job", dataset->name + "/" + in.name);
-  if (resources_.count(arn)) return ResourceAlreadyExists("dataset import job", arn);
+  if (registry_.Contains(arn)) return ResourceAlreadyExists("dataset import job", arn);
   std::string bucket;
-  if (ObjectKeysAt(in.source.path, &bucket).empty()) return NoObjectsFound(in.source.path);
+  if (ObjectKeysAt(store_, in.source.path, &bucket).empty()) return NoObjectsFound(in.source.path);
   // "Maximum parallel running CreateDatasetImportJob tasks: 3", "Maximum
   // number of dataset import jobs: 1000" (limits.md); texts AWS-SAMPLE (§2.3).
   const auto& q = options_.quotas;
-  if (auto e = CheckQuotas<DatasetImportJobResource>(q.concurrent_dataset_import_jobs, "dataset import jobs",
+  if (auto e = registry_.CheckQuotas<DatasetImportJobResource>(q.concurrent_dataset_import_jobs, "dataset import jobs",
                                                      q.dataset_import_jobs, "dataset import jobs", true)) {
     return *e;
   }
@@ -138,21 +104,15 @@ Outcome<std::string> Service::CreateDatasetImportJob(const CreateDatasetImportJo
   job->format = in.format.empty() ? "CSV" : in.format;
   job->import_mode = in.import_mode.empty() ? "FULL" : in.import_mode;
   job->tags = in.tags;
-  Admit(std::move(job), now);
+  registry_.Admit(std::move(job), now);
   return arn;
 }
 
 Outcome<DatasetImportJobView> Service::DescribeDatasetImportJob(const std::string& arn) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
-  auto* job = Find<DatasetImportJobResource>(arn);
-  if (job == nullptr) return ResourceNotFound(arn);
-  return InfoOf(*job, now);
+  return DescribeAs<DatasetImportJobResource, DatasetImportJobView>(arn);
 }
 
 Outcome<Page<DatasetImportJobView>> Service::ListDatasetImportJobs(const ListQuery& query) {
-  std::lock_guard<std::mutex> lock(mu_);
   return List<DatasetImportJobResource, DatasetImportJobView>(
       "ListDatasetImportJobs", query, {"DatasetArn", "Status"},
       [](const DatasetImportJobResource& job, const std::string& key) {
@@ -161,18 +121,9 @@ Outcome<Page<DatasetImportJobView>> Service::ListDatasetImportJobs(const ListQue
 }
 
 Outcome<Done> Service::DeleteDatasetImportJob(const std::string& arn) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
-  auto* job = Find<DatasetImportJobResource>(arn);
-  if (job == nullptr) return ResourceNotFound(arn);
   // "You can delete only dataset import jobs that have a status of ACTIVE or
   // CREATE_FAILED" (API_DeleteDatasetImportJob); a stopped job is as final.
-  if (auto ok = CheckDeletable(*job, {Status::kActive, Status::kCreateFailed, Status::kCreateStopped}); !ok) {
-    return ok.error();
-  }
-  BeginDelete(*job, now);
-  return Done{};
+  return DeleteAs<DatasetImportJobResource>(arn, {Status::kActive, Status::kCreateFailed, Status::kCreateStopped});
 }
 
 }  // namespace fakeaws::forecast

@@ -9,9 +9,9 @@
 
 namespace fakeaws::forecast {
 
-DatasetView Service::InfoOf(const DatasetResource& d, Timestamp now) {
+DatasetView ViewOf(const DatasetResource& d, const Registry& registry, Timestamp now) {
   DatasetView view;
-  FillView(d, now, &view);
+  registry.FillView(d, now, &view);
   view.domain = d.domain;
   view.dataset_type = d.dataset_type;
   view.frequency = d.frequency;
@@ -22,7 +22,7 @@ DatasetView Service::InfoOf(const DatasetResource& d, Timestamp now) {
   // the import job status is CREATE_IN_PROGRESS, the status of the dataset is
   // UPDATE_IN_PROGRESS"; LastModificationTime is the current time while
   // importing and when the last import ended after (API_DescribeDataset).
-  for (auto* job : All<DatasetImportJobResource>()) {
+  for (auto* job : registry.All<DatasetImportJobResource>()) {
     if (job->dataset_arn != d.arn) continue;
     const Status s = job->life.status;
     if (s == Status::kCreatePending) {
@@ -39,10 +39,8 @@ DatasetView Service::InfoOf(const DatasetResource& d, Timestamp now) {
 }
 
 Outcome<std::string> Service::CreateDataset(const CreateDatasetInput& in) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
-  if (auto ok = CheckNewTags(in.tags); !ok) return ok.error();
+  auto [lock, now] = Begin();
+  if (auto ok = checks_.NewTags(in.tags); !ok) return ok.error();
   std::set<std::string> names;
   for (const auto& a : in.schema) {
     if (a.name.empty() || a.type.empty()) return IncompleteSchemaAttribute();
@@ -55,13 +53,13 @@ Outcome<std::string> Service::CreateDataset(const CreateDatasetInput& in) {
   // (API_CreateDataset, DataFrequency).
   if (in.dataset_type == "RELATED_TIME_SERIES" && in.frequency.empty()) return MissingDataFrequency(in.dataset_type);
   if (!in.encryption.empty()) {
-    if (auto ok = CheckRole(in.encryption.role_arn); !ok) return ok.error();
-    if (auto ok = CheckKmsKey(in.encryption.kms_key_arn); !ok) return ok.error();
+    if (auto ok = checks_.Role(in.encryption.role_arn); !ok) return ok.error();
+    if (auto ok = checks_.KmsKey(in.encryption.kms_key_arn); !ok) return ok.error();
   }
   const std::string arn = arns_.Make("dataset", in.name);
-  if (resources_.count(arn)) return ResourceAlreadyExists("dataset", arn);
+  if (registry_.Contains(arn)) return ResourceAlreadyExists("dataset", arn);
   // "Maximum number of datasets: 1500" (limits.md); text INFERRED.
-  if (auto e = CheckQuotas<DatasetResource>(0, "", options_.quotas.datasets, "datasets")) return *e;
+  if (auto e = registry_.CheckQuotas<DatasetResource>(0, "", options_.quotas.datasets, "datasets")) return *e;
 
   auto d = std::make_unique<DatasetResource>();
   d->arn = arn;
@@ -75,38 +73,25 @@ Outcome<std::string> Service::CreateDataset(const CreateDatasetInput& in) {
   // Datasets and dataset groups are ACTIVE as soon as they are created:
   // AWS's examples show CreationTime equal to LastModificationTime and go on
   // without waiting (gs-cli.md; INFERRED for the missing CREATE_* states).
-  Insert(std::move(d), Status::kActive, now);
+  registry_.Insert(std::move(d), Status::kActive, now);
   return arn;
 }
 
 Outcome<DatasetView> Service::DescribeDataset(const std::string& arn) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
-  auto* d = Find<DatasetResource>(arn);
-  if (d == nullptr) return ResourceNotFound(arn);
-  return InfoOf(*d, now);
+  return DescribeAs<DatasetResource, DatasetView>(arn);
 }
 
 Outcome<Page<DatasetView>> Service::ListDatasets(const ListQuery& query) {
-  std::lock_guard<std::mutex> lock(mu_);
   return List<DatasetResource, DatasetView>("ListDatasets", query, {},
                                             [](const DatasetResource&, const std::string&) { return std::string(); });
 }
 
 Outcome<Done> Service::DeleteDataset(const std::string& arn) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
-  auto* d = Find<DatasetResource>(arn);
-  if (d == nullptr) return ResourceNotFound(arn);
   // "You can only delete datasets that have a status of ACTIVE or
   // CREATE_FAILED" (API_DeleteDataset); its import jobs are its children.
   // "Forecast does not automatically update any dataset groups that contain
   // the deleted dataset": the groups keep its ARN.
-  if (auto ok = CheckDeletable(*d, {Status::kActive, Status::kCreateFailed}); !ok) return ok.error();
-  BeginDelete(*d, now);
-  return Done{};
+  return DeleteAs<DatasetResource>(arn, {Status::kActive, Status::kCreateFailed});
 }
 
 }  // namespace fakeaws::forecast

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "base/seeded.h"
+#include "forecast/completion_context.h"
 #include "forecast/domains.h"
 #include "forecast/errors.h"
 #include "forecast/export_writer.h"
@@ -16,12 +17,12 @@
 
 namespace fakeaws::forecast {
 
-std::string ExplainabilityExportResource::Complete(Service& service, Timestamp at) {
-  if (!service.RoleAssumable(destination.role_arn)) return ExportRoleUnassumableMessage(destination.role_arn);
+std::string ExplainabilityExportResource::Complete(CompletionContext& context, Timestamp at) {
+  if (!context.RoleAssumable(destination.role_arn)) return ExportRoleUnassumableMessage(destination.role_arn);
   if (format == "PARQUET") return ExportFormatNotWrittenMessage(format);
-  auto* explainability = service.Find<ExplainabilityResource>(ParentArn());
+  auto* explainability = context.Find<ExplainabilityResource>(ParentArn());
   const S3Location where = ParseS3Path(destination.path);
-  if (explainability == nullptr || !service.store_.BucketExists(where.bucket)) {
+  if (explainability == nullptr || !context.store().BucketExists(where.bucket)) {
     return ExportBucketMissingMessage(destination.path);
   }
   std::string csv = "item_id";
@@ -35,23 +36,23 @@ std::string ExplainabilityExportResource::Complete(Service& service, Timestamp a
     csv += CsvField(s.item_id);
     for (const auto& d : s.dimension_values) csv += "," + CsvField(d);
     for (const auto& a : explainability->attributes) {
-      const uint64_t bits = base::SeededValue(service.options_.seed, stream ^ base::HashString(a),
+      const uint64_t bits = base::SeededValue(context.seed(), stream ^ base::HashString(a),
                                                   GeneratedValues::SeriesHash(s));
       csv += "," + std::to_string(std::round((base::UnitInterval(bits) * 2 - 1) * 1e6) / 1e6);
     }
     csv += '\n';
   }
   const std::string key = where.prefix + ExportFileName(name, life.creation_time, 0);
-  if (!PutExportFile(service.store_, where.bucket, key, std::move(csv), at).ok()) {
+  if (!PutExportFile(context.store(), where.bucket, key, std::move(csv), at).ok()) {
     return ExportBucketMissingMessage(destination.path);
   }
   exported_objects = {"s3://" + where.bucket + "/" + key};
   return "";
 }
 
-ExplainabilityView Service::InfoOf(const ExplainabilityResource& e, Timestamp now) const {
+ExplainabilityView ViewOf(const ExplainabilityResource& e, const Registry& registry, Timestamp now) {
   ExplainabilityView view;
-  FillView(e, now, &view);
+  registry.FillView(e, now, &view);
   view.resource_arn = e.resource_arn;
   view.time_series_granularity = e.time_series_granularity;
   view.time_point_granularity = e.time_point_granularity;
@@ -64,20 +65,18 @@ ExplainabilityView Service::InfoOf(const ExplainabilityResource& e, Timestamp no
 }
 
 Outcome<std::string> Service::CreateExplainability(const CreateExplainabilityInput& in) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
-  if (auto ok = CheckNewTags(in.tags); !ok) return ok.error();
-  auto it = resources_.find(in.resource_arn);
-  if (it == resources_.end()) return ResourceNotFound(in.resource_arn);
-  auto* predictor = dynamic_cast<PredictorResource*>(it->second.get());
-  auto* forecast = dynamic_cast<ForecastResource*>(it->second.get());
+  auto [lock, now] = Begin();
+  if (auto ok = checks_.NewTags(in.tags); !ok) return ok.error();
+  Resource* found = registry_.Find<Resource>(in.resource_arn);
+  if (found == nullptr) return ResourceNotFound(in.resource_arn);
+  auto* predictor = dynamic_cast<PredictorResource*>(found);
+  auto* forecast = dynamic_cast<ForecastResource*>(found);
   if (predictor == nullptr && forecast == nullptr) return UnsupportedResourceArn(in.resource_arn);
-  Resource& resource = *it->second;
+  Resource& resource = *found;
   if (resource.life.status != Status::kActive) {
     return ResourceNotActive(resource.Words(), resource.arn, StatusName(resource.life.status));
   }
-  if (forecast != nullptr) predictor = Find<PredictorResource>(forecast->predictor_arn);
+  if (forecast != nullptr) predictor = registry_.Find<PredictorResource>(forecast->predictor_arn);
   // "Explainability is only available for Forecasts and Predictors generated
   // from an AutoPredictor (CreateAutoPredictor)" (CreateExplainability).
   if (predictor == nullptr || !predictor->is_auto) return ExplainabilityNeedsAutoPredictor();
@@ -100,17 +99,17 @@ Outcome<std::string> Service::CreateExplainability(const CreateExplainabilityInp
     }
   }
   if (!in.source.path.empty()) {
-    if (auto ok = CheckRole(in.source.role_arn); !ok) return ok.error();
-    if (auto ok = CheckKmsKey(in.source.kms_key_arn); !ok) return ok.error();
+    if (auto ok = checks_.Role(in.source.role_arn); !ok) return ok.error();
+    if (auto ok = checks_.KmsKey(in.source.kms_key_arn); !ok) return ok.error();
   }
 
   // "your predictor must include at least one of the following: related time
   // series, item metadata, or additional datasets like Holidays and the
   // Weather Index" (CreateExplainability).
   std::vector<std::string> attributes;
-  if (auto* group = Find<DatasetGroupResource>(predictor->settings.dataset_group_arn)) {
+  if (auto* group = registry_.Find<DatasetGroupResource>(predictor->settings.dataset_group_arn)) {
     for (const auto& dataset_arn : group->dataset_arns) {
-      auto* d = Find<DatasetResource>(dataset_arn);
+      auto* d = registry_.Find<DatasetResource>(dataset_arn);
       if (d == nullptr || d->dataset_type == "TARGET_TIME_SERIES") continue;
       const auto fields = FieldsOf(d->domain);
       for (const auto& a : d->schema) {
@@ -124,11 +123,11 @@ Outcome<std::string> Service::CreateExplainability(const CreateExplainabilityInp
   if (attributes.empty()) return ExplainabilityNeedsRelatedData();
 
   const std::string arn = arns_.Make("explainability", in.name);
-  if (resources_.count(arn)) return ResourceAlreadyExists("explainability", arn);
+  if (registry_.Contains(arn)) return ResourceAlreadyExists("explainability", arn);
   // "You can only have one Explainability resource per predictor"; INFERRED
   // as ResourceAlreadyExistsException naming the one there is.
   if (forecast == nullptr) {
-    for (auto* e : All<ExplainabilityResource>()) {
+    for (auto* e : registry_.All<ExplainabilityResource>()) {
       if (e->resource_arn == predictor->arn) return ResourceAlreadyExists("explainability", e->arn);
     }
   }
@@ -148,13 +147,15 @@ Outcome<std::string> Service::CreateExplainability(const CreateExplainabilityInp
   if (forecast != nullptr) {
     std::set<std::pair<std::string, std::vector<std::string>>> seen;
     for (const auto& row : forecast->data.rows) {
-      if (seen.insert({row.item_id, row.dimension_values}).second) e->series.emplace_back(row.item_id, row.dimension_values);
+      if (seen.insert({row.item_id, row.dimension_values}).second) {
+        e->series.push_back({row.item_id, row.dimension_values});
+      }
     }
   } else if (predictor->model) {
     for (const auto& s : predictor->model->series) e->series.push_back(s.series);
   }
   e->tags = in.tags;
-  Admit(std::move(e), now);
+  registry_.Admit(std::move(e), now);
   return arn;
 }
 
@@ -163,7 +164,6 @@ Outcome<ExplainabilityView> Service::DescribeExplainability(const std::string& a
 }
 
 Outcome<Page<ExplainabilityView>> Service::ListExplainabilities(const ListQuery& query) {
-  std::lock_guard<std::mutex> lock(mu_);
   return List<ExplainabilityResource, ExplainabilityView>(
       "ListExplainabilities", query, {"ResourceArn", "Status"},
       [](const ExplainabilityResource& e, const std::string& key) {
@@ -176,16 +176,14 @@ Outcome<Done> Service::DeleteExplainability(const std::string& arn) {
 }
 
 Outcome<std::string> Service::CreateExplainabilityExport(const CreateExportInput& in) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
-  if (auto ok = CheckExportDestination(in); !ok) return ok.error();
-  auto explainability = FindActive<ExplainabilityResource>(in.source_arns.front());
+  auto [lock, now] = Begin();
+  if (auto ok = checks_.ExportDestination(in); !ok) return ok.error();
+  auto explainability = registry_.FindActive<ExplainabilityResource>(in.source_arns.front());
   if (!explainability.ok()) return explainability.error();
   // explainability-export/<explainability>/<export>, in the shape of the
   // other export ARNs (§3.3); INFERRED.
   const std::string arn = arns_.Make("explainability-export", explainability.value()->name + "/" + in.name);
-  if (resources_.count(arn)) return ResourceAlreadyExists("explainability export", arn);
+  if (registry_.Contains(arn)) return ResourceAlreadyExists("explainability export", arn);
   auto job = std::make_unique<ExplainabilityExportResource>();
   job->arn = arn;
   job->name = in.name;
@@ -193,7 +191,7 @@ Outcome<std::string> Service::CreateExplainabilityExport(const CreateExportInput
   job->destination = in.destination;
   job->format = in.format.empty() ? "CSV" : in.format;
   job->tags = in.tags;
-  Admit(std::move(job), now);
+  registry_.Admit(std::move(job), now);
   return arn;
 }
 
@@ -202,7 +200,6 @@ Outcome<ExportJobView> Service::DescribeExplainabilityExport(const std::string& 
 }
 
 Outcome<Page<ExportJobView>> Service::ListExplainabilityExports(const ListQuery& query) {
-  std::lock_guard<std::mutex> lock(mu_);
   return List<ExplainabilityExportResource, ExportJobView>(
       "ListExplainabilityExports", query, {"ResourceArn", "Status"},
       [](const ExplainabilityExportResource& job, const std::string& key) {

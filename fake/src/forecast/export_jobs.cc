@@ -1,6 +1,7 @@
 // Forecast export jobs: CreateForecastExportJob, Describe, List, Delete.
 #include <algorithm>
 
+#include "forecast/completion_context.h"
 #include "forecast/errors.h"
 #include "forecast/export_writer.h"
 #include "forecast/service.h"
@@ -8,63 +9,50 @@
 
 namespace fakeaws::forecast {
 
-std::string ForecastExportJobResource::Complete(Service& service, Timestamp at) {
-  if (!service.RoleAssumable(destination.role_arn)) {
+std::string ForecastExportJobResource::Complete(CompletionContext& context, Timestamp at) {
+  if (!context.RoleAssumable(destination.role_arn)) {
     return ExportRoleUnassumableMessage(destination.role_arn);
   }
   if (format == "PARQUET") return ExportFormatNotWrittenMessage(format);
-  auto* forecast = service.Find<ForecastResource>(forecast_arn);
+  auto* forecast = context.Find<ForecastResource>(forecast_arn);
   if (forecast == nullptr) return ExportBucketMissingMessage(destination.path);
-  ExportWriter writer(service.store_, service.options_.export_layout, service.options_.seed);
+  ExportWriter writer(context.store(), context.export_layout(), context.seed());
   // Files carry the job's creation time: "<job>_<ExportTimestamp>_part<N>".
   auto written =
       writer.Write(forecast->data, name, ParseS3Path(destination.path), life.creation_time, at);
   if (!written.ok()) return ExportBucketMissingMessage(destination.path);
-  exported_objects = std::move(written).value();
+  exported_objects = std::make_shared<const std::vector<std::string>>(std::move(written).value());
   return "";
 }
 
-ForecastExportJobInfo Service::InfoOf(const ForecastExportJobResource& job, Timestamp now,
-                                      bool with_details) const {
-  ForecastExportJobInfo info;
-  info.arn = job.arn;
-  info.name = job.name;
-  info.forecast_arn = job.forecast_arn;
-  info.destination_path = job.destination.path;
-  info.role_arn = job.destination.role_arn;
-  info.kms_key_arn = job.destination.kms_key_arn;
-  info.format = job.format;
-  info.status = std::string(StatusName(job.life.status));
-  info.message = job.life.message;
-  info.creation_time = job.life.creation_time;
-  info.last_modification_time = job.life.LastModificationTime(now);
-  if (with_details) {
-    info.exported_objects = job.exported_objects;
-    info.tags = job.tags;
-  }
-  return info;
+ForecastExportJobView ViewOf(const ForecastExportJobResource& job, const Registry& registry, Timestamp now) {
+  ForecastExportJobView view;
+  registry.FillView(job, now, &view);
+  view.forecast_arn = job.forecast_arn;
+  view.destination = job.destination;
+  view.format = job.format;
+  view.exported_objects = job.exported_objects;
+  view.tags = job.tags;
+  return view;
 }
 
-
 Outcome<std::string> Service::CreateForecastExportJob(const CreateForecastExportJobInput& in) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
+  auto [lock, now] = Begin();
 
-  if (auto ok = CheckNewTags(in.tags); !ok) return ok.error();
-  if (auto ok = CheckRole(in.destination.role_arn); !ok) return ok.error();
-  if (auto ok = CheckKmsKey(in.destination.kms_key_arn); !ok) return ok.error();
+  if (auto ok = checks_.NewTags(in.tags); !ok) return ok.error();
+  if (auto ok = checks_.Role(in.destination.role_arn); !ok) return ok.error();
+  if (auto ok = checks_.KmsKey(in.destination.kms_key_arn); !ok) return ok.error();
 
-  auto* forecast = Find<ForecastResource>(in.forecast_arn);
+  auto* forecast = registry_.Find<ForecastResource>(in.forecast_arn);
   if (forecast == nullptr) return ResourceNotFound(in.forecast_arn);
   if (forecast->life.status != Status::kActive) {
     return ResourceNotActive("forecast", forecast->arn, StatusName(forecast->life.status));
   }
   const std::string arn = arns_.ForecastExportJob(forecast->name, in.name);
-  if (resources_.count(arn)) return ResourceAlreadyExists("forecast export job", arn);
+  if (registry_.Contains(arn)) return ResourceAlreadyExists("forecast export job", arn);
 
   const auto& q = options_.quotas;
-  const KindCounts& jobs = counts_[std::type_index(typeid(ForecastExportJobResource))];
+  const Registry::KindCounts& jobs = registry_.CountsOf<ForecastExportJobResource>();
   if (jobs.creating >= q.concurrent_forecast_export_jobs) {
     return ConcurrentQuotaReached(q.concurrent_forecast_export_jobs, "forecast exports");
   }
@@ -79,32 +67,23 @@ Outcome<std::string> Service::CreateForecastExportJob(const CreateForecastExport
   job->destination = in.destination;
   job->format = in.format.empty() ? "CSV" : in.format;
   job->tags = in.tags;
-  Admit(std::move(job), now);
+  registry_.Admit(std::move(job), now);
   return arn;
 }
 
-Outcome<ForecastExportJobInfo> Service::DescribeForecastExportJob(const std::string& arn,
-                                                                  bool with_details) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
-  auto* job = Find<ForecastExportJobResource>(arn);
-  if (job == nullptr) return ResourceNotFound(arn);
-  return InfoOf(*job, now, with_details);
+Outcome<ForecastExportJobView> Service::DescribeForecastExportJob(const std::string& arn) {
+  return DescribeAs<ForecastExportJobResource, ForecastExportJobView>(arn);
 }
 
-std::vector<ForecastExportJobInfo> Service::AllForecastExportJobs() {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
-  std::vector<ForecastExportJobInfo> out;
-  for (auto* job : All<ForecastExportJobResource>()) out.push_back(InfoOf(*job, now, true));
+std::vector<ForecastExportJobView> Service::AllForecastExportJobs() {
+  auto [lock, now] = Begin();
+  std::vector<ForecastExportJobView> out;
+  for (auto* job : registry_.All<ForecastExportJobResource>()) out.push_back(ViewOf(*job, registry_, now));
   return out;
 }
 
-Outcome<Page<ForecastExportJobInfo>> Service::ListForecastExportJobs(const ListQuery& query) {
-  std::lock_guard<std::mutex> lock(mu_);
-  return List<ForecastExportJobResource, ForecastExportJobInfo>(
+Outcome<Page<ForecastExportJobView>> Service::ListForecastExportJobs(const ListQuery& query) {
+  return List<ForecastExportJobResource, ForecastExportJobView>(
       "ListForecastExportJobs", query, {"ForecastArn", "Status"},
       [](const ForecastExportJobResource& job, const std::string& key) {
         return key == "ForecastArn" ? job.forecast_arn : std::string(StatusName(job.life.status));
@@ -112,18 +91,9 @@ Outcome<Page<ForecastExportJobInfo>> Service::ListForecastExportJobs(const ListQ
 }
 
 Outcome<Done> Service::DeleteForecastExportJob(const std::string& arn) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
-  auto* job = Find<ForecastExportJobResource>(arn);
-  if (job == nullptr) return ResourceNotFound(arn);
   // "You can delete only export jobs that have a status of ACTIVE or
   // CREATE_FAILED" (API_DeleteForecastExportJob); a stopped job is as final.
-  if (!CanDelete(job->life.status)) {
-    return CannotDeleteInStatus(job->Words(), arn, StatusName(job->life.status));
-  }
-  BeginDelete(*job, now);
-  return Done{};
+  return DeleteAs<ForecastExportJobResource>(arn, {Status::kActive, Status::kCreateFailed, Status::kCreateStopped});
 }
 
 }  // namespace fakeaws::forecast

@@ -51,8 +51,8 @@ void AppendDouble(std::string* out, double v) {
 // One contiguous block of rows: a series' generated horizon, or the given
 // rows of one series sorted by date.
 struct SeriesBlock {
-  const ForecastSeries* series = nullptr;  // generated
-  std::vector<const ForecastRow*> rows;    // explicit
+  const SeriesId* series = nullptr;             // generated
+  std::vector<const ForecastData::Row*> rows;  // explicit
   size_t RowCount(int horizon) const { return series ? static_cast<size_t>(horizon) : rows.size(); }
 };
 
@@ -96,7 +96,7 @@ std::string ExportFileName(const std::string& job_name, Timestamp export_time, i
   return job_name + "_" + ts + "_part" + std::to_string(part) + ".csv";
 }
 
-Outcome<std::vector<std::string>> ExportWriter::Write(const ForecastSpec& forecast,
+Outcome<std::vector<std::string>> ExportWriter::Write(const ForecastData& forecast,
                                                       const std::string& job_name,
                                                       const S3Location& destination,
                                                       Timestamp export_time, Timestamp written_at) {
@@ -125,7 +125,7 @@ Outcome<std::vector<std::string>> ExportWriter::Write(const ForecastSpec& foreca
     }
     for (auto& b : blocks) {
       std::stable_sort(b.rows.begin(), b.rows.end(),
-                       [](const ForecastRow* a, const ForecastRow* c) { return a->date < c->date; });
+                       [](const ForecastData::Row* a, const ForecastData::Row* c) { return a->date < c->date; });
     }
   }
 
@@ -193,7 +193,7 @@ Outcome<std::vector<std::string>> ExportWriter::Write(const ForecastSpec& foreca
       }
       rows_in_current += forecast.horizon;
     } else {
-      for (const ForecastRow* row : block.rows) {
+      for (const ForecastData::Row* row : block.rows) {
         Reserve(&current, row->item_id.size() + 24 + 16 * (row->values.size() + 2));
         AppendField(&current, row->item_id);
         current += ',';

@@ -9,8 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "fakeaws/forecast.h"
+#include "fakeaws/error.h"
 #include "fakeaws/options.h"
+#include "forecast/forecast_data.h"
 #include "s3/store.h"
 
 namespace fakeaws::forecast {
@@ -42,7 +43,7 @@ class ExportWriter {
   // Writes every part, named with `export_time` and stored at `written_at`,
   // and returns their "s3://bucket/key" names, or the store's error (the
   // bucket is missing) with nothing written.
-  Outcome<std::vector<std::string>> Write(const ForecastSpec& forecast, const std::string& job_name,
+  Outcome<std::vector<std::string>> Write(const ForecastData& forecast, const std::string& job_name,
                                           const S3Location& destination, Timestamp export_time,
                                           Timestamp written_at);
 

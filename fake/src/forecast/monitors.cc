@@ -8,13 +8,12 @@
 
 namespace fakeaws::forecast {
 
-MonitorView Service::InfoOf(const MonitorResource& m, Timestamp now) const {
+MonitorView ViewOf(const MonitorResource& m, const Registry& registry, Timestamp now) {
   MonitorView view;
-  FillView(m, now, &view);
+  registry.FillView(m, now, &view);
   view.resource_arn = m.resource_arn;
   // The baseline is the predictor's own accuracy (DescribeMonitor.Baseline).
-  auto it = resources_.find(m.resource_arn);
-  auto* predictor = it == resources_.end() ? nullptr : dynamic_cast<const PredictorResource*>(it->second.get());
+  const auto* predictor = registry.Find<PredictorResource>(m.resource_arn);
   if (predictor != nullptr && predictor->accuracy) {
     const WindowMetrics& a = *predictor->accuracy;
     for (const auto& e : a.error_metrics) {
@@ -31,14 +30,12 @@ MonitorView Service::InfoOf(const MonitorResource& m, Timestamp now) const {
 }
 
 Outcome<std::string> Service::CreateMonitor(const std::string& name, const std::string& resource_arn,
-                                            const std::vector<Tag>& tags) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
-  if (auto ok = CheckNewTags(tags); !ok) return ok.error();
-  auto it = resources_.find(resource_arn);
-  if (it == resources_.end()) return ResourceNotFound(resource_arn);
-  auto* predictor = dynamic_cast<PredictorResource*>(it->second.get());
+                                            const std::vector<ResourceTag>& tags) {
+  auto [lock, now] = Begin();
+  if (auto ok = checks_.NewTags(tags); !ok) return ok.error();
+  Resource* found = registry_.Find<Resource>(resource_arn);
+  if (found == nullptr) return ResourceNotFound(resource_arn);
+  auto* predictor = dynamic_cast<PredictorResource*>(found);
   // "Creates a predictor monitor resource for an existing auto predictor"
   // (CreateMonitor).
   if (predictor == nullptr || !predictor->is_auto) return MonitorNeedsAutoPredictor(resource_arn);
@@ -46,8 +43,8 @@ Outcome<std::string> Service::CreateMonitor(const std::string& name, const std::
     return ResourceNotActive(predictor->Words(), resource_arn, StatusName(predictor->life.status));
   }
   const std::string arn = arns_.Make("monitor", name);
-  if (resources_.count(arn)) return ResourceAlreadyExists("monitor", arn);
-  for (auto* m : All<MonitorResource>()) {
+  if (registry_.Contains(arn)) return ResourceAlreadyExists("monitor", arn);
+  for (auto* m : registry_.All<MonitorResource>()) {
     if (m->resource_arn == resource_arn) return ResourceAlreadyExists("monitor", m->arn);
   }
   auto m = std::make_unique<MonitorResource>();
@@ -55,7 +52,7 @@ Outcome<std::string> Service::CreateMonitor(const std::string& name, const std::
   m->name = name;
   m->resource_arn = resource_arn;
   m->tags = tags;
-  Admit(std::move(m), now);
+  registry_.Admit(std::move(m), now);
   return arn;
 }
 
@@ -64,7 +61,6 @@ Outcome<MonitorView> Service::DescribeMonitor(const std::string& arn) {
 }
 
 Outcome<Page<MonitorView>> Service::ListMonitors(const ListQuery& query) {
-  std::lock_guard<std::mutex> lock(mu_);
   return List<MonitorResource, MonitorView>("ListMonitors", query, {"Status"},
                                             [](const MonitorResource& m, const std::string&) {
                                               return std::string(StatusName(m.life.status));
@@ -80,10 +76,8 @@ Outcome<Done> Service::DeleteMonitor(const std::string& arn) {
 
 Outcome<Page<MonitorEvaluation>> Service::ListMonitorEvaluations(const std::string& monitor_arn,
                                                                  const ListQuery& query) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
-  if (Find<MonitorResource>(monitor_arn) == nullptr) return ResourceNotFound(monitor_arn);
+  auto [lock, now] = Begin();
+  if (registry_.Find<MonitorResource>(monitor_arn) == nullptr) return ResourceNotFound(monitor_arn);
   if (!query.next_token.empty() && !tokens_.Redeem("ListMonitorEvaluations", query.next_token, now)) {
     return InvalidNextToken();
   }

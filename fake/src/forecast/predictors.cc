@@ -70,7 +70,7 @@ std::vector<std::string> PredictorResource::ForecastTypes() const {
   return settings.forecast_types.empty() ? kDefaultForecastTypes : settings.forecast_types;
 }
 
-std::string PredictorResource::Complete(Service&, Timestamp) { return Train(); }
+std::string PredictorResource::Complete(CompletionContext&, Timestamp) { return Train(); }
 
 std::string PredictorResource::Train() {
   auto set = std::make_shared<TrainingSet>();
@@ -89,9 +89,9 @@ std::string PredictorResource::Train() {
   return "";
 }
 
-PredictorView Service::InfoOf(const PredictorResource& p, Timestamp now) const {
+PredictorView ViewOf(const PredictorResource& p, const Registry& registry, Timestamp now) {
   PredictorView view;
-  FillView(p, now, &view);
+  registry.FillView(p, now, &view);
   view.is_auto = p.is_auto;
   view.settings = p.settings;
   view.forecast_types = p.ForecastTypes();
@@ -107,9 +107,9 @@ PredictorView Service::InfoOf(const PredictorResource& p, Timestamp now) const {
         p.settings.perform_automl.value_or(false) ? AlgorithmArns().front() : p.settings.algorithm_arn;
   }
   if (!p.settings.reference_predictor_arn.empty()) {
-    view.reference_state = resources_.count(p.settings.reference_predictor_arn) ? "Active" : "Deleted";
+    view.reference_state = registry.Contains(p.settings.reference_predictor_arn) ? "Active" : "Deleted";
   }
-  for (const auto& [arn, r] : resources_) {
+  for (const auto& [arn, r] : registry.contents().resources) {
     if (r->ParentArn() != p.arn) continue;
     if (auto* m = dynamic_cast<const MonitorResource*>(r.get())) {
       view.monitor_arn = m->arn;
@@ -123,19 +123,17 @@ PredictorView Service::InfoOf(const PredictorResource& p, Timestamp now) const {
 }
 
 Outcome<std::string> Service::CreatePredictor(const CreatePredictorInput& input) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
-  if (auto ok = CheckNewTags(input.tags); !ok) return ok.error();
+  auto [lock, now] = Begin();
+  if (auto ok = checks_.NewTags(input.tags); !ok) return ok.error();
   if (auto ok = CheckSettings(input); !ok) return ok.error();
   PredictorSettings settings = input.settings;
   if (!settings.encryption.empty()) {
-    if (auto ok = CheckRole(settings.encryption.role_arn); !ok) return ok.error();
-    if (auto ok = CheckKmsKey(settings.encryption.kms_key_arn); !ok) return ok.error();
+    if (auto ok = checks_.Role(settings.encryption.role_arn); !ok) return ok.error();
+    if (auto ok = checks_.KmsKey(settings.encryption.kms_key_arn); !ok) return ok.error();
   }
   if (!settings.reference_predictor_arn.empty()) {
     // Retraining keeps the reference's settings and trains on today's data.
-    auto reference = FindActive<PredictorResource>(settings.reference_predictor_arn);
+    auto reference = registry_.FindActive<PredictorResource>(settings.reference_predictor_arn);
     if (!reference.ok()) return reference.error();
     const std::string reference_arn = settings.reference_predictor_arn;
     settings = reference.value()->settings;
@@ -145,22 +143,22 @@ Outcome<std::string> Service::CreatePredictor(const CreatePredictorInput& input)
     settings.explain_predictor.reset();
   }
 
-  auto group = FindActive<DatasetGroupResource>(settings.dataset_group_arn);
+  auto group = registry_.FindActive<DatasetGroupResource>(settings.dataset_group_arn);
   if (!group.ok()) return group.error();
   DatasetResource* target = nullptr;
   DatasetResource* related = nullptr;
   std::vector<std::string> imports;
   for (const auto& dataset_arn : group.value()->dataset_arns) {
-    auto* d = Find<DatasetResource>(dataset_arn);
+    auto* d = registry_.Find<DatasetResource>(dataset_arn);
     if (d == nullptr) return ResourceNotFound(dataset_arn);
     if (d->dataset_type == "TARGET_TIME_SERIES") target = d;
     if (d->dataset_type == "RELATED_TIME_SERIES") related = d;
-    if (auto* job = LatestImport(d->arn)) imports.push_back(job->arn);
+    if (auto* job = registry_.LatestImport(d->arn)) imports.push_back(job->arn);
   }
   if (target == nullptr) return NoTargetTimeSeries(settings.dataset_group_arn);
-  const DatasetView target_view = InfoOf(*target, now);
+  const DatasetView target_view = ViewOf(*target, registry_, now);
   if (target_view.status != "ACTIVE") return ResourceNotActive(target->Words(), target->arn, target_view.status);
-  DatasetImportJobResource* latest = LatestImport(target->arn);
+  DatasetImportJobResource* latest = registry_.LatestImport(target->arn);
   if (latest == nullptr) return NoImportedData(target->arn);
 
   // "The frequency must be greater than or equal to the TARGET_TIME_SERIES
@@ -192,21 +190,22 @@ Outcome<std::string> Service::CreatePredictor(const CreatePredictorInput& input)
 
   // Predictor names are unique per account and region, whatever the kind
   // (wire-format.md §3.3); an AutoPredictor's ARN carries a ULID as well.
-  for (auto* other : All<PredictorResource>()) {
+  for (auto* other : registry_.All<PredictorResource>()) {
     if (other->name == input.name) return ResourceAlreadyExists("predictor", other->arn);
   }
   const auto& q = options_.quotas;
-  if (auto e = CheckQuotas<PredictorResource>(q.concurrent_predictors, "predictors", q.predictors, "predictors")) {
+  if (auto e = registry_.CheckQuotas<PredictorResource>(q.concurrent_predictors, "predictors", q.predictors,
+                                                        "predictors")) {
     return *e;
   }
   // MonitorConfig makes a monitor with the predictor (CreateAutoPredictor).
   const std::string monitor_arn =
       input.is_auto && !settings.monitor_name.empty() ? arns_.Make("monitor", settings.monitor_name) : "";
-  if (!monitor_arn.empty() && resources_.count(monitor_arn)) return ResourceAlreadyExists("monitor", monitor_arn);
+  if (!monitor_arn.empty() && registry_.Contains(monitor_arn)) return ResourceAlreadyExists("monitor", monitor_arn);
 
   auto p = std::make_unique<PredictorResource>();
   p->is_auto = input.is_auto;
-  p->arn = input.is_auto ? arns_.Make("predictor", input.name + "_" + SeededUlid(now, options_.seed, next_seq_))
+  p->arn = input.is_auto ? arns_.Make("predictor", input.name + "_" + SeededUlid(now, options_.seed, registry_.next_seq()))
                          : arns_.Make("predictor", input.name);
   p->name = input.name;
   p->settings = std::move(settings);
@@ -217,31 +216,28 @@ Outcome<std::string> Service::CreatePredictor(const CreatePredictorInput& input)
   p->tags = input.tags;
   const std::string arn = p->arn;
   const std::string monitor_name = p->settings.monitor_name;
-  Admit(std::move(p), now);
+  registry_.Admit(std::move(p), now);
   if (!monitor_arn.empty()) {
     auto m = std::make_unique<MonitorResource>();
     m->arn = monitor_arn;
     m->name = monitor_name;
     m->resource_arn = arn;
-    Admit(std::move(m), now);
+    registry_.Admit(std::move(m), now);
   }
   return arn;
 }
 
 Outcome<PredictorView> Service::DescribePredictor(const std::string& arn, bool auto_predictor) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
-  auto* p = Find<PredictorResource>(arn);
+  auto [lock, now] = Begin();
+  auto* p = registry_.Find<PredictorResource>(arn);
   if (p == nullptr) return ResourceNotFound(arn);
   // AWS's own solution tells the kinds apart by the InvalidInputException
   // DescribePredictor answers for an AutoPredictor (§2.3, AWS-SAMPLE).
   if (p->is_auto != auto_predictor) return WrongPredictorKind(arn, p->is_auto);
-  return InfoOf(*p, now);
+  return ViewOf(*p, registry_, now);
 }
 
 Outcome<Page<PredictorView>> Service::ListPredictors(const ListQuery& query) {
-  std::lock_guard<std::mutex> lock(mu_);
   return List<PredictorResource, PredictorView>(
       "ListPredictors", query, {"DatasetGroupArn", "Status"}, [](const PredictorResource& p, const std::string& key) {
         return key == "DatasetGroupArn" ? p.settings.dataset_group_arn : std::string(StatusName(p.life.status));
@@ -249,29 +245,18 @@ Outcome<Page<PredictorView>> Service::ListPredictors(const ListQuery& query) {
 }
 
 Outcome<Done> Service::DeletePredictor(const std::string& arn) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
-  auto* p = Find<PredictorResource>(arn);
-  if (p == nullptr) return ResourceNotFound(arn);
   // "You can delete only predictor that have a status of ACTIVE or
   // CREATE_FAILED" (API_DeletePredictor); a stopped one is as final.
-  if (auto ok = CheckDeletable(*p, {Status::kActive, Status::kCreateFailed, Status::kCreateStopped}); !ok) {
-    return ok.error();
-  }
-  BeginDelete(*p, now);
-  return Done{};
+  return DeleteAs<PredictorResource>(arn, {Status::kActive, Status::kCreateFailed, Status::kCreateStopped});
 }
 
 Outcome<PredictorView> Service::GetAccuracyMetrics(const std::string& arn) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
+  auto [lock, now] = Begin();
   // "Before you can get accuracy metrics, the Status of the predictor must be
   // ACTIVE" (API_GetAccuracyMetrics).
-  auto p = FindActive<PredictorResource>(arn);
+  auto p = registry_.FindActive<PredictorResource>(arn);
   if (!p.ok()) return p.error();
-  return InfoOf(*p.value(), now);
+  return ViewOf(*p.value(), registry_, now);
 }
 
 }  // namespace fakeaws::forecast

@@ -10,14 +10,15 @@
 #include <utility>
 #include <vector>
 
-#include "fakeaws/forecast.h"
+#include "forecast/forecast_data.h"
 #include "forecast/imported_data.h"
 #include "forecast/lifecycle.h"
+#include "forecast/resource_tag.h"
 #include "forecast/seasonal_model.h"
 
 namespace fakeaws::forecast {
 
-class Service;
+class CompletionContext;
 
 struct Resource {
   virtual ~Resource() = default;
@@ -25,7 +26,7 @@ struct Resource {
   std::string arn;
   std::string name;
   Lifecycle life;
-  std::vector<Tag> tags;
+  std::vector<ResourceTag> tags;
   uint64_t seq = 0;  // creation order: lists are newest first
   std::optional<Timestamp> due;  // the next scheduled transition
 
@@ -41,7 +42,7 @@ struct Resource {
   virtual bool IsMonitor() const { return false; }
   // The work done when CREATE_IN_PROGRESS ends: an empty string for ACTIVE,
   // or the CREATE_FAILED message.
-  virtual std::string Complete(Service& service, Timestamp at) = 0;
+  virtual std::string Complete(CompletionContext& context, Timestamp at) = 0;
 };
 
 using KeyValues = std::vector<std::pair<std::string, std::string>>;
@@ -64,7 +65,7 @@ struct DatasetGroupResource : Resource {
 
   std::string_view Words() const override { return "dataset group"; }
   bool Stoppable() const override { return false; }
-  std::string Complete(Service&, Timestamp) override { return ""; }
+  std::string Complete(CompletionContext&, Timestamp) override { return ""; }
 };
 
 struct DatasetResource : Resource {
@@ -76,7 +77,7 @@ struct DatasetResource : Resource {
 
   std::string_view Words() const override { return "dataset"; }
   bool Stoppable() const override { return false; }
-  std::string Complete(Service&, Timestamp) override { return ""; }
+  std::string Complete(CompletionContext&, Timestamp) override { return ""; }
 };
 
 struct DatasetImportJobResource : Resource {
@@ -95,7 +96,7 @@ struct DatasetImportJobResource : Resource {
 
   std::string_view Words() const override { return "dataset import job"; }
   std::string ParentArn() const override { return dataset_arn; }
-  std::string Complete(Service& service, Timestamp at) override;
+  std::string Complete(CompletionContext& context, Timestamp at) override;
 };
 
 struct AttributeConfig {
@@ -169,7 +170,7 @@ struct PredictorResource : Resource {
 
   std::string_view Words() const override { return "predictor"; }
   std::string ParentArn() const override { return settings.dataset_group_arn; }
-  std::string Complete(Service& service, Timestamp at) override;
+  std::string Complete(CompletionContext& context, Timestamp at) override;
   // Fits `model` to `training_data` and scores it into `accuracy`; "" or
   // the CREATE_FAILED message. Deterministic, so a snapshot stores only
   // whether it ran.
@@ -186,8 +187,9 @@ struct TimeSeriesSelector {
 };
 
 struct ForecastResource : Resource {
-  // A seeded forecast's data, or a created forecast's once it is ACTIVE.
-  ForecastSpec data;
+  // A seeded forecast's values, or a created forecast's once it is ACTIVE.
+  ForecastData data;
+  LegacySpecMembers legacy_spec;
   std::string predictor_arn;
   std::string dataset_group_arn;
   bool created_using_auto_predictor = false;
@@ -199,18 +201,22 @@ struct ForecastResource : Resource {
 
   std::string_view Words() const override { return "forecast"; }
   std::string ParentArn() const override { return predictor_arn; }
-  std::string Complete(Service& service, Timestamp at) override;
+  std::string Complete(CompletionContext& context, Timestamp at) override;
 };
+
+// "s3://bucket/key" of each file an export wrote, in part order: written
+// once when the job completes, then shared by every view of the job.
+using ExportedObjects = std::shared_ptr<const std::vector<std::string>>;
 
 struct ForecastExportJobResource : Resource {
   std::string forecast_arn;
   S3Config destination;
   std::string format;
-  std::vector<std::string> exported_objects;
+  ExportedObjects exported_objects;  // null until the job completes
 
   std::string_view Words() const override { return "forecast export job"; }
   std::string ParentArn() const override { return forecast_arn; }
-  std::string Complete(Service& service, Timestamp at) override;
+  std::string Complete(CompletionContext& context, Timestamp at) override;
 };
 
 // What an export-like job shares: the resources it exports, where to, and
@@ -226,7 +232,7 @@ struct S3ExportResource : Resource {
 
 struct PredictorBacktestExportJobResource : S3ExportResource {
   std::string_view Words() const override { return "predictor backtest export job"; }
-  std::string Complete(Service& service, Timestamp at) override;
+  std::string Complete(CompletionContext& context, Timestamp at) override;
 };
 
 struct ExplainabilityResource : Resource {
@@ -239,17 +245,17 @@ struct ExplainabilityResource : Resource {
   std::string start_date_time, end_date_time;
   // The attributes it scores and the series it covers, fixed when created.
   std::vector<std::string> attributes;
-  std::vector<ForecastSeries> series;
+  std::vector<SeriesId> series;
 
   std::string_view Words() const override { return "explainability"; }
   std::string Plural() const override { return "explainabilities"; }
   std::string ParentArn() const override { return resource_arn; }
-  std::string Complete(Service&, Timestamp) override { return ""; }
+  std::string Complete(CompletionContext&, Timestamp) override { return ""; }
 };
 
 struct ExplainabilityExportResource : S3ExportResource {
   std::string_view Words() const override { return "explainability export"; }
-  std::string Complete(Service& service, Timestamp at) override;
+  std::string Complete(CompletionContext& context, Timestamp at) override;
 };
 
 struct MonitorResource : Resource {
@@ -258,7 +264,7 @@ struct MonitorResource : Resource {
   std::string_view Words() const override { return "monitor"; }
   std::string ParentArn() const override { return resource_arn; }
   bool IsMonitor() const override { return true; }
-  std::string Complete(Service&, Timestamp) override { return ""; }
+  std::string Complete(CompletionContext&, Timestamp) override { return ""; }
 };
 
 struct WhatIfAnalysisResource : Resource {
@@ -268,7 +274,7 @@ struct WhatIfAnalysisResource : Resource {
   std::string_view Words() const override { return "what-if analysis"; }
   std::string Plural() const override { return "what-if analyses"; }
   std::string ParentArn() const override { return forecast_arn; }
-  std::string Complete(Service&, Timestamp) override { return ""; }
+  std::string Complete(CompletionContext&, Timestamp) override { return ""; }
 };
 
 struct TimeSeriesCondition {
@@ -296,16 +302,17 @@ struct WhatIfForecastResource : Resource {
   std::vector<TimeSeriesTransformation> transformations;
   std::optional<TimeSeriesReplacements> replacements;
   // Its forecast, once ACTIVE.
-  ForecastSpec data;
+  ForecastData data;
+  LegacySpecMembers legacy_spec;
 
   std::string_view Words() const override { return "what-if forecast"; }
   std::string ParentArn() const override { return analysis_arn; }
-  std::string Complete(Service& service, Timestamp at) override;
+  std::string Complete(CompletionContext& context, Timestamp at) override;
 };
 
 struct WhatIfForecastExportResource : S3ExportResource {
   std::string_view Words() const override { return "what-if forecast export"; }
-  std::string Complete(Service& service, Timestamp at) override;
+  std::string Complete(CompletionContext& context, Timestamp at) override;
 };
 
 }  // namespace fakeaws::forecast

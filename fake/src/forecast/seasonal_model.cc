@@ -67,7 +67,7 @@ std::string BuildTrainingSet(const ImportedData& data, const std::string& id_fie
   out->series.clear();
   out->length = 0;
   for (const auto& [key, periods] : sums) {
-    SeriesHistory h{ForecastSeries(key.first, key.second), {}};
+    SeriesHistory h{SeriesId{key.first, key.second}, {}};
     const auto begin = std::lower_bound(grid.begin(), grid.end(), periods.begin()->first);
     h.values.assign(static_cast<size_t>(grid.end() - begin), 0.0);
     for (const auto& [t, sum] : periods) {

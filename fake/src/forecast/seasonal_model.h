@@ -9,13 +9,13 @@
 #include <utility>
 #include <vector>
 
-#include "fakeaws/forecast.h"
+#include "forecast/forecast_data.h"
 #include "forecast/imported_data.h"
 
 namespace fakeaws::forecast {
 
 struct SeriesHistory {
-  ForecastSeries series;
+  SeriesId series;
   // One value per period, from the series' first period to the training
   // set's last; periods without data hold 0 (the target's default
   // middlefill and backfill, API_FeaturizationMethod).
@@ -59,7 +59,7 @@ struct WindowMetrics {
 // One series' part of a backtest: the held-out periods, what they were, what
 // the model forecast for them, and the series' own metrics.
 struct SeriesBacktest {
-  ForecastSeries series;
+  SeriesId series;
   std::vector<Timestamp> dates;
   std::vector<double> actual;
   std::vector<std::vector<double>> forecast;  // [period][forecast type]

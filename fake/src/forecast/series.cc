@@ -180,13 +180,13 @@ std::string FormatForecastDate(Timestamp t) {
   return buf;
 }
 
-uint64_t GeneratedValues::SeriesHash(const ForecastSeries& series) {
+uint64_t GeneratedValues::SeriesHash(const SeriesId& series) {
   uint64_t h = base::HashString(series.item_id);
   for (const auto& d : series.dimension_values) h = base::Mix64(h ^ base::HashString(d));
   return h;
 }
 
-double GeneratedValues::Value(const ForecastSeries& series, int64_t period,
+double GeneratedValues::Value(const SeriesId& series, int64_t period,
                               std::string_view forecast_type) const {
   return Value(SeriesHash(series), period, QuantileOf(forecast_type));
 }

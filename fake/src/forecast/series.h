@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "fakeaws/clock.h"
-#include "fakeaws/forecast.h"
+#include "forecast/forecast_data.h"
 
 namespace fakeaws::forecast {
 
@@ -57,10 +57,10 @@ std::string FormatForecastDate(Timestamp t);
 class GeneratedValues {
  public:
   explicit GeneratedValues(uint64_t seed) : seed_(seed) {}
-  double Value(const ForecastSeries& series, int64_t period, std::string_view forecast_type) const;
+  double Value(const SeriesId& series, int64_t period, std::string_view forecast_type) const;
   // The same, with the series' hash precomputed (export hot path).
   double Value(uint64_t series_hash, int64_t period, std::optional<double> quantile) const;
-  static uint64_t SeriesHash(const ForecastSeries& series);
+  static uint64_t SeriesHash(const SeriesId& series);
 
  private:
   uint64_t seed_;

@@ -2,18 +2,20 @@
 // the export writer. Plain C++: no HTTP, no JSON. The wire (protocol/) and
 // the typed C++ API both call this, and both get the same AwsErrors.
 //
+// Service holds the operations, one file per family of resources
+// (dataset_groups.cc, predictors.cc, ...; the operations on any resource in
+// service.cc). They check a request against the inputs' rules
+// (input_checks.h) and act through the Registry (registry.h), which keeps
+// the resources, their lifecycles and the quota counts.
+//
 // Thread-safe: every public method holds the service's one mutex.
 #pragma once
 
-#include <map>
-#include <memory>
+#include <initializer_list>
 #include <mutex>
 #include <optional>
-#include <set>
 #include <string>
-#include <tuple>
-#include <typeindex>
-#include <unordered_map>
+#include <string_view>
 #include <vector>
 
 #include "base/virtual_clock.h"
@@ -22,108 +24,15 @@
 #include "fakeaws/forecast.h"
 #include "fakeaws/options.h"
 #include "forecast/arn.h"
-#include "forecast/import_reader.h"
+#include "forecast/input_checks.h"
+#include "forecast/inputs.h"
 #include "forecast/pagination.h"
+#include "forecast/registry.h"
 #include "forecast/resources.h"
 #include "forecast/views.h"
 #include "s3/store.h"
 
 namespace fakeaws::forecast {
-
-struct Filter {
-  std::string key;
-  std::string value;
-  bool is = true;  // IS or IS_NOT
-};
-
-struct ListQuery {
-  std::vector<Filter> filters;
-  int max_results = kDefaultMaxResults;
-  std::string next_token;
-};
-
-struct CreateForecastExportJobInput {
-  std::string name;
-  std::string forecast_arn;
-  S3Config destination;
-  std::vector<Tag> tags;
-  std::string format;  // empty: CSV
-};
-
-struct CreateDatasetGroupInput {
-  std::string name;
-  std::string domain;
-  std::vector<std::string> dataset_arns;
-  std::vector<Tag> tags;
-};
-
-struct CreateDatasetInput {
-  std::string name;
-  std::string domain;
-  std::string dataset_type;
-  std::string frequency;
-  std::vector<SchemaAttribute> schema;
-  EncryptionConfig encryption;
-  std::vector<Tag> tags;
-};
-
-struct CreateDatasetImportJobInput {
-  std::string name;
-  std::string dataset_arn;
-  S3Config source;
-  std::string timestamp_format;  // empty: "yyyy-MM-dd HH:mm:ss"
-  std::string time_zone;
-  std::optional<bool> use_geolocation_for_time_zone;
-  std::string geolocation_format;
-  std::string format;       // empty: CSV
-  std::string import_mode;  // empty: FULL
-  std::vector<Tag> tags;
-};
-
-struct CreatePredictorInput {
-  std::string name;
-  bool is_auto = false;  // CreateAutoPredictor
-  PredictorSettings settings;
-  std::vector<Tag> tags;
-};
-
-struct CreateForecastInput {
-  std::string name;
-  std::string predictor_arn;
-  std::vector<std::string> forecast_types;  // empty: the predictor's
-  std::optional<TimeSeriesSelector> selector;
-  std::vector<Tag> tags;
-};
-
-// CreatePredictorBacktestExportJob, CreateExplainabilityExport and
-// CreateWhatIfForecastExport: what to export, where to.
-struct CreateExportInput {
-  std::string name;
-  std::vector<std::string> source_arns;
-  S3Config destination;
-  std::vector<Tag> tags;
-  std::string format;  // empty: CSV
-};
-
-struct CreateExplainabilityInput {
-  std::string name;
-  std::string resource_arn;
-  std::string time_series_granularity;
-  std::string time_point_granularity;
-  std::optional<bool> enable_visualization;
-  S3Config source;
-  std::vector<SchemaAttribute> schema;
-  std::string start_date_time, end_date_time;
-  std::vector<Tag> tags;
-};
-
-struct CreateWhatIfForecastInput {
-  std::string name;
-  std::string analysis_arn;
-  std::vector<TimeSeriesTransformation> transformations;
-  std::optional<TimeSeriesReplacements> replacements;
-  std::vector<Tag> tags;
-};
 
 class Service {
  public:
@@ -177,7 +86,7 @@ class Service {
 
   // Monitors.
   Outcome<std::string> CreateMonitor(const std::string& name, const std::string& resource_arn,
-                                     const std::vector<Tag>& tags);
+                                     const std::vector<ResourceTag>& tags);
   Outcome<MonitorView> DescribeMonitor(const std::string& arn);
   Outcome<Page<MonitorView>> ListMonitors(const ListQuery& query);
   Outcome<Done> DeleteMonitor(const std::string& arn);
@@ -188,7 +97,7 @@ class Service {
   // What-if analyses, forecasts and exports.
   Outcome<std::string> CreateWhatIfAnalysis(const std::string& name, const std::string& forecast_arn,
                                             const std::optional<TimeSeriesSelector>& selector,
-                                            const std::vector<Tag>& tags);
+                                            const std::vector<ResourceTag>& tags);
   Outcome<WhatIfAnalysisView> DescribeWhatIfAnalysis(const std::string& arn);
   Outcome<Page<WhatIfAnalysisView>> ListWhatIfAnalyses(const ListQuery& query);
   Outcome<Done> DeleteWhatIfAnalysis(const std::string& arn);
@@ -203,11 +112,8 @@ class Service {
 
   // Forecast export jobs.
   Outcome<std::string> CreateForecastExportJob(const CreateForecastExportJobInput& input);
-  // Describe leaves out exported_objects and tags (the wire does not send
-  // them); the typed API asks for them.
-  Outcome<ForecastExportJobInfo> DescribeForecastExportJob(const std::string& arn,
-                                                           bool with_details = false);
-  Outcome<Page<ForecastExportJobInfo>> ListForecastExportJobs(const ListQuery& query);
+  Outcome<ForecastExportJobView> DescribeForecastExportJob(const std::string& arn);
+  Outcome<Page<ForecastExportJobView>> ListForecastExportJobs(const ListQuery& query);
   Outcome<Done> DeleteForecastExportJob(const std::string& arn);
 
   // Forecasts.
@@ -215,7 +121,7 @@ class Service {
   Outcome<Done> SetForecastStatus(const std::string& arn, Status status);
   Outcome<std::string> CreateForecast(const CreateForecastInput& input);
   Outcome<ForecastView> DescribeForecast(const std::string& arn);
-  Outcome<Page<ForecastInfo>> ListForecasts(const ListQuery& query);
+  Outcome<Page<ForecastView>> ListForecasts(const ListQuery& query);
   Outcome<Done> DeleteForecast(const std::string& arn);
   // forecastquery's QueryForecast: one series, between two optional dates.
   Outcome<QueriedForecast> QueryForecast(const std::string& arn, const KeyValues& filters,
@@ -229,124 +135,56 @@ class Service {
   Outcome<Done> StopResource(const std::string& arn);
   Outcome<Done> ResumeResource(const std::string& arn);
   Outcome<Done> DeleteResourceTree(const std::string& arn);
-  Outcome<Done> TagResource(const std::string& arn, const std::vector<Tag>& tags);
+  Outcome<Done> TagResource(const std::string& arn, const std::vector<ResourceTag>& tags);
   Outcome<Done> UntagResource(const std::string& arn, const std::vector<std::string>& keys);
-  Outcome<std::vector<Tag>> ListTagsForResource(const std::string& arn);
+  Outcome<std::vector<ResourceTag>> ListTagsForResource(const std::string& arn);
 
   void AddRole(const std::string& role_arn);
   const ArnFactory& arns() const { return arns_; }
-  std::vector<ForecastExportJobInfo> AllForecastExportJobs();
+  // Every forecast export job, newest first (the typed API's list).
+  std::vector<ForecastExportJobView> AllForecastExportJobs();
+
+  // What a snapshot saves and restores (forecast/snapshot.h): `read` sees the
+  // registry under the service's lock, and Restore replaces its contents.
+  template <typename Read>
+  auto ReadRegistry(Read read) {
+    std::lock_guard<std::mutex> lock(mu_);
+    return read(static_cast<const Registry&>(registry_));
+  }
+  void Restore(Registry::Contents contents);
 
  private:
-  friend struct DatasetImportJobResource;
-  friend struct PredictorResource;
-  friend struct ForecastResource;
-  friend struct ForecastExportJobResource;
-  friend struct PredictorBacktestExportJobResource;
-  friend struct ExplainabilityExportResource;
-  friend struct WhatIfForecastResource;
-  friend struct WhatIfForecastExportResource;
-  friend class Snapshot;  // forecast/snapshot.h: saves and restores the resources
-
-  Timestamp Now() const { return clock_.Now(); }
-  void SettleLocked(Timestamp now);
-  void Step(Resource& r, Timestamp at);
-  void Schedule(Resource& r, Timestamp at);
-  void Unschedule(Resource& r);
-  // Every status change goes through SetStatus, which keeps the counts the
-  // quotas read; Insert and Erase keep the totals.
-  struct KindCounts {
-    int total = 0;
-    int creating = 0;  // CREATE_PENDING or CREATE_IN_PROGRESS
-    int stopping = 0;  // CREATE_STOPPING
+  // One operation's hold on the service: the lock, kept until the operation
+  // returns, and the time it acts at, with every transition due by then run.
+  struct Turn {
+    std::unique_lock<std::mutex> lock;
+    Timestamp now;
   };
-  KindCounts& CountsOf(const Resource& r);
-  void SetStatus(Resource& r, Status s, Timestamp at);
-  void Insert(std::unique_ptr<Resource> r, Status initial, Timestamp now);
-  void Erase(Resource& r);
-  // Adds a resource in CREATE_PENDING and runs what is due at once.
-  void Admit(std::unique_ptr<Resource> r, Timestamp now);
-  void BeginDelete(Resource& r, Timestamp now);
+  Turn Begin() {
+    Turn turn{std::unique_lock<std::mutex>(mu_), clock_.Now()};
+    registry_.Settle(turn.now);
+    return turn;
+  }
 
-  template <typename T>
-  T* Find(const std::string& arn);
-  template <typename T>
-  std::vector<T*> All();
-
-  Outcome<Done> CheckNewTags(const std::vector<Tag>& tags) const;
-  Outcome<Done> CheckRole(const std::string& role_arn) const;
-  Outcome<Done> CheckKmsKey(const std::string& kms_key_arn) const;
-  bool RoleAssumable(const std::string& role_arn) const;
-
-  ForecastExportJobInfo InfoOf(const ForecastExportJobResource& job, Timestamp now,
-                               bool with_details = false) const;
-  ForecastInfo InfoOf(const ForecastResource& f, Timestamp now) const;
-  DatasetGroupView InfoOf(const DatasetGroupResource& g, Timestamp now) const;
-  DatasetView InfoOf(const DatasetResource& d, Timestamp now);
-  DatasetImportJobView InfoOf(const DatasetImportJobResource& j, Timestamp now) const;
-  PredictorView InfoOf(const PredictorResource& p, Timestamp now) const;
-  ExportJobView InfoOf(const S3ExportResource& job, Timestamp now) const;
-  ExplainabilityView InfoOf(const ExplainabilityResource& e, Timestamp now) const;
-  MonitorView InfoOf(const MonitorResource& m, Timestamp now) const;
-  WhatIfAnalysisView InfoOf(const WhatIfAnalysisResource& a, Timestamp now) const;
-  WhatIfForecastView InfoOf(const WhatIfForecastResource& f, Timestamp now) const;
-  // Checks shared by the export-like creates: tags, the destination's role
-  // and key, and that the bucket's name is a bucket (at run time).
-  Outcome<Done> CheckExportDestination(const CreateExportInput& in) const;
-  // A generic Describe, List and Delete for resource types that need nothing
-  // more.
+  // A Describe and a Delete for resource types that need nothing more, and
+  // one page of resources of type T, newest first, that pass every filter
+  // (filter keys must be among `keys`). In service_impl.h.
   template <typename T, typename View>
   Outcome<View> DescribeAs(const std::string& arn);
   template <typename T>
   Outcome<Done> DeleteAs(const std::string& arn, std::initializer_list<Status> deletable);
-  // QueryForecast's answer from a forecast's data: the one series the
-  // filters choose, between the dates.
-  Outcome<QueriedForecast> QuerySpec(const ForecastSpec& spec, const std::string& id_field, const std::string& arn,
-                                     const KeyValues& filters, std::optional<Timestamp> start,
-                                     std::optional<Timestamp> end) const;
-  // The members every view shares.
-  void FillView(const Resource& r, Timestamp now, ResourceView* view) const;
-
-  // Resource trees (delete-resource.md): the live resources whose parent is
-  // `arn`, and the whole tree under it, parents before children.
-  std::vector<Resource*> ChildrenOf(const std::string& arn);
-  std::vector<Resource*> TreeOf(Resource& root);
-  // ResourceInUseException when `r` cannot be deleted alone: it is not in one
-  // of `deletable` statuses, or it has children.
-  Outcome<Done> CheckDeletable(Resource& r, std::initializer_list<Status> deletable);
-  // The objects an S3 path names (dataset-import-guidelines-troubleshooting.md):
-  // one object ("s3://bucket/file.csv"), or every object under a folder
-  // ("s3://bucket/prefix/") or in the bucket ("s3://bucket").
-  std::vector<std::string> ObjectKeysAt(const std::string& path, std::string* bucket) const;
-  std::vector<ImportObject> ReadObjectsAt(const std::string& path) const;
-  // The import job whose data a dataset holds now: its newest ACTIVE one.
-  DatasetImportJobResource* LatestImport(const std::string& dataset_arn);
-  // ResourceNotFound, or ResourceInUse unless `r` is ACTIVE.
-  template <typename T>
-  Outcome<T*> FindActive(const std::string& arn);
-  // LimitExceededException when `T` has `concurrent` resources being created
-  // or `total` in all.
-  template <typename T>
-  std::optional<AwsError> CheckQuotas(int concurrent, std::string_view concurrent_words, int total,
-                                      std::string_view total_words, bool short_total = false);
-
-  // One page of resources of type T, newest first, that pass every filter;
-  // filter keys must be among `keys`.
-  template <typename T, typename Info, typename Field>
-  Outcome<Page<Info>> List(const std::string& list_name, const ListQuery& query,
+  template <typename T, typename View, typename Field>
+  Outcome<Page<View>> List(const std::string& list_name, const ListQuery& query,
                            std::initializer_list<std::string_view> keys, Field field);
 
   std::mutex mu_;
   const Options& options_;
   const base::VirtualClock& clock_;
-  s3::Store& store_;
+  s3::Store& store_;  // where Creates look for the objects a request names
   ArnFactory arns_;
+  InputChecks checks_;
   PageTokens tokens_;
-  uint64_t next_seq_ = 1;
-  std::map<std::string, std::unique_ptr<Resource>> resources_;
-  std::set<std::tuple<Timestamp, uint64_t, std::string>> timeline_;
-  std::set<std::string> roles_;
-  std::unordered_map<std::type_index, KindCounts> counts_;
+  Registry registry_;
 };
 
 }  // namespace fakeaws::forecast

@@ -1,5 +1,5 @@
-// Private to fake/src/forecast: templates and helpers the per-resource
-// operation files share. Include only from service .cc files.
+// Private to fake/src/forecast: what the operation files share. Include
+// only from the files that define Service's operations.
 #pragma once
 
 #include <algorithm>
@@ -9,79 +9,44 @@
 
 namespace fakeaws::forecast {
 
-inline bool HasAwsPrefix(const std::string& key) {
-  return key.size() >= 4 && (key[0] == 'a' || key[0] == 'A') && (key[1] == 'w' || key[1] == 'W') &&
-         (key[2] == 's' || key[2] == 'S') && key[3] == ':';
-}
-
-// Export jobs, backtest exports and forecasts: "You can delete only ... that
-// have a status of ACTIVE or CREATE_FAILED"; a stopped job is as final.
-inline bool CanDelete(Status s) {
-  return s == Status::kActive || s == Status::kCreateFailed || s == Status::kCreateStopped;
-}
-
-template <typename T>
-T* Service::Find(const std::string& arn) {
-  auto it = resources_.find(arn);
-  return it == resources_.end() ? nullptr : dynamic_cast<T*>(it->second.get());
-}
-
-template <typename T>
-std::vector<T*> Service::All() {
-  std::vector<T*> out;
-  for (auto& [arn, r] : resources_) {
-    if (auto* t = dynamic_cast<T*>(r.get())) out.push_back(t);
-  }
-  std::sort(out.begin(), out.end(), [](const T* a, const T* b) { return a->seq > b->seq; });
-  return out;
-}
-
-template <typename T>
-Outcome<T*> Service::FindActive(const std::string& arn) {
-  T* r = Find<T>(arn);
-  if (r == nullptr) return ResourceNotFound(arn);
-  if (r->life.status != Status::kActive) return ResourceNotActive(r->Words(), arn, StatusName(r->life.status));
-  return r;
-}
-
-template <typename T>
-std::optional<AwsError> Service::CheckQuotas(int concurrent, std::string_view concurrent_words, int total,
-                                             std::string_view total_words, bool short_total) {
-  const KindCounts& c = counts_[std::type_index(typeid(T))];
-  if (concurrent > 0 && c.creating >= concurrent) return ConcurrentQuotaReached(concurrent, concurrent_words);
-  if (c.total >= total) {
-    return short_total ? ShortTotalQuotaReached(total, total_words) : TotalQuotaReached(total, total_words);
-  }
-  return std::nullopt;
-}
+// What Describe and List show of each resource as of `now` (views.h). The
+// registry answers what a view shows of other resources: a dataset's
+// imports, a predictor's monitor, a monitor's baseline. Each is defined
+// beside its resource's operations.
+DatasetGroupView ViewOf(const DatasetGroupResource& g, const Registry& registry, Timestamp now);
+DatasetView ViewOf(const DatasetResource& d, const Registry& registry, Timestamp now);
+DatasetImportJobView ViewOf(const DatasetImportJobResource& j, const Registry& registry, Timestamp now);
+PredictorView ViewOf(const PredictorResource& p, const Registry& registry, Timestamp now);
+ForecastView ViewOf(const ForecastResource& f, const Registry& registry, Timestamp now);
+ForecastExportJobView ViewOf(const ForecastExportJobResource& job, const Registry& registry, Timestamp now);
+ExportJobView ViewOf(const S3ExportResource& job, const Registry& registry, Timestamp now);
+ExplainabilityView ViewOf(const ExplainabilityResource& e, const Registry& registry, Timestamp now);
+MonitorView ViewOf(const MonitorResource& m, const Registry& registry, Timestamp now);
+WhatIfAnalysisView ViewOf(const WhatIfAnalysisResource& a, const Registry& registry, Timestamp now);
+WhatIfForecastView ViewOf(const WhatIfForecastResource& f, const Registry& registry, Timestamp now);
 
 template <typename T, typename View>
 Outcome<View> Service::DescribeAs(const std::string& arn) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
-  T* r = Find<T>(arn);
+  auto [lock, now] = Begin();
+  T* r = registry_.Find<T>(arn);
   if (r == nullptr) return ResourceNotFound(arn);
-  return InfoOf(*r, now);
+  return ViewOf(*r, registry_, now);
 }
 
 template <typename T>
 Outcome<Done> Service::DeleteAs(const std::string& arn, std::initializer_list<Status> deletable) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
-  T* r = Find<T>(arn);
+  auto [lock, now] = Begin();
+  T* r = registry_.Find<T>(arn);
   if (r == nullptr) return ResourceNotFound(arn);
-  if (auto ok = CheckDeletable(*r, deletable); !ok) return ok.error();
-  BeginDelete(*r, now);
+  if (auto ok = registry_.CheckDeletable(*r, deletable); !ok) return ok.error();
+  registry_.BeginDelete(*r, now);
   return Done{};
 }
 
-template <typename T, typename Info, typename Field>
-Outcome<Page<Info>> Service::List(const std::string& list_name, const ListQuery& query,
+template <typename T, typename View, typename Field>
+Outcome<Page<View>> Service::List(const std::string& list_name, const ListQuery& query,
                                   std::initializer_list<std::string_view> keys, Field field) {
-  const Timestamp now = Now();
-  SettleLocked(now);
+  auto [lock, now] = Begin();
   std::optional<uint64_t> after;
   if (!query.next_token.empty()) {
     after = tokens_.Redeem(list_name, query.next_token, now);
@@ -94,10 +59,10 @@ Outcome<Page<Info>> Service::List(const std::string& list_name, const ListQuery&
       return InvalidFilterKey(f.key, valid + "]");
     }
   }
-  Page<Info> page;
+  Page<View> page;
   const size_t limit = static_cast<size_t>(std::max(1, query.max_results));
   uint64_t last_seq = 0;
-  for (T* r : All<T>()) {
+  for (T* r : registry_.All<T>()) {
     if (after && r->seq >= *after) continue;
     const bool keep = std::all_of(query.filters.begin(), query.filters.end(), [&](const Filter& f) {
       return (field(*r, f.key) == f.value) == f.is;
@@ -107,7 +72,7 @@ Outcome<Page<Info>> Service::List(const std::string& list_name, const ListQuery&
       page.next_token = tokens_.Issue(list_name, last_seq, now);
       break;
     }
-    page.items.push_back(InfoOf(*r, now));
+    page.items.push_back(ViewOf(*r, registry_, now));
     last_seq = r->seq;
   }
   return page;

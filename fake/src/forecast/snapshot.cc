@@ -3,8 +3,8 @@
 //    "data":[{"schema":[...],"rows":[[...]],"timestamps":[...],"timestamp_column":1}],
 //    "resources":[{"kind":"dataset_import_job","arn":"...",...,"data":0},...]}
 // Each resource is its kind, the members every resource has, and the
-// members of its type, listed once below in Fields<T> (snapshot_codec.h
-// reads and writes from the same list). Imported data, which import jobs and
+// members of its type, listed once in Fields<T> (snapshot_fields.h;
+// snapshot_codec.h reads and writes from the same list). Imported data, which import jobs and
 // predictors share, is written once in "data" and named by index. A trained
 // model is not written: it is a pure function of the predictor's training
 // data and settings (PredictorResource::Train), so Decode trains again and
@@ -16,401 +16,9 @@
 #include <typeinfo>
 
 #include "base/snapshot_codec.h"
+#include "forecast/snapshot_fields.h"
 #include "forecast/status.h"
 
-// The codec's member lists are specializations of base::Fields.
-namespace fakeaws::base {
-
-using namespace forecast;  // NOLINT: every type below is a Forecast one
-
-// ---- Members, type by type (in resources.h's order) ----
-
-template <>
-ForecastSeries Blank<ForecastSeries>() {
-  return ForecastSeries("");
-}
-
-template <>
-struct Fields<Tag> {
-  template <typename IO>
-  static void Visit(IO& io, Tag& t) {
-    io("key", t.key);
-    io("value", t.value);
-  }
-};
-
-template <>
-struct Fields<Resource> {
-  // The names of the first snapshots, which held only forecasts and export
-  // jobs, so their documents still read.
-  template <typename IO>
-  static void Visit(IO& io, Resource& r) {
-    io("arn", r.arn);
-    io("name", r.name);
-    io("seq", r.seq);
-    io("status", r.life.status);
-    io("creation_time", r.life.creation_time);
-    io("changed_at", r.life.changed_at);
-    io("message", r.life.message);
-    io("frozen", r.life.frozen);
-    io("due", r.due);
-    io("tags", r.tags);
-  }
-};
-
-template <>
-struct Fields<S3Config> {
-  template <typename IO>
-  static void Visit(IO& io, S3Config& c) {
-    io("path", c.path);
-    io("role_arn", c.role_arn);
-    io("kms_key_arn", c.kms_key_arn);
-  }
-};
-
-template <>
-struct Fields<EncryptionConfig> {
-  template <typename IO>
-  static void Visit(IO& io, EncryptionConfig& c) {
-    io("role_arn", c.role_arn);
-    io("kms_key_arn", c.kms_key_arn);
-  }
-};
-
-template <>
-struct Fields<SchemaAttribute> {
-  template <typename IO>
-  static void Visit(IO& io, SchemaAttribute& a) {
-    io("name", a.name);
-    io("type", a.type);
-  }
-};
-
-template <>
-struct Fields<FieldStatistics> {
-  template <typename IO>
-  static void Visit(IO& io, FieldStatistics& s) {
-    io("attribute", s.attribute);
-    io("count", s.count);
-    io("count_distinct", s.count_distinct);
-    io("count_null", s.count_null);
-    io("count_nan", s.count_nan);
-    io("min", s.min);
-    io("max", s.max);
-    io("avg", s.avg);
-    io("stddev", s.stddev);
-  }
-};
-
-template <>
-struct Fields<ImportedData> {
-  template <typename IO>
-  static void Visit(IO& io, ImportedData& d) {
-    io("schema", d.schema);
-    io("rows", d.rows);
-    io("timestamps", d.timestamps);
-    io("timestamp_column", d.timestamp_column);
-  }
-};
-
-template <>
-struct Fields<DatasetGroupResource> {
-  template <typename IO>
-  static void Visit(IO& io, DatasetGroupResource& g) {
-    io("domain", g.domain);
-    io("dataset_arns", g.dataset_arns);
-  }
-};
-
-template <>
-struct Fields<DatasetResource> {
-  template <typename IO>
-  static void Visit(IO& io, DatasetResource& d) {
-    io("domain", d.domain);
-    io("dataset_type", d.dataset_type);
-    io("frequency", d.frequency);
-    io("schema", d.schema);
-    io("encryption", d.encryption);
-  }
-};
-
-template <>
-struct Fields<DatasetImportJobResource> {
-  template <typename IO>
-  static void Visit(IO& io, DatasetImportJobResource& j) {
-    io("dataset_arn", j.dataset_arn);
-    io("source", j.source);
-    io("timestamp_format", j.timestamp_format);
-    io("time_zone", j.time_zone);
-    io("use_geolocation_for_time_zone", j.use_geolocation_for_time_zone);
-    io("geolocation_format", j.geolocation_format);
-    io("format", j.format);
-    io("import_mode", j.import_mode);
-    io("data", j.data);
-    io("statistics", j.statistics);
-    io("data_size_gb", j.data_size_gb);
-  }
-};
-
-template <>
-struct Fields<AttributeConfig> {
-  template <typename IO>
-  static void Visit(IO& io, AttributeConfig& c) {
-    io("attribute", c.attribute);
-    io("transformations", c.transformations);
-  }
-};
-
-template <>
-struct Fields<AdditionalDataset> {
-  template <typename IO>
-  static void Visit(IO& io, AdditionalDataset& d) {
-    io("name", d.name);
-    io("configuration", d.configuration);
-  }
-};
-
-template <>
-struct Fields<FeaturizationMethod> {
-  template <typename IO>
-  static void Visit(IO& io, FeaturizationMethod& m) {
-    io("name", m.name);
-    io("parameters", m.parameters);
-  }
-};
-
-template <>
-struct Fields<Featurization> {
-  template <typename IO>
-  static void Visit(IO& io, Featurization& f) {
-    io("attribute", f.attribute);
-    io("pipeline", f.pipeline);
-  }
-};
-
-template <>
-struct Fields<TimeAlignmentBoundary> {
-  template <typename IO>
-  static void Visit(IO& io, TimeAlignmentBoundary& b) {
-    io("month", b.month);
-    io("day_of_month", b.day_of_month);
-    io("day_of_week", b.day_of_week);
-    io("hour", b.hour);
-  }
-};
-
-template <>
-struct Fields<PredictorSettings> {
-  template <typename IO>
-  static void Visit(IO& io, PredictorSettings& s) {
-    io("dataset_group_arn", s.dataset_group_arn);
-    io("horizon", s.horizon);
-    io("forecast_types", s.forecast_types);
-    io("frequency", s.frequency);
-    io("dimensions", s.dimensions);
-    io("optimization_metric", s.optimization_metric);
-    io("encryption", s.encryption);
-    io("attribute_configs", s.attribute_configs);
-    io("additional_datasets", s.additional_datasets);
-    io("reference_predictor_arn", s.reference_predictor_arn);
-    io("explain_predictor", s.explain_predictor);
-    io("monitor_name", s.monitor_name);
-    io("time_alignment_boundary", s.time_alignment_boundary);
-    io("algorithm_arn", s.algorithm_arn);
-    io("perform_automl", s.perform_automl);
-    io("automl_override_strategy", s.automl_override_strategy);
-    io("perform_hpo", s.perform_hpo);
-    io("has_hpo_config", s.has_hpo_config);
-    io("training_parameters", s.training_parameters);
-    io("backtest_windows", s.backtest_windows);
-    io("backtest_window_offset", s.backtest_window_offset);
-    io("supplementary_features", s.supplementary_features);
-    io("has_featurizations", s.has_featurizations);
-    io("featurizations", s.featurizations);
-  }
-};
-
-template <>
-struct Fields<PredictorResource> {
-  // `accuracy` is not listed: Train computes it with the model.
-  template <typename IO>
-  static void Visit(IO& io, PredictorResource& p) {
-    io("is_auto", p.is_auto);
-    io("settings", p.settings);
-    io("dataset_import_job_arns", p.dataset_import_job_arns);
-    io("training_data", p.training_data);
-    io("id_field", p.id_field);
-    io("target_field", p.target_field);
-    io("trained", p.model);
-  }
-};
-
-template <>
-struct Fields<TimeSeriesSelector> {
-  template <typename IO>
-  static void Visit(IO& io, TimeSeriesSelector& s) {
-    io("source", s.source);
-    io("schema", s.schema);
-    io("format", s.format);
-  }
-};
-
-// A forecast's data in the shape of the control API's (spec_json.h), with
-// doubles that may also be NaN or infinite.
-template <>
-struct Fields<ForecastSeries> {
-  template <typename IO>
-  static void Visit(IO& io, ForecastSeries& s) {
-    io("item_id", s.item_id);
-    io("dimension_values", s.dimension_values);
-  }
-};
-
-template <>
-struct Fields<ForecastRow> {
-  template <typename IO>
-  static void Visit(IO& io, ForecastRow& r) {
-    io("item_id", r.item_id);
-    io("dimension_values", r.dimension_values);
-    io("date", r.date);
-    io("values", r.values);
-  }
-};
-
-template <>
-struct Fields<ForecastSpec> {
-  template <typename IO>
-  static void Visit(IO& io, ForecastSpec& s) {
-    io("name", s.name);
-    io("status", s.status);
-    io("forecast_types", s.forecast_types);
-    io("dimensions", s.dimensions);
-    io("series", s.series);
-    io("start_date", s.start_date);
-    io("frequency", s.frequency);
-    io("horizon", s.horizon);
-    io("rows", s.rows);
-    io("predictor_arn", s.predictor_arn);
-    io("dataset_group_arn", s.dataset_group_arn);
-    io("tags", s.tags);
-  }
-};
-
-template <>
-struct Fields<ForecastResource> {
-  template <typename IO>
-  static void Visit(IO& io, ForecastResource& f) {
-    io("spec", f.data);
-    io("predictor_arn", f.predictor_arn);
-    io("dataset_group_arn", f.dataset_group_arn);
-    io("created_using_auto_predictor", f.created_using_auto_predictor);
-    io("trained", f.model);
-    io("horizon", f.horizon);
-    io("id_field", f.id_field);
-    io("selector", f.selector);
-  }
-};
-
-template <>
-struct Fields<ForecastExportJobResource> {
-  template <typename IO>
-  static void Visit(IO& io, ForecastExportJobResource& j) {
-    io("forecast_arn", j.forecast_arn);
-    io("destination", j.destination);
-    io("format", j.format);
-    io("exported_objects", j.exported_objects);
-  }
-};
-
-template <>
-struct Fields<S3ExportResource> {
-  template <typename IO>
-  static void Visit(IO& io, S3ExportResource& j) {
-    io("sources", j.sources);
-    io("destination", j.destination);
-    io("format", j.format);
-    io("exported_objects", j.exported_objects);
-  }
-};
-
-template <>
-struct Fields<ExplainabilityResource> {
-  template <typename IO>
-  static void Visit(IO& io, ExplainabilityResource& e) {
-    io("resource_arn", e.resource_arn);
-    io("time_series_granularity", e.time_series_granularity);
-    io("time_point_granularity", e.time_point_granularity);
-    io("enable_visualization", e.enable_visualization);
-    io("source", e.source);
-    io("schema", e.schema);
-    io("start_date_time", e.start_date_time);
-    io("end_date_time", e.end_date_time);
-    io("attributes", e.attributes);
-    io("series", e.series);
-  }
-};
-
-template <>
-struct Fields<MonitorResource> {
-  template <typename IO>
-  static void Visit(IO& io, MonitorResource& m) {
-    io("resource_arn", m.resource_arn);
-  }
-};
-
-template <>
-struct Fields<WhatIfAnalysisResource> {
-  template <typename IO>
-  static void Visit(IO& io, WhatIfAnalysisResource& a) {
-    io("forecast_arn", a.forecast_arn);
-    io("selector", a.selector);
-  }
-};
-
-template <>
-struct Fields<TimeSeriesCondition> {
-  template <typename IO>
-  static void Visit(IO& io, TimeSeriesCondition& c) {
-    io("attribute", c.attribute);
-    io("value", c.value);
-    io("condition", c.condition);
-  }
-};
-
-template <>
-struct Fields<TimeSeriesTransformation> {
-  template <typename IO>
-  static void Visit(IO& io, TimeSeriesTransformation& t) {
-    io("attribute", t.attribute);
-    io("operation", t.operation);
-    io("value", t.value);
-    io("conditions", t.conditions);
-  }
-};
-
-template <>
-struct Fields<TimeSeriesReplacements> {
-  template <typename IO>
-  static void Visit(IO& io, TimeSeriesReplacements& r) {
-    io("source", r.source);
-    io("schema", r.schema);
-    io("format", r.format);
-    io("timestamp_format", r.timestamp_format);
-  }
-};
-
-template <>
-struct Fields<WhatIfForecastResource> {
-  template <typename IO>
-  static void Visit(IO& io, WhatIfForecastResource& f) {
-    io("analysis_arn", f.analysis_arn);
-    io("transformations", f.transformations);
-    io("replacements", f.replacements);
-    io("spec", f.data);
-  }
-};
-
-}  // namespace fakeaws::base
 
 namespace fakeaws::forecast {
 namespace {
@@ -468,6 +76,11 @@ class SaveContext {
   Json Write(IO&, const std::shared_ptr<const TrainingSet>& model) {
     return model != nullptr;
   }
+  // A job that has not completed has written nothing: an empty list.
+  template <typename IO>
+  Json Write(IO& io, const ExportedObjects& objects) {
+    return objects == nullptr ? Json::array() : io.Write(*objects);
+  }
 
  private:
   std::map<const ImportedData*, size_t> ids_;
@@ -498,6 +111,12 @@ class LoadContext {
     if (!j.is_boolean()) return io.Fail(where, "must be true or false");
     model = j.get<bool>() ? untrained_ : nullptr;
   }
+  template <typename IO>
+  void Read(IO& io, const Json& j, const std::string& where, ExportedObjects& objects) {
+    std::vector<std::string> read;
+    io.Read(j, where, read);
+    objects = std::make_shared<const std::vector<std::string>>(std::move(read));
+  }
   bool IsPlaceholder(const std::shared_ptr<const TrainingSet>& model) const { return model == untrained_; }
 
  private:
@@ -518,9 +137,9 @@ std::string CheckImportedData(const ImportedData& d) {
   return "";
 }
 
-std::string CheckRows(const ForecastSpec& spec) {
-  for (const auto& row : spec.rows) {
-    if (row.values.size() != spec.forecast_types.size()) return "has a row without one value per forecast type";
+std::string CheckRows(const ForecastData& data) {
+  for (const auto& row : data.rows) {
+    if (row.values.size() != data.forecast_types.size()) return "has a row without one value per forecast type";
   }
   return "";
 }
@@ -558,10 +177,13 @@ std::string Link(Snapshot::Contents& contents, const LoadContext& context) {
 }  // namespace
 
 Outcome<Json> Snapshot::Save(Service& service) {
-  std::lock_guard<std::mutex> lock(service.mu_);
+  return service.ReadRegistry([](const Registry& registry) { return Save(registry.contents()); });
+}
+
+Outcome<Json> Snapshot::Save(const Contents& contents) {
   // By creation order, so equal states give equal documents.
   std::vector<const Resource*> ordered;
-  for (const auto& [arn, r] : service.resources_) ordered.push_back(r.get());
+  for (const auto& [arn, r] : contents.resources) ordered.push_back(r.get());
   std::sort(ordered.begin(), ordered.end(), [](const Resource* a, const Resource* b) { return a->seq < b->seq; });
   SaveContext context;
   Json resources = Json::array();
@@ -583,8 +205,8 @@ Outcome<Json> Snapshot::Save(Service& service) {
                             ")");
     }
   }
-  return Json{{"next_seq", service.next_seq_},
-              {"roles", Json(std::vector<std::string>(service.roles_.begin(), service.roles_.end()))},
+  return Json{{"next_seq", contents.next_seq},
+              {"roles", Json(std::vector<std::string>(contents.roles.begin(), contents.roles.end()))},
               {"data", std::move(context.data)},
               {"resources", std::move(resources)}};
 }
@@ -647,22 +269,6 @@ Outcome<Snapshot::Contents> Snapshot::Decode(const Json& json) {
   return out;
 }
 
-void Snapshot::Apply(Service& service, Contents contents) {
-  std::lock_guard<std::mutex> lock(service.mu_);
-  service.resources_ = std::move(contents.resources);
-  service.roles_ = std::move(contents.roles);
-  service.next_seq_ = contents.next_seq;
-  service.timeline_.clear();
-  service.counts_.clear();
-  // The schedule and the quota counts follow from the resources, as
-  // Schedule, Insert and SetStatus keep them.
-  for (auto& [arn, r] : service.resources_) {
-    if (r->due) service.timeline_.emplace(*r->due, r->seq, r->arn);
-    auto& counts = service.CountsOf(*r);
-    counts.total += 1;
-    counts.creating += IsCreating(r->life.status) ? 1 : 0;
-    counts.stopping += IsStopping(r->life.status) ? 1 : 0;
-  }
-}
+void Snapshot::Apply(Service& service, Contents contents) { service.Restore(std::move(contents)); }
 
 }  // namespace fakeaws::forecast

@@ -5,33 +5,28 @@
 // changes nothing.
 #pragma once
 
-#include <map>
-#include <memory>
-#include <set>
-#include <string>
-
 #include "base/spec_json.h"
 #include "fakeaws/error.h"
-#include "forecast/resources.h"
+#include "forecast/registry.h"
 #include "forecast/service.h"
 
 namespace fakeaws::forecast {
 
-// A friend of Service: it reads and replaces the resources, and rebuilds the
-// schedule and quota counts.
+// Reads the registry's contents and replaces them through the service's
+// snapshot door (Service::ReadRegistry, Service::Restore), which holds the
+// lock; the registry rebuilds the schedule and quota counts.
 class Snapshot {
  public:
-  struct Contents {
-    uint64_t next_seq = 1;
-    std::map<std::string, std::unique_ptr<Resource>> resources;
-    std::set<std::string> roles;
-  };
+  using Contents = Registry::Contents;
 
   // Fails for a resource type the snapshot does not cover yet (one added
   // to resources.h and not to forecast/snapshot.cc's kinds).
   static Outcome<base::Json> Save(Service& service);
   static Outcome<Contents> Decode(const base::Json& json);
   static void Apply(Service& service, Contents contents);
+
+ private:
+  static Outcome<base::Json> Save(const Contents& contents);
 };
 
 }  // namespace fakeaws::forecast

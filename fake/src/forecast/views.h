@@ -7,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "fakeaws/forecast.h"
 #include "forecast/resources.h"
 
 namespace fakeaws::forecast {
@@ -110,10 +109,21 @@ struct WhatIfForecastView : ResourceView {
   std::vector<std::string> forecast_types;
 };
 
-struct ForecastView {
-  ForecastInfo info;
-  std::optional<int64_t> estimated_minutes_remaining;
+struct ForecastView : ResourceView {
+  std::vector<std::string> forecast_types;
+  std::string predictor_arn;
+  std::string dataset_group_arn;
+  bool created_using_auto_predictor = false;
   std::optional<TimeSeriesSelector> selector;
+};
+
+struct ForecastExportJobView : ResourceView {
+  std::string forecast_arn;
+  S3Config destination;
+  std::string format;
+  // The typed API shows these; the wire's Describe and List do not.
+  ExportedObjects exported_objects;
+  std::vector<ResourceTag> tags;
 };
 
 // QueryForecast's answer: for each forecast type, in the forecast's order,

@@ -8,9 +8,11 @@
 
 #include "base/ascii.h"
 #include "base/java_text.h"
+#include "forecast/completion_context.h"
 #include "forecast/domains.h"
 #include "forecast/errors.h"
 #include "forecast/export_writer.h"
+#include "forecast/s3_objects.h"
 #include "forecast/series.h"
 #include "forecast/service.h"
 #include "forecast/service_impl.h"
@@ -20,27 +22,29 @@ namespace {
 
 }  // namespace
 
-std::string WhatIfForecastResource::Complete(Service& service, Timestamp) {
-  auto* analysis = service.Find<WhatIfAnalysisResource>(analysis_arn);
-  auto* baseline = analysis ? service.Find<ForecastResource>(analysis->forecast_arn) : nullptr;
+std::string WhatIfForecastResource::Complete(CompletionContext& context, Timestamp) {
+  auto* analysis = context.Find<WhatIfAnalysisResource>(analysis_arn);
+  auto* baseline = analysis ? context.Find<ForecastResource>(analysis->forecast_arn) : nullptr;
   if (baseline == nullptr) return "The baseline forecast of " + analysis_arn + " no longer exists.";
-  if (replacements && service.ReadObjectsAt(replacements->source.path).empty()) {
+  if (replacements && ReadObjectsAt(context.store(), replacements->source.path).empty()) {
     return NoObjectsFoundMessage(replacements->source.path);
   }
   std::set<std::pair<std::string, std::vector<std::string>>> wanted;
   if (analysis->selector) {
-    const auto objects = service.ReadObjectsAt(analysis->selector->source.path);
+    const auto objects = ReadObjectsAt(context.store(), analysis->selector->source.path);
     if (objects.empty()) return NoObjectsFoundMessage(analysis->selector->source.path);
     const std::string failure =
         ReadSeriesKeys(objects, analysis->selector->schema, baseline->id_field, baseline->data.dimensions, &wanted);
     if (!failure.empty()) return failure;
   }
   data = baseline->data;
-  data.name = name;
+  legacy_spec = baseline->legacy_spec;
+  legacy_spec.name = name;
   if (analysis->selector) {
-    data.rows.erase(std::remove_if(data.rows.begin(), data.rows.end(),
-                                   [&](const ForecastRow& r) { return !wanted.count({r.item_id, r.dimension_values}); }),
-                    data.rows.end());
+    data.rows.erase(
+        std::remove_if(data.rows.begin(), data.rows.end(),
+                       [&](const ForecastData::Row& r) { return !wanted.count({r.item_id, r.dimension_values}); }),
+        data.rows.end());
   }
   return "";
 }
@@ -48,14 +52,14 @@ std::string WhatIfForecastResource::Complete(Service& service, Timestamp) {
 // The export of what-if forecasts: one row per series and date, a column per
 // what-if forecast and forecast type named "<what-if forecast>_<p50>" (a
 // REAL what-if export has "<scenario>_p50" columns, wire-format.md §3.2).
-std::string WhatIfForecastExportResource::Complete(Service& service, Timestamp at) {
-  if (!service.RoleAssumable(destination.role_arn)) return ExportRoleUnassumableMessage(destination.role_arn);
+std::string WhatIfForecastExportResource::Complete(CompletionContext& context, Timestamp at) {
+  if (!context.RoleAssumable(destination.role_arn)) return ExportRoleUnassumableMessage(destination.role_arn);
   if (format == "PARQUET") return ExportFormatNotWrittenMessage(format);
   const S3Location where = ParseS3Path(destination.path);
-  if (!service.store_.BucketExists(where.bucket)) return ExportBucketMissingMessage(destination.path);
+  if (!context.store().BucketExists(where.bucket)) return ExportBucketMissingMessage(destination.path);
   std::vector<const WhatIfForecastResource*> forecasts;
   for (const auto& arn : sources) {
-    auto* f = service.Find<WhatIfForecastResource>(arn);
+    auto* f = context.Find<WhatIfForecastResource>(arn);
     if (f == nullptr) return ExportBucketMissingMessage(destination.path);
     forecasts.push_back(f);
   }
@@ -82,53 +86,47 @@ std::string WhatIfForecastExportResource::Complete(Service& service, Timestamp a
     csv += '\n';
   }
   const std::string key = where.prefix + ExportFileName(name, life.creation_time, 0);
-  if (!PutExportFile(service.store_, where.bucket, key, std::move(csv), at).ok()) {
+  if (!PutExportFile(context.store(), where.bucket, key, std::move(csv), at).ok()) {
     return ExportBucketMissingMessage(destination.path);
   }
   exported_objects = {"s3://" + where.bucket + "/" + key};
   return "";
 }
 
-WhatIfAnalysisView Service::InfoOf(const WhatIfAnalysisResource& a, Timestamp now) const {
+WhatIfAnalysisView ViewOf(const WhatIfAnalysisResource& a, const Registry& registry, Timestamp now) {
   WhatIfAnalysisView view;
-  FillView(a, now, &view);
+  registry.FillView(a, now, &view);
   view.forecast_arn = a.forecast_arn;
   view.selector = a.selector;
   return view;
 }
 
-WhatIfForecastView Service::InfoOf(const WhatIfForecastResource& f, Timestamp now) const {
+WhatIfForecastView ViewOf(const WhatIfForecastResource& f, const Registry& registry, Timestamp now) {
   WhatIfForecastView view;
-  FillView(f, now, &view);
+  registry.FillView(f, now, &view);
   view.analysis_arn = f.analysis_arn;
   view.transformations = f.transformations;
   view.replacements = f.replacements;
-  auto a = resources_.find(f.analysis_arn);
-  auto* analysis = a == resources_.end() ? nullptr : dynamic_cast<const WhatIfAnalysisResource*>(a->second.get());
-  auto b = analysis ? resources_.find(analysis->forecast_arn) : resources_.end();
-  if (b != resources_.end()) {
-    if (auto* baseline = dynamic_cast<const ForecastResource*>(b->second.get())) {
-      view.forecast_types = baseline->data.forecast_types;
-    }
+  const auto* analysis = registry.Find<WhatIfAnalysisResource>(f.analysis_arn);
+  if (const auto* baseline = analysis ? registry.Find<ForecastResource>(analysis->forecast_arn) : nullptr) {
+    view.forecast_types = baseline->data.forecast_types;
   }
   return view;
 }
 
 Outcome<std::string> Service::CreateWhatIfAnalysis(const std::string& name, const std::string& forecast_arn,
                                                    const std::optional<TimeSeriesSelector>& selector,
-                                                   const std::vector<Tag>& tags) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
-  if (auto ok = CheckNewTags(tags); !ok) return ok.error();
+                                                   const std::vector<ResourceTag>& tags) {
+  auto [lock, now] = Begin();
+  if (auto ok = checks_.NewTags(tags); !ok) return ok.error();
   if (selector) {
     if (selector->source.path.empty() || selector->schema.empty() || selector->format.empty()) {
       return IncompleteTimeSeriesSelector();
     }
-    if (auto ok = CheckRole(selector->source.role_arn); !ok) return ok.error();
-    if (auto ok = CheckKmsKey(selector->source.kms_key_arn); !ok) return ok.error();
+    if (auto ok = checks_.Role(selector->source.role_arn); !ok) return ok.error();
+    if (auto ok = checks_.KmsKey(selector->source.kms_key_arn); !ok) return ok.error();
   }
-  auto forecast = FindActive<ForecastResource>(forecast_arn);
+  auto forecast = registry_.FindActive<ForecastResource>(forecast_arn);
   if (!forecast.ok()) return forecast.error();
   // What-if analyses run the AutoPredictor's model on changed data (INFERRED:
   // only forecasts made from an AutoPredictor, as for explainability).
@@ -136,16 +134,18 @@ Outcome<std::string> Service::CreateWhatIfAnalysis(const std::string& name, cons
     return WhatIfNeedsAutoPredictorForecast(forecast_arn);
   }
   const std::string arn = arns_.Make("what-if-analysis", name);  // INFERRED, §3.3's shape
-  if (resources_.count(arn)) return ResourceAlreadyExists("what-if analysis", arn);
+  if (registry_.Contains(arn)) return ResourceAlreadyExists("what-if analysis", arn);
   std::string bucket;
-  if (selector && ObjectKeysAt(selector->source.path, &bucket).empty()) return NoObjectsFound(selector->source.path);
+  if (selector && ObjectKeysAt(store_, selector->source.path, &bucket).empty()) {
+    return NoObjectsFound(selector->source.path);
+  }
   auto a = std::make_unique<WhatIfAnalysisResource>();
   a->arn = arn;
   a->name = name;
   a->forecast_arn = forecast_arn;
   a->selector = selector;
   a->tags = tags;
-  Admit(std::move(a), now);
+  registry_.Admit(std::move(a), now);
   return arn;
 }
 
@@ -154,7 +154,6 @@ Outcome<WhatIfAnalysisView> Service::DescribeWhatIfAnalysis(const std::string& a
 }
 
 Outcome<Page<WhatIfAnalysisView>> Service::ListWhatIfAnalyses(const ListQuery& query) {
-  std::lock_guard<std::mutex> lock(mu_);
   return List<WhatIfAnalysisResource, WhatIfAnalysisView>(
       "ListWhatIfAnalyses", query, {"WhatIfAnalysisArn", "Status"},
       [](const WhatIfAnalysisResource& a, const std::string& key) {
@@ -169,24 +168,22 @@ Outcome<Done> Service::DeleteWhatIfAnalysis(const std::string& arn) {
 }
 
 Outcome<std::string> Service::CreateWhatIfForecast(const CreateWhatIfForecastInput& in) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
-  if (auto ok = CheckNewTags(in.tags); !ok) return ok.error();
+  auto [lock, now] = Begin();
+  if (auto ok = checks_.NewTags(in.tags); !ok) return ok.error();
   if (in.replacements) {
-    if (auto ok = CheckRole(in.replacements->source.role_arn); !ok) return ok.error();
-    if (auto ok = CheckKmsKey(in.replacements->source.kms_key_arn); !ok) return ok.error();
+    if (auto ok = checks_.Role(in.replacements->source.role_arn); !ok) return ok.error();
+    if (auto ok = checks_.KmsKey(in.replacements->source.kms_key_arn); !ok) return ok.error();
   }
-  auto analysis = FindActive<WhatIfAnalysisResource>(in.analysis_arn);
+  auto analysis = registry_.FindActive<WhatIfAnalysisResource>(in.analysis_arn);
   if (!analysis.ok()) return analysis.error();
   // Transformations change related time series attributes ("The related time
   // series that you are modifying. This value is case insensitive", Action).
   if (!in.transformations.empty()) {
     std::set<std::string> related;
-    if (auto* f = Find<ForecastResource>(analysis.value()->forecast_arn)) {
-      if (auto* g = Find<DatasetGroupResource>(f->dataset_group_arn)) {
+    if (auto* f = registry_.Find<ForecastResource>(analysis.value()->forecast_arn)) {
+      if (auto* g = registry_.Find<DatasetGroupResource>(f->dataset_group_arn)) {
         for (const auto& dataset_arn : g->dataset_arns) {
-          auto* d = Find<DatasetResource>(dataset_arn);
+          auto* d = registry_.Find<DatasetResource>(dataset_arn);
           if (d == nullptr || d->dataset_type != "RELATED_TIME_SERIES") continue;
           for (const auto& a : d->schema) related.insert(base::AsciiLower(a.name));
         }
@@ -199,9 +196,9 @@ Outcome<std::string> Service::CreateWhatIfForecast(const CreateWhatIfForecastInp
   // what-if-forecast/<analysis>/<name>: INFERRED in the shape of §3.3's
   // nested ARNs (WhatIfForecastArn is a LongArn).
   const std::string arn = arns_.Make("what-if-forecast", analysis.value()->name + "/" + in.name);
-  if (resources_.count(arn)) return ResourceAlreadyExists("what-if forecast", arn);
+  if (registry_.Contains(arn)) return ResourceAlreadyExists("what-if forecast", arn);
   std::string bucket;
-  if (in.replacements && ObjectKeysAt(in.replacements->source.path, &bucket).empty()) {
+  if (in.replacements && ObjectKeysAt(store_, in.replacements->source.path, &bucket).empty()) {
     return NoObjectsFound(in.replacements->source.path);
   }
   auto f = std::make_unique<WhatIfForecastResource>();
@@ -211,7 +208,7 @@ Outcome<std::string> Service::CreateWhatIfForecast(const CreateWhatIfForecastInp
   f->transformations = in.transformations;
   f->replacements = in.replacements;
   f->tags = in.tags;
-  Admit(std::move(f), now);
+  registry_.Admit(std::move(f), now);
   return arn;
 }
 
@@ -220,7 +217,6 @@ Outcome<WhatIfForecastView> Service::DescribeWhatIfForecast(const std::string& a
 }
 
 Outcome<Page<WhatIfForecastView>> Service::ListWhatIfForecasts(const ListQuery& query) {
-  std::lock_guard<std::mutex> lock(mu_);
   return List<WhatIfForecastResource, WhatIfForecastView>(
       "ListWhatIfForecasts", query, {"WhatIfForecastArn", "Status"},
       [](const WhatIfForecastResource& f, const std::string& key) {
@@ -233,17 +229,15 @@ Outcome<Done> Service::DeleteWhatIfForecast(const std::string& arn) {
 }
 
 Outcome<std::string> Service::CreateWhatIfForecastExport(const CreateExportInput& in) {
-  std::lock_guard<std::mutex> lock(mu_);
-  const Timestamp now = Now();
-  SettleLocked(now);
-  if (auto ok = CheckExportDestination(in); !ok) return ok.error();
+  auto [lock, now] = Begin();
+  if (auto ok = checks_.ExportDestination(in); !ok) return ok.error();
   if (in.source_arns.empty()) return NoWhatIfForecasts();
   for (const auto& source : in.source_arns) {
-    auto f = FindActive<WhatIfForecastResource>(source);
+    auto f = registry_.FindActive<WhatIfForecastResource>(source);
     if (!f.ok()) return f.error();
   }
   const std::string arn = arns_.Make("what-if-forecast-export", in.name);  // INFERRED
-  if (resources_.count(arn)) return ResourceAlreadyExists("what-if forecast export", arn);
+  if (registry_.Contains(arn)) return ResourceAlreadyExists("what-if forecast export", arn);
   auto job = std::make_unique<WhatIfForecastExportResource>();
   job->arn = arn;
   job->name = in.name;
@@ -251,7 +245,7 @@ Outcome<std::string> Service::CreateWhatIfForecastExport(const CreateExportInput
   job->destination = in.destination;
   job->format = in.format.empty() ? "CSV" : in.format;
   job->tags = in.tags;
-  Admit(std::move(job), now);
+  registry_.Admit(std::move(job), now);
   return arn;
 }
 
@@ -260,7 +254,6 @@ Outcome<ExportJobView> Service::DescribeWhatIfForecastExport(const std::string& 
 }
 
 Outcome<Page<ExportJobView>> Service::ListWhatIfForecastExports(const ListQuery& query) {
-  std::lock_guard<std::mutex> lock(mu_);
   return List<WhatIfForecastExportResource, ExportJobView>(
       "ListWhatIfForecastExports", query, {"WhatIfForecastExportArn", "Status"},
       [](const WhatIfForecastExportResource& job, const std::string& key) {

@@ -4,8 +4,8 @@
 
 namespace fakeaws::protocol::forecast_codec {
 
-std::vector<Tag> TagsOf(const json& in, const char* key) {
-  std::vector<Tag> tags;
+std::vector<ResourceTag> TagsOf(const json& in, const char* key) {
+  std::vector<ResourceTag> tags;
   if (const json* list = in.Find(key)) {
     for (const auto& t : *list) {
       if (!t.is_null()) tags.push_back({Str(t, "Key"), Str(t, "Value")});
@@ -159,14 +159,6 @@ void WriteSingleSourceExports(JsonWriter& w, const SingleSourceExportMembers& m,
   }
   w.EndArray();
   w.OptionalString("NextToken", page.next_token);
-}
-
-void WriteDestination(JsonWriter& w, const std::string& path, const std::string& role,
-                      const std::string& kms) {
-  w.Key("Destination").BeginObject().Key("S3Config").BeginObject();
-  w.Key("Path").String(path).Key("RoleArn").String(role);
-  w.OptionalString("KMSKeyArn", kms);
-  w.EndObject().EndObject();
 }
 
 }  // namespace fakeaws::protocol::forecast_codec

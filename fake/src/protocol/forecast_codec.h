@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "fakeaws/error.h"
-#include "fakeaws/forecast.h"
 #include "forecast/service.h"
 #include "protocol/json_value.h"
 #include "protocol/json_writer.h"
@@ -17,6 +16,7 @@
 namespace fakeaws::protocol::forecast_codec {
 
 using json = JsonValue;
+using forecast::ResourceTag;
 using forecast::Service;
 // Runs one operation on a validated request body: the response body or the error.
 using Handler = std::function<Outcome<std::string>(const json&, Service&)>;
@@ -37,7 +37,7 @@ void AddResourceOperations(HandlerTable& table);
 inline std::string Str(const json& in, const char* key) { return in.GetString(key); }
 
 // Readers of validated members; absent (or null) members read as empty.
-std::vector<Tag> TagsOf(const json& in, const char* key = "Tags");
+std::vector<ResourceTag> TagsOf(const json& in, const char* key = "Tags");
 forecast::ListQuery ListQueryOf(const json& in);
 std::vector<std::string> StringsOf(const json& in, const char* key);
 forecast::KeyValues StringMapOf(const json& in, const char* key);
@@ -49,8 +49,6 @@ forecast::EncryptionConfig EncryptionOf(const json& in, const char* key = "Encry
 std::vector<forecast::SchemaAttribute> SchemaOf(const json* schema);
 
 // Writers, each in the model's member order.
-void WriteDestination(JsonWriter& w, const std::string& path, const std::string& role,
-                      const std::string& kms);
 void WriteS3Config(JsonWriter& w, const char* key, const forecast::S3Config& s3);
 void WriteStrings(JsonWriter& w, const char* key, const std::vector<std::string>& values);
 void WriteStringMap(JsonWriter& w, const char* key, const forecast::KeyValues& values);

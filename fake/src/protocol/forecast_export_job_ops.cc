@@ -18,11 +18,11 @@ Outcome<std::string> CreateForecastExportJob(const json& in, Service& s) {
 
 Outcome<std::string> DescribeForecastExportJob(const json& in, Service& s) {
   return Encode(s.DescribeForecastExportJob(Str(in, "ForecastExportJobArn")),
-                [](JsonWriter& w, const ForecastExportJobInfo& j) {
+                [](JsonWriter& w, const forecast::ForecastExportJobView& j) {
                   w.Key("ForecastExportJobArn").String(j.arn);
                   w.Key("ForecastExportJobName").String(j.name);
                   w.Key("ForecastArn").String(j.forecast_arn);
-                  WriteDestination(w, j.destination_path, j.role_arn, j.kms_key_arn);
+                  WriteS3Config(w, "Destination", j.destination);
                   w.OptionalString("Message", j.message);
                   w.Key("Status").String(j.status);
                   w.Key("CreationTime").Time(j.creation_time);
@@ -33,13 +33,13 @@ Outcome<std::string> DescribeForecastExportJob(const json& in, Service& s) {
 
 Outcome<std::string> ListForecastExportJobs(const json& in, Service& s) {
   return Encode(s.ListForecastExportJobs(ListQueryOf(in)),
-                [](JsonWriter& w, const forecast::Page<ForecastExportJobInfo>& page) {
+                [](JsonWriter& w, const forecast::Page<forecast::ForecastExportJobView>& page) {
                   w.Key("ForecastExportJobs").BeginArray();
                   for (const auto& j : page.items) {
                     w.BeginObject();
                     w.Key("ForecastExportJobArn").String(j.arn);
                     w.Key("ForecastExportJobName").String(j.name);
-                    WriteDestination(w, j.destination_path, j.role_arn, j.kms_key_arn);
+                    WriteS3Config(w, "Destination", j.destination);
                     w.Key("Status").String(j.status);
                     w.OptionalString("Message", j.message);
                     w.Key("CreationTime").Time(j.creation_time);

@@ -4,6 +4,8 @@
 namespace fakeaws::protocol::forecast_codec {
 namespace {
 
+using forecast::ForecastView;
+
 Outcome<std::string> CreateForecast(const json& in, Service& s) {
   forecast::CreateForecastInput input;
   input.name = Str(in, "ForecastName");
@@ -23,8 +25,7 @@ Outcome<std::string> CreateForecast(const json& in, Service& s) {
 }
 
 Outcome<std::string> DescribeForecast(const json& in, Service& s) {
-  return Encode(s.DescribeForecast(Str(in, "ForecastArn")), [](JsonWriter& w, const forecast::ForecastView& view) {
-    const ForecastInfo& f = view.info;
+  return Encode(s.DescribeForecast(Str(in, "ForecastArn")), [](JsonWriter& w, const ForecastView& f) {
     w.Key("ForecastArn").String(f.arn);
     w.Key("ForecastName").String(f.name);
     w.Key("ForecastTypes").BeginArray();
@@ -32,14 +33,14 @@ Outcome<std::string> DescribeForecast(const json& in, Service& s) {
     w.EndArray();
     w.Key("PredictorArn").String(f.predictor_arn);
     w.Key("DatasetGroupArn").String(f.dataset_group_arn);
-    if (view.estimated_minutes_remaining) {
-      w.Key("EstimatedTimeRemainingInMinutes").Int(*view.estimated_minutes_remaining);
+    if (f.estimated_minutes_remaining) {
+      w.Key("EstimatedTimeRemainingInMinutes").Int(*f.estimated_minutes_remaining);
     }
     w.Key("Status").String(f.status);
     w.OptionalString("Message", f.message);
     w.Key("CreationTime").Time(f.creation_time);
     w.Key("LastModificationTime").Time(f.last_modification_time);
-    if (const auto& sel = view.selector) {
+    if (const auto& sel = f.selector) {
       w.Key("TimeSeriesSelector").BeginObject().Key("TimeSeriesIdentifiers").BeginObject();
       WriteS3Config(w, "DataSource", sel->source);
       if (!sel->schema.empty()) WriteSchema(w, sel->schema);
@@ -50,7 +51,7 @@ Outcome<std::string> DescribeForecast(const json& in, Service& s) {
 }
 
 Outcome<std::string> ListForecasts(const json& in, Service& s) {
-  return Encode(s.ListForecasts(ListQueryOf(in)), [](JsonWriter& w, const forecast::Page<ForecastInfo>& page) {
+  return Encode(s.ListForecasts(ListQueryOf(in)), [](JsonWriter& w, const forecast::Page<ForecastView>& page) {
     w.Key("Forecasts").BeginArray();
     for (const auto& f : page.items) {
       w.BeginObject();

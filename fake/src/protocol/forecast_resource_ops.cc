@@ -30,7 +30,7 @@ Outcome<std::string> UntagResource(const json& in, Service& s) {
 }
 
 Outcome<std::string> ListTagsForResource(const json& in, Service& s) {
-  return Encode(s.ListTagsForResource(Str(in, "ResourceArn")), [](JsonWriter& w, const std::vector<Tag>& tags) {
+  return Encode(s.ListTagsForResource(Str(in, "ResourceArn")), [](JsonWriter& w, const std::vector<ResourceTag>& tags) {
     w.Key("Tags").BeginArray();
     for (const auto& t : tags) w.BeginObject().Key("Key").String(t.key).Key("Value").String(t.value).EndObject();
     w.EndArray();
