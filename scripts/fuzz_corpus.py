@@ -52,6 +52,9 @@ for path in glob.glob("tests/wire/**/*.http", recursive=True):
                 targets.setdefault("aws_chunked_fuzzer", []).append(body)
             if body.lstrip().startswith(b"<"):
                 targets.setdefault("s3_xml_fuzzer", []).append(body)
+# The Parquet reader starts from files DuckDB wrote (issue 14).
+for path in sorted(glob.glob("tests/forecast/parquet_import/*.parquet")):
+    targets.setdefault("parquet_reader_fuzzer", []).append(open(path, "rb").read())
 for name, inputs in targets.items():
     os.makedirs(os.path.join(out, name), exist_ok=True)
     for i, data in enumerate(inputs):

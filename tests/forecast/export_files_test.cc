@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <charconv>
 #include <sstream>
 
 #include "fakeaws/fake.h"
@@ -49,7 +51,10 @@ class ExportFilesTest : public ::testing::Test {
   Fake fake_;
 };
 
-TEST_F(ExportFilesTest, PartsAreNamedByJobCreationTimeUnderThePathAsFolder) {
+// Four parts whatever the number of items: 3 items gave 4 files, one only
+// a header (wire-format.md §3.2 "Header-only parts", REAL); the empty ones
+// last (INFERRED).
+TEST_F(ExportFilesTest, FourPartsUnderThePathAsFolderTheSpareOnesHeaderOnly) {
   ForecastSpec spec;
   spec.name = "demand";
   spec.series = {{"item_1"}, {"item_2"}};
@@ -57,7 +62,36 @@ TEST_F(ExportFilesTest, PartsAreNamedByJobCreationTimeUnderThePathAsFolder) {
   ASSERT_EQ(CreateExport(fake_, "weekly", arn, "s3://exports/Arima").status, 200);
   EXPECT_THAT(fake_.s3().ListKeys("exports"),
               ElementsAre("Arima/weekly_2026-01-01T00-00-00Z_part0.csv",
-                          "Arima/weekly_2026-01-01T00-00-00Z_part1.csv"));
+                          "Arima/weekly_2026-01-01T00-00-00Z_part1.csv",
+                          "Arima/weekly_2026-01-01T00-00-00Z_part2.csv",
+                          "Arima/weekly_2026-01-01T00-00-00Z_part3.csv"));
+  EXPECT_EQ(Lines(Body("Arima/weekly_2026-01-01T00-00-00Z_part1.csv")).size(), 11u);
+  EXPECT_EQ(Body("Arima/weekly_2026-01-01T00-00-00Z_part2.csv"), "item_id,date,p10,p50,p90\n");
+  EXPECT_EQ(Body("Arima/weekly_2026-01-01T00-00-00Z_part3.csv"), "item_id,date,p10,p50,p90\n");
+}
+
+// Values at full double precision in their shortest form, as AWS's
+// "5.088283521094429" (wire-format.md §3.2 "Values", REAL), not 6 decimals.
+TEST_F(ExportFilesTest, ValuesKeepFullPrecisionInTheShortestForm) {
+  ForecastSpec spec;
+  spec.name = "precise";
+  spec.horizon = 30;
+  ASSERT_EQ(CreateExport(fake_, "precise", Seed(spec), "s3://exports/p").status, 200);
+  const auto lines = Lines(Body("p/precise_2026-01-01T00-00-00Z_part0.csv"));
+  size_t longest = 0;
+  for (size_t i = 1; i < lines.size(); ++i) {
+    for (const auto& field : Split(lines[i])) {
+      const size_t dot = field.find('.');
+      if (dot == std::string::npos || field.find('T') != std::string::npos) continue;
+      longest = std::max(longest, field.size() - dot - 1);
+      // Shortest: C++17's to_chars writes the fewest digits that read back the same.
+      char shortest[32];
+      const double v = std::strtod(field.c_str(), nullptr);
+      const std::string want(shortest, std::to_chars(shortest, shortest + sizeof shortest, v).ptr);
+      EXPECT_TRUE(field == want || field == want + ".0") << field << " vs " << want;
+    }
+  }
+  EXPECT_GT(longest, 6u) << "no value has more than 6 decimals";
 }
 
 TEST_F(ExportFilesTest, PathAtBucketRootAndWithTrailingSlash) {
@@ -66,8 +100,10 @@ TEST_F(ExportFilesTest, PathAtBucketRootAndWithTrailingSlash) {
   const std::string arn = Seed(spec);
   ASSERT_EQ(CreateExport(fake_, "at_root", arn, "s3://exports").status, 200);
   ASSERT_EQ(CreateExport(fake_, "in_tmp", arn, "s3://exports/tmp/").status, 200);
-  EXPECT_THAT(fake_.s3().ListKeys("exports"),
-              ElementsAre("at_root_2026-01-01T00-00-00Z_part0.csv", "tmp/in_tmp_2026-01-01T00-00-00Z_part0.csv"));
+  const auto keys = fake_.s3().ListKeys("exports");
+  EXPECT_THAT(keys, ::testing::Contains("at_root_2026-01-01T00-00-00Z_part0.csv"));
+  EXPECT_THAT(keys, ::testing::Contains("tmp/in_tmp_2026-01-01T00-00-00Z_part0.csv"));
+  EXPECT_EQ(keys.size(), 8u);
 }
 
 TEST_F(ExportFilesTest, EachPartHasTheHeaderAndEachItemsRowsInDateOrder) {
@@ -120,7 +156,9 @@ TEST_F(ExportFilesTest, ExplicitRowsAreExportedAsGivenGroupedByItemAndSortedByDa
             "b,2026-02-01T00:00:00Z,7.0,8.0,9.0\n"
             "b,2026-02-02T00:00:00Z,1.0,2.0,3.0\n"
             "item_id,date,p10,p50,p90\n"
-            "a,2026-02-01T00:00:00Z,4.5,5.0,6.25\n");
+            "a,2026-02-01T00:00:00Z,4.5,5.0,6.25\n"
+            "item_id,date,p10,p50,p90\n"
+            "item_id,date,p10,p50,p90\n");
 }
 
 TEST_F(ExportFilesTest, FieldsWithCommasOrQuotesAreQuoted) {
@@ -191,7 +229,10 @@ TEST(ExportDeterminismTest, SameSeedSameBytesOtherSeedOtherValues) {
   EXPECT_NE(export_body(1), export_body(2));
 }
 
-TEST(ExportTimingTest, FilesAppearOnlyWhenActiveAndCarryCreationTime) {
+// The file name's timestamp follows when the export ran, not when the job
+// was created (wire-format.md §3.1, REAL); the instant it completes on the
+// virtual clock is INFERRED.
+TEST(ExportTimingTest, FilesAppearOnlyWhenActiveAndCarryWhenTheExportRan) {
   Options options;
   options.lifecycle = LifecycleDurations::Observable();
   Fake fake(options);
@@ -206,15 +247,16 @@ TEST(ExportTimingTest, FilesAppearOnlyWhenActiveAndCarryCreationTime) {
   EXPECT_TRUE(fake.s3().ListKeys("exports").empty()) << "still CREATE_IN_PROGRESS";
   fake.clock().Advance(std::chrono::minutes(1));
   const auto keys = fake.s3().ListKeys("exports");
-  ASSERT_EQ(keys.size(), 1u);
-  EXPECT_EQ(keys[0], "slow/slow_2026-01-01T00-00-05Z_part0.csv");
+  ASSERT_EQ(keys.size(), 4u);
+  EXPECT_EQ(keys[0], "slow/slow_2026-01-01T00-06-05Z_part0.csv");
   Timestamp finished;
   ASSERT_TRUE(ParseTimestamp("2026-01-01T00:06:05Z", &finished));
   EXPECT_EQ(fake.s3().GetObject("exports", keys[0]).value().last_modified, finished);
   const auto job = fake.forecast().GetForecastExportJob(fake.forecast().ForecastExportJobArn("demand", "slow"));
   ASSERT_TRUE(job.has_value());
   EXPECT_EQ(job->status, "ACTIVE");
-  EXPECT_THAT(job->exported_objects, ElementsAre("s3://exports/" + keys[0]));
+  ASSERT_EQ(job->exported_objects.size(), 4u);
+  EXPECT_EQ(job->exported_objects[0], "s3://exports/" + keys[0]);
 }
 
 }  // namespace

@@ -2,7 +2,6 @@
 // and accuracy into S3 when the job runs), Describe, List, Delete.
 #include <algorithm>
 
-#include "base/java_text.h"
 #include "forecast/completion_context.h"
 #include "forecast/errors.h"
 #include "forecast/export_writer.h"
@@ -12,16 +11,6 @@
 
 namespace fakeaws::forecast {
 namespace {
-
-void AppendNumber(std::string* out, std::optional<double> v) {
-  out->push_back(',');
-  if (v) out->append(base::FormatJavaDouble(*v));
-}
-
-void AppendSeries(std::string* out, const SeriesId& s) {
-  out->append(CsvField(s.item_id));
-  for (const auto& d : s.dimension_values) out->append("," + CsvField(d));
-}
 
 // The point forecast the single-valued columns describe: the mean, else the
 // median, else the first forecast type (metrics.md: WAPE uses the mean).
@@ -44,7 +33,6 @@ const ErrorMetrics* PointMetrics(const WindowMetrics& m) {
 // Column names and order are INFERRED.
 std::string PredictorBacktestExportJobResource::Complete(CompletionContext& context, Timestamp at) {
   if (!context.RoleAssumable(destination.role_arn)) return ExportRoleUnassumableMessage(destination.role_arn);
-  if (format == "PARQUET") return ExportFormatNotWrittenMessage(format);
   auto* predictor = context.Find<PredictorResource>(ParentArn());
   if (predictor == nullptr || !predictor->model) return ExportBucketMissingMessage(destination.path);
   const S3Location where = ParseS3Path(destination.path);
@@ -55,47 +43,64 @@ std::string PredictorBacktestExportJobResource::Complete(CompletionContext& cont
   std::vector<SeriesBacktest> series;
   Backtest(model, predictor->Horizon(), types, &series);
 
-  std::string dims;
-  for (const auto& d : model.dimensions) dims += "," + d;
-  std::string values = "item_id,timestamp" + dims + ",target_value,backtestwindow_start_time,backtestwindow_end_time";
-  for (const auto& t : types) values += "," + ForecastTypeColumn(t);
-  values += '\n';
-  std::string metrics = "item_id" + dims + ",backtest_window,backtestwindow_start_time,backtestwindow_end_time";
-  for (const auto& t : types) {
-    if (QuantileOf(t)) metrics += ",wQL[" + t + "]";
+  // The identifier column is the domain's, as in the forecast export
+  // (wire-format.md §3.2 "Identifier column per domain").
+  const std::string id = predictor->id_field.empty() ? "item_id" : predictor->id_field;
+  using Type = ExportTable::Type;
+  std::vector<ExportTable::Column> value_columns{{id, Type::kString}, {"timestamp", Type::kTimestampMillis}};
+  std::vector<ExportTable::Column> metric_columns{{id, Type::kString}};
+  for (const auto& d : model.dimensions) {
+    value_columns.push_back({d, Type::kString});
+    metric_columns.push_back({d, Type::kString});
   }
-  metrics += ",Average wQL,RMSE,MASE,MAPE,WAPE\n";
+  value_columns.insert(value_columns.end(), {{"target_value", Type::kDouble},
+                                             {"backtestwindow_start_time", Type::kTimestampMillis},
+                                             {"backtestwindow_end_time", Type::kTimestampMillis}});
+  for (const auto& t : types) value_columns.push_back({ForecastTypeColumn(t), Type::kDouble});
+  metric_columns.insert(metric_columns.end(), {{"backtest_window", Type::kString},
+                                               {"backtestwindow_start_time", Type::kTimestampMillis},
+                                               {"backtestwindow_end_time", Type::kTimestampMillis}});
+  for (const auto& t : types) {
+    if (QuantileOf(t)) metric_columns.push_back({"wQL[" + t + "]", Type::kDouble});
+  }
+  for (const char* m : {"Average wQL", "RMSE", "MASE", "MAPE", "WAPE"}) metric_columns.push_back({m, Type::kDouble});
 
+  const ExportFormat file_format = ExportFormatOf(format);
+  ExportTable values(file_format, std::move(value_columns));
+  ExportTable metrics(file_format, std::move(metric_columns));
   for (const SeriesBacktest& s : series) {
-    const std::string start = FormatForecastDate(s.metrics.start), end = FormatForecastDate(s.metrics.end);
     for (size_t k = 0; k < s.dates.size(); ++k) {
-      values += CsvField(s.series.item_id) + "," + FormatForecastDate(s.dates[k]);
-      for (const auto& d : s.series.dimension_values) values += "," + CsvField(d);
-      AppendNumber(&values, s.actual[k]);
-      values += "," + start + "," + end;
-      for (double v : s.forecast[k]) AppendNumber(&values, v);
-      values += '\n';
+      values.String(s.series.item_id);
+      values.Date(s.dates[k]);
+      for (const auto& d : s.series.dimension_values) values.String(d);
+      values.Number(s.actual[k]);
+      values.Date(s.metrics.start);
+      values.Date(s.metrics.end);
+      for (double v : s.forecast[k]) values.Number(v);
     }
     // One window: its row (Computed) and the average over windows (Summary).
     for (const char* window : {"Computed", "Summary"}) {
-      AppendSeries(&metrics, s.series);
-      metrics += std::string(",") + window + "," + start + "," + end;
-      for (const auto& [quantile, loss] : s.metrics.weighted_quantile_losses) AppendNumber(&metrics, loss);
-      AppendNumber(&metrics, s.metrics.average_weighted_quantile_loss);
+      metrics.String(s.series.item_id);
+      for (const auto& d : s.series.dimension_values) metrics.String(d);
+      metrics.String(window);
+      metrics.Date(s.metrics.start);
+      metrics.Date(s.metrics.end);
+      for (const auto& [quantile, loss] : s.metrics.weighted_quantile_losses) metrics.Number(loss);
+      metrics.Number(s.metrics.average_weighted_quantile_loss);
       const ErrorMetrics* point = PointMetrics(s.metrics);
-      AppendNumber(&metrics, s.metrics.rmse);
-      AppendNumber(&metrics, point ? point->mase : std::nullopt);
-      AppendNumber(&metrics, point ? point->mape : std::nullopt);
-      AppendNumber(&metrics, point ? point->wape : std::nullopt);
-      metrics += '\n';
+      metrics.Number(s.metrics.rmse);
+      metrics.Number(point ? point->mase : std::nullopt);
+      metrics.Number(point ? point->mape : std::nullopt);
+      metrics.Number(point ? point->wape : std::nullopt);
     }
   }
 
-  const Timestamp created = life.creation_time;
+  // Named with when the export ran, as the forecast export (§3.1; INFERRED:
+  // the instant it completes).
   const std::vector<std::pair<std::string, std::string>> objects = {
       {where.prefix + "_CHECK", ""},
-      {where.prefix + "forecasted-values/" + ExportFileName(name, created, 0), std::move(values)},
-      {where.prefix + "accuracy-metrics-values/" + ExportFileName(name, created, 0), std::move(metrics)},
+      {where.prefix + "forecasted-values/" + ExportFileName(name, at, 0, file_format), values.Finish()},
+      {where.prefix + "accuracy-metrics-values/" + ExportFileName(name, at, 0, file_format), metrics.Finish()},
   };
   exported_objects.clear();
   for (const auto& [key, body] : objects) {

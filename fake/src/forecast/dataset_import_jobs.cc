@@ -1,4 +1,4 @@
-// Dataset import jobs: Create (reads CSV from the fake S3 when the job runs),
+// Dataset import jobs: Create (reads CSV or Parquet from the fake S3 when the job runs),
 // Describe, List, Delete.
 #include <algorithm>
 
@@ -19,14 +19,14 @@ constexpr double kBytesPerGb = 1024.0 * 1024.0 * 1024.0;
 
 std::string DatasetImportJobResource::Complete(CompletionContext& context, Timestamp) {
   if (!context.RoleAssumable(source.role_arn)) return ImportRoleUnassumableMessage(source.role_arn);
-  if (format == "PARQUET") return ImportFormatNotReadMessage(format);
   auto* dataset = context.Find<DatasetResource>(dataset_arn);
   if (dataset == nullptr) return NoObjectsFoundMessage(source.path);
   std::vector<ImportObject> objects = ReadObjectsAt(context.store(), source.path);
   // The objects may have gone since CreateDatasetImportJob looked.
   if (objects.empty()) return NoObjectsFoundMessage(source.path);
   const auto pattern = TimestampPattern::Compile(timestamp_format);
-  ImportResult read = ReadImport(objects, dataset->schema, *pattern);
+  ImportResult read = ReadImport(objects, dataset->schema, *pattern,
+                                 format == "PARQUET" ? ImportFormat::kParquet : ImportFormat::kCsv);
   if (!read.failure.empty()) return read.failure;
   data = read.data;
   if (import_mode == "INCREMENTAL") {

@@ -310,10 +310,6 @@ std::string ExportRoleUnassumableMessage(const std::string& role_arn) {
          ", please ensure the role exists and trusts forecast.amazonaws.com.";
 }
 
-std::string ExportFormatNotWrittenMessage(std::string_view format) {
-  return "fakeaws does not write " + std::string(format) +
-         " exports yet; no file was written. Use Format CSV.";
-}
 
 }  // namespace fakeaws::forecast
 
@@ -351,6 +347,14 @@ std::string ImportRoleUnassumableMessage(const std::string& role_arn) {
 
 std::string ImportFormatNotReadMessage(std::string_view format) {
   return "fakeaws does not read " + std::string(format) + " imports yet; no data was imported. Use Format CSV.";
+}
+
+std::string ImportParquetUnreadableMessage(const std::string& object, const std::string& why) {
+  return object + " is not a Parquet file fakeaws can read: " + why + ".";
+}
+
+std::string ImportParquetMissingColumnMessage(const std::string& object, const std::string& attribute) {
+  return object + " has no column " + attribute + ", an attribute of the dataset schema. Columns must match the schema's attribute names.";
 }
 
 std::string HorizonTooLongMessage(int horizon, int maximum, size_t length, const std::string& frequency) {

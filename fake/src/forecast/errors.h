@@ -137,7 +137,6 @@ AwsError InvalidNextToken();
 // in the style of the REAL "No objects found in s3 path ..." text (§2.3).
 std::string ExportBucketMissingMessage(const std::string& path);
 std::string ExportRoleUnassumableMessage(const std::string& role_arn);
-std::string ExportFormatNotWrittenMessage(std::string_view format);
 
 // Messages of an import job that ended CREATE_FAILED. INFERRED.
 std::string ImportMalformedRowMessage(const std::string& object, int64_t row);
@@ -148,6 +147,10 @@ std::string ImportBadValueMessage(const std::string& object, int64_t row, const 
 std::string ImportEmptyMessage(const std::string& object);
 std::string ImportRoleUnassumableMessage(const std::string& role_arn);
 std::string ImportFormatNotReadMessage(std::string_view format);
+// A PARQUET import's object that cannot be read ("... it is compressed with
+// ZSTD, which is not supported") or lacks a schema attribute's column.
+std::string ImportParquetUnreadableMessage(const std::string& object, const std::string& why);
+std::string ImportParquetMissingColumnMessage(const std::string& object, const std::string& attribute);
 
 // Messages of a predictor or forecast that ended CREATE_FAILED. INFERRED.
 std::string HorizonTooLongMessage(int horizon, int maximum, size_t length, const std::string& frequency);

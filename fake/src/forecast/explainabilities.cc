@@ -19,31 +19,46 @@ namespace fakeaws::forecast {
 
 std::string ExplainabilityExportResource::Complete(CompletionContext& context, Timestamp at) {
   if (!context.RoleAssumable(destination.role_arn)) return ExportRoleUnassumableMessage(destination.role_arn);
-  if (format == "PARQUET") return ExportFormatNotWrittenMessage(format);
   auto* explainability = context.Find<ExplainabilityResource>(ParentArn());
   const S3Location where = ParseS3Path(destination.path);
   if (explainability == nullptr || !context.store().BucketExists(where.bucket)) {
     return ExportBucketMissingMessage(destination.path);
   }
-  std::string csv = "item_id";
+  // The domain's identifier and the dimensions' names, as in the forecast
+  // export (wire-format.md §3.2): from the forecast or predictor explained.
+  std::string id = "item_id";
+  std::vector<std::string> dimensions;
+  if (const auto* forecast = context.Find<ForecastResource>(explainability->resource_arn)) {
+    if (!forecast->id_field.empty()) id = forecast->id_field;
+    dimensions = forecast->data.dimensions;
+  } else if (const auto* predictor = context.Find<PredictorResource>(explainability->resource_arn)) {
+    if (!predictor->id_field.empty()) id = predictor->id_field;
+    if (predictor->model) dimensions = predictor->model->dimensions;
+  }
   size_t dims = 0;
   for (const auto& s : explainability->series) dims = std::max(dims, s.dimension_values.size());
-  for (size_t d = 0; d < dims; ++d) csv += ",dimension_" + std::to_string(d + 1);
-  for (const auto& a : explainability->attributes) csv += "," + CsvField(a);
-  csv += '\n';
+  using Type = ExportTable::Type;
+  std::vector<ExportTable::Column> columns{{id, Type::kString}};
+  for (size_t d = 0; d < dims; ++d) {
+    columns.push_back({d < dimensions.size() ? dimensions[d] : "dimension_" + std::to_string(d + 1), Type::kString});
+  }
+  for (const auto& a : explainability->attributes) columns.push_back({a, Type::kDouble});
+  const ExportFormat file_format = ExportFormatOf(format);
+  ExportTable table(file_format, std::move(columns));
   const uint64_t stream = base::HashString("impact:" + explainability->arn);
   for (const auto& s : explainability->series) {
-    csv += CsvField(s.item_id);
-    for (const auto& d : s.dimension_values) csv += "," + CsvField(d);
+    table.String(s.item_id);
+    for (size_t d = 0; d < dims; ++d) table.String(d < s.dimension_values.size() ? s.dimension_values[d] : "");
     for (const auto& a : explainability->attributes) {
       const uint64_t bits = base::SeededValue(context.seed(), stream ^ base::HashString(a),
-                                                  GeneratedValues::SeriesHash(s));
-      csv += "," + std::to_string(std::round((base::UnitInterval(bits) * 2 - 1) * 1e6) / 1e6);
+                                              GeneratedValues::SeriesHash(s));
+      // Full precision, as every export's numbers (wire-format.md §3.2 "Values").
+      table.Number(base::UnitInterval(bits) * 2 - 1);
     }
-    csv += '\n';
   }
-  const std::string key = where.prefix + ExportFileName(name, life.creation_time, 0);
-  if (!PutExportFile(context.store(), where.bucket, key, std::move(csv), at).ok()) {
+  // Named with when the export ran (§3.1; INFERRED: the instant it completes).
+  const std::string key = where.prefix + ExportFileName(name, at, 0, file_format);
+  if (!PutExportFile(context.store(), where.bucket, key, table.Finish(), at).ok()) {
     return ExportBucketMissingMessage(destination.path);
   }
   exported_objects = {"s3://" + where.bucket + "/" + key};

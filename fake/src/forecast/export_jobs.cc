@@ -13,13 +13,15 @@ std::string ForecastExportJobResource::Complete(CompletionContext& context, Time
   if (!context.RoleAssumable(destination.role_arn)) {
     return ExportRoleUnassumableMessage(destination.role_arn);
   }
-  if (format == "PARQUET") return ExportFormatNotWrittenMessage(format);
   auto* forecast = context.Find<ForecastResource>(forecast_arn);
   if (forecast == nullptr) return ExportBucketMissingMessage(destination.path);
-  ExportWriter writer(context.store(), context.export_layout(), context.seed());
-  // Files carry the job's creation time: "<job>_<ExportTimestamp>_part<N>".
-  auto written =
-      writer.Write(forecast->data, name, ParseS3Path(destination.path), life.creation_time, at);
+  ExportWriter writer(context.store(), context.export_layout(), context.seed(), ExportFormatOf(format));
+  // "<job>_<ExportTimestamp>_part<N>": the timestamp follows when the export
+  // ran, not when the job was created (wire-format.md §3.1, REAL). Which
+  // moment of the run is INFERRED: the instant the job completes and its
+  // files are written, `at` on the virtual clock.
+  auto written = writer.Write(forecast->data, forecast->id_field.empty() ? "item_id" : forecast->id_field, name,
+                              ParseS3Path(destination.path), at, at);
   if (!written.ok()) return ExportBucketMissingMessage(destination.path);
   exported_objects = std::make_shared<const std::vector<std::string>>(std::move(written).value());
   return "";

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "base/java_text.h"
+#include "base/parquet.h"
 #include "forecast/errors.h"
 #include "forecast/series.h"
 
@@ -139,66 +140,123 @@ bool SplitCsvRecord(std::string_view line, std::vector<std::string>* fields) {
   return true;
 }
 
+namespace {
+
+// Checks one row's fields against the schema and adds it to `data`; "" or
+// the CREATE_FAILED message. `typed_timestamp` is the row's timestamp when
+// the file typed it (a Parquet timestamp column), so no pattern applies.
+std::string AddRow(std::vector<std::string>& fields, const std::string& object, int64_t row,
+                   const std::vector<SchemaAttribute>& schema, const TimestampPattern& timestamps,
+                   std::optional<Timestamp> typed_timestamp, ImportedData* data) {
+  for (size_t c = 0; c < schema.size(); ++c) {
+    const std::string& v = fields[c];
+    if (v.empty()) continue;
+    const std::string& type = schema[c].type;
+    if (type == "timestamp" && typed_timestamp && static_cast<int>(c) == data->timestamp_column) continue;
+    bool nan = false;
+    const bool ok = type == "integer"     ? ParseInteger(v).has_value()
+                    : type == "float"     ? ParseFloat(v, &nan).has_value()
+                    : type == "timestamp" ? timestamps.Parse(v).has_value()
+                                          : true;
+    if (!ok) {
+      return type == "timestamp" ? ImportBadTimestampMessage(object, row, v)
+                                 : ImportBadValueMessage(object, row, schema[c].name, type, v);
+    }
+  }
+  if (data->timestamp_column >= 0) {
+    const std::string& ts = fields[data->timestamp_column];
+    if (ts.empty()) return ImportBadTimestampMessage(object, row, ts);
+    data->timestamps.push_back(typed_timestamp ? *typed_timestamp : *timestamps.Parse(ts));
+  }
+  data->rows.push_back(std::move(fields));
+  return "";
+}
+
+// The rows of one CSV object.
+std::string ReadCsvObject(const ImportObject& object, const std::vector<SchemaAttribute>& schema,
+                          const TimestampPattern& timestamps, ImportedData* data) {
+  std::vector<std::string> fields;
+  // Records end at line breaks outside quotes.
+  size_t start = 0;
+  int64_t row = 0;
+  while (start < object.body.size()) {
+    size_t end = start;
+    bool quoted = false;
+    while (end < object.body.size() && (quoted || (object.body[end] != '\n'))) {
+      if (object.body[end] == '"') quoted = !quoted;
+      ++end;
+    }
+    std::string_view line(object.body.data() + start, end - start);
+    start = end + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    ++row;
+    if (line.empty()) continue;
+    if (!SplitCsvRecord(line, &fields)) return ImportMalformedRowMessage(object.name, row);
+    if (fields.size() != schema.size()) return ImportColumnCountMessage(object.name, row, fields.size(), schema.size());
+    std::string failure = AddRow(fields, object.name, row, schema, timestamps, std::nullopt, data);
+    if (!failure.empty()) return failure;
+  }
+  return "";
+}
+
+// The rows of one Parquet object. Its columns are matched to the schema's
+// attributes by name, case-insensitively, whatever their order; columns the
+// schema lacks are ignored (INFERRED: a Parquet file names its columns, so
+// the CSV rule "columns in schema order" has nothing to hold on to; AWS
+// documents no rule). Numbers and timestamps are typed in the file and are
+// checked against the attribute's type as CSV text would be.
+std::string ReadParquetObject(const ImportObject& object, const std::vector<SchemaAttribute>& schema,
+                              const TimestampPattern& timestamps, ImportedData* data) {
+  base::parquet::Table table;
+  if (std::string why = base::parquet::Read(object.body, &table); !why.empty()) {
+    return ImportParquetUnreadableMessage(object.name, why);
+  }
+  auto lower = [](std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  std::vector<const base::parquet::Column*> columns;
+  for (const auto& attribute : schema) {
+    const base::parquet::Column* found = nullptr;
+    for (const auto& column : table.columns) {
+      if (lower(column.name) == lower(attribute.name)) found = &column;
+    }
+    if (found == nullptr) return ImportParquetMissingColumnMessage(object.name, attribute.name);
+    columns.push_back(found);
+  }
+  for (size_t r = 0; r < table.rows; ++r) {
+    std::vector<std::string> fields(schema.size());
+    std::optional<Timestamp> typed;
+    for (size_t c = 0; c < schema.size(); ++c) {
+      const base::parquet::Column& column = *columns[c];
+      fields[c] = column.text[r];
+      if (static_cast<int>(c) == data->timestamp_column && !column.null[r] &&
+          (column.kind == base::parquet::ValueKind::kTimestamp || column.kind == base::parquet::ValueKind::kDate)) {
+        typed = Timestamp(std::chrono::milliseconds(column.millis[r]));
+      }
+    }
+    // Rows are numbered from 1, as in a CSV object.
+    std::string failure = AddRow(fields, object.name, static_cast<int64_t>(r + 1), schema, timestamps, typed, data);
+    if (!failure.empty()) return failure;
+  }
+  return "";
+}
+
+}  // namespace
+
 ImportResult ReadImport(const std::vector<ImportObject>& objects, const std::vector<SchemaAttribute>& schema,
-                        const TimestampPattern& timestamps) {
+                        const TimestampPattern& timestamps, ImportFormat format) {
   ImportResult result;
   auto data = std::make_shared<ImportedData>();
   data->schema = schema;
   for (size_t i = 0; i < schema.size(); ++i) {
     if (schema[i].type == "timestamp" && data->timestamp_column < 0) data->timestamp_column = static_cast<int>(i);
   }
-  std::vector<std::string> fields;
   for (const ImportObject& object : objects) {
     result.bytes += object.body.size();
-    // Records end at line breaks outside quotes.
-    size_t start = 0;
-    int64_t row = 0;
-    while (start < object.body.size()) {
-      size_t end = start;
-      bool quoted = false;
-      while (end < object.body.size() && (quoted || (object.body[end] != '\n'))) {
-        if (object.body[end] == '"') quoted = !quoted;
-        ++end;
-      }
-      std::string_view line(object.body.data() + start, end - start);
-      start = end + 1;
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      ++row;
-      if (line.empty()) continue;
-      if (!SplitCsvRecord(line, &fields)) {
-        result.failure = ImportMalformedRowMessage(object.name, row);
-        return result;
-      }
-      if (fields.size() != schema.size()) {
-        result.failure = ImportColumnCountMessage(object.name, row, fields.size(), schema.size());
-        return result;
-      }
-      for (size_t c = 0; c < schema.size(); ++c) {
-        const std::string& v = fields[c];
-        if (v.empty()) continue;
-        const std::string& type = schema[c].type;
-        bool nan = false;
-        const bool ok = type == "integer"  ? ParseInteger(v).has_value()
-                        : type == "float"  ? ParseFloat(v, &nan).has_value()
-                        : type == "timestamp" ? timestamps.Parse(v).has_value()
-                                              : true;
-        if (!ok) {
-          result.failure = type == "timestamp"
-                               ? ImportBadTimestampMessage(object.name, row, v)
-                               : ImportBadValueMessage(object.name, row, schema[c].name, type, v);
-          return result;
-        }
-      }
-      if (data->timestamp_column >= 0) {
-        const std::string& ts = fields[data->timestamp_column];
-        if (ts.empty()) {
-          result.failure = ImportBadTimestampMessage(object.name, row, ts);
-          return result;
-        }
-        data->timestamps.push_back(*timestamps.Parse(ts));
-      }
-      data->rows.push_back(fields);
-    }
+    result.failure = format == ImportFormat::kParquet ? ReadParquetObject(object, schema, timestamps, data.get())
+                                                      : ReadCsvObject(object, schema, timestamps, data.get());
+    if (!result.failure.empty()) return result;
   }
   if (data->rows.empty()) {
     result.failure = ImportEmptyMessage(objects.empty() ? "" : objects.front().name);

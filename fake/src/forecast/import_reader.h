@@ -51,8 +51,14 @@ struct ImportResult {
   std::string failure;  // the CREATE_FAILED message, or "" on success
 };
 
+// The import job's Format: CSV (the default) or PARQUET.
+enum class ImportFormat { kCsv, kParquet };
+
+// Reads every object: CSV as above, or Parquet files (base/parquet.h says
+// which layouts are read), their columns matched to the schema by name.
 ImportResult ReadImport(const std::vector<ImportObject>& objects,
-                        const std::vector<SchemaAttribute>& schema, const TimestampPattern& timestamps);
+                        const std::vector<SchemaAttribute>& schema, const TimestampPattern& timestamps,
+                        ImportFormat format = ImportFormat::kCsv);
 
 // An INCREMENTAL import: rows of `added` replace rows of `base` with the same
 // non-numeric fields (the series and timestamp), and the rest are appended.

@@ -13,8 +13,6 @@ namespace {
 // (a year of minutes is 525,600).
 constexpr size_t kMaxPeriods = 5'000'000;
 
-double Round6(double v) { return std::round(v * 1e6) / 1e6; }
-
 // The series a row belongs to: its item and dimension values.
 using SeriesKey = std::pair<std::string, std::vector<std::string>>;
 
@@ -122,7 +120,7 @@ std::vector<std::vector<double>> SeasonalForecast(const std::vector<double>& his
     for (const auto& zt : z) {
       double v = median + (zt ? *zt * spread : 0.0);
       if (non_negative) v = std::max(0.0, v);
-      out[k].push_back(Round6(v));
+      out[k].push_back(v);  // full precision, as AWS exports (wire-format.md §3.2)
     }
   }
   return out;

@@ -200,8 +200,9 @@ double GeneratedValues::Value(uint64_t series_hash, int64_t period,
       base::UnitInterval(base::SeededValue(seed_, series_hash, 2 + static_cast<uint64_t>(period)));
   const double median = level * (1 + 0.2 * std::sin(2 * kPi * period / 7.0)) * (0.95 + 0.1 * noise);
   const double z = quantile ? NormalQuantile(*quantile) : 0.0;
-  const double v = median * (1 + spread * z);
-  return std::round(v * 1e6) / 1e6;
+  // Full double precision: AWS's exports and QueryForecast carry values
+  // such as 5.088283521094429 (wire-format.md §3.2 "Values", REAL).
+  return median * (1 + spread * z);
 }
 
 }  // namespace fakeaws::forecast

@@ -53,7 +53,7 @@ std::string FormatForecastDate(Timestamp t);
 
 // Deterministic forecast values: a level per series from the seed, a weekly
 // shape over periods, and quantiles around the median from a normal spread,
-// so p10 <= p50 <= p90 always. Rounded to 6 decimals.
+// so p10 <= p50 <= p90 always. Not rounded: full double precision.
 class GeneratedValues {
  public:
   explicit GeneratedValues(uint64_t seed) : seed_(seed) {}

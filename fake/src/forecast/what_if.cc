@@ -7,7 +7,6 @@
 #include <set>
 
 #include "base/ascii.h"
-#include "base/java_text.h"
 #include "forecast/completion_context.h"
 #include "forecast/domains.h"
 #include "forecast/errors.h"
@@ -54,7 +53,6 @@ std::string WhatIfForecastResource::Complete(CompletionContext& context, Timesta
 // REAL what-if export has "<scenario>_p50" columns, wire-format.md §3.2).
 std::string WhatIfForecastExportResource::Complete(CompletionContext& context, Timestamp at) {
   if (!context.RoleAssumable(destination.role_arn)) return ExportRoleUnassumableMessage(destination.role_arn);
-  if (format == "PARQUET") return ExportFormatNotWrittenMessage(format);
   const S3Location where = ParseS3Path(destination.path);
   if (!context.store().BucketExists(where.bucket)) return ExportBucketMissingMessage(destination.path);
   std::vector<const WhatIfForecastResource*> forecasts;
@@ -63,30 +61,44 @@ std::string WhatIfForecastExportResource::Complete(CompletionContext& context, T
     if (f == nullptr) return ExportBucketMissingMessage(destination.path);
     forecasts.push_back(f);
   }
-  std::string csv = "item_id,date";
-  for (const auto& d : forecasts.front()->data.dimensions) csv += "," + CsvField(d);
+  // The domain's identifier, as in the forecast export (wire-format.md §3.2):
+  // the baseline forecast's.
+  std::string id = "item_id";
+  if (const auto* analysis = context.Find<WhatIfAnalysisResource>(forecasts.front()->analysis_arn)) {
+    if (const auto* baseline = context.Find<ForecastResource>(analysis->forecast_arn)) {
+      if (!baseline->id_field.empty()) id = baseline->id_field;
+    }
+  }
+  using Type = ExportTable::Type;
+  std::vector<ExportTable::Column> columns{{id, Type::kString}, {"date", Type::kTimestampMillis}};
+  const size_t dims = forecasts.front()->data.dimensions.size();
+  for (const auto& d : forecasts.front()->data.dimensions) columns.push_back({d, Type::kString});
   using Key = std::tuple<std::string, std::vector<std::string>, Timestamp>;
-  std::map<Key, std::vector<std::string>> rows;
-  size_t columns = 0;
+  std::map<Key, std::vector<std::optional<double>>> rows;
+  size_t width = 0;
   for (const auto* f : forecasts) {
-    for (const auto& t : f->data.forecast_types) csv += "," + CsvField(f->name + "_" + ForecastTypeColumn(t));
+    for (const auto& t : f->data.forecast_types) columns.push_back({f->name + "_" + ForecastTypeColumn(t), Type::kDouble});
     for (const auto& r : f->data.rows) {
       auto& cells = rows[{r.item_id, r.dimension_values, r.date}];
-      cells.resize(columns);
-      for (double v : r.values) cells.push_back(base::FormatJavaDouble(v));
+      cells.resize(width);
+      for (size_t v = 0; v < f->data.forecast_types.size(); ++v) {
+        cells.push_back(v < r.values.size() ? std::optional<double>(r.values[v]) : std::nullopt);
+      }
     }
-    columns += f->data.forecast_types.size();
+    width += f->data.forecast_types.size();
   }
-  csv += '\n';
+  const ExportFormat file_format = ExportFormatOf(format);
+  ExportTable table(file_format, std::move(columns));
   for (auto& [key, cells] : rows) {
-    csv += CsvField(std::get<0>(key)) + "," + FormatForecastDate(std::get<2>(key));
-    for (const auto& d : std::get<1>(key)) csv += "," + CsvField(d);
-    cells.resize(columns);
-    for (const auto& c : cells) csv += "," + c;
-    csv += '\n';
+    table.String(std::get<0>(key));
+    table.Date(std::get<2>(key));
+    for (size_t d = 0; d < dims; ++d) table.String(d < std::get<1>(key).size() ? std::get<1>(key)[d] : "");
+    cells.resize(width);
+    for (const auto& c : cells) table.Number(c);
   }
-  const std::string key = where.prefix + ExportFileName(name, life.creation_time, 0);
-  if (!PutExportFile(context.store(), where.bucket, key, std::move(csv), at).ok()) {
+  // Named with when the export ran (§3.1; INFERRED: the instant it completes).
+  const std::string key = where.prefix + ExportFileName(name, at, 0, file_format);
+  if (!PutExportFile(context.store(), where.bucket, key, table.Finish(), at).ok()) {
     return ExportBucketMissingMessage(destination.path);
   }
   exported_objects = {"s3://" + where.bucket + "/" + key};
