@@ -68,7 +68,7 @@ TEST_F(ForecastExporterTest, ReadsEveryPartOnceTheExportIsActive) {
   // The parts are the export's files, as the fake wrote them into its S3.
   const auto keys = fake_.s3().ListKeys("exports", "weekly/");
   ASSERT_EQ(result.parts.size(), keys.size());
-  ASSERT_EQ(result.parts.size(), 3u);
+  ASSERT_EQ(result.parts.size(), 4u);  // AWS writes four parts, whatever the item count
   for (size_t i = 0; i < keys.size(); ++i) {
     EXPECT_EQ(result.parts[i].key, keys[i]);
     EXPECT_EQ(result.parts[i].csv, fake_.s3().GetObject("exports", keys[i]).value().body);

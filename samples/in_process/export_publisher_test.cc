@@ -71,16 +71,16 @@ class ExportPublisherTest : public ::testing::Test {
 
 TEST_F(ExportPublisherTest, PublishesEveryPartAndWaitsUntilActive) {
   ASSERT_THAT(fake_.s3().CreateBucket("exports"), IsOk());
-  const fakeaws::Timestamp started = fake_.clock().Now();
-
   const demo::PublishResult result = publisher_.Publish(forecast_arn_, "weekly", "s3://exports/weekly");
 
   ASSERT_TRUE(result.ok) << result.error << ": " << result.message;
   EXPECT_EQ(result.job_arn, fake_.forecast().ForecastExportJobArn("demand", "weekly"));
+  // Files are stamped with when the export ran: the moment it became ACTIVE.
+  const fakeaws::Timestamp ran = fake_.forecast().GetForecastExportJob(result.job_arn)->last_modification_time;
   // The parts are in S3, named as AWS names them, each with the CSV header.
-  EXPECT_THAT(fake_, HasObject("exports", IsExportFileName("weekly", started, 0))
+  EXPECT_THAT(fake_, HasObject("exports", IsExportFileName("weekly", ran, 0))
                          .WithBody(StartsWith("item_id,date,p10,p50,p90\n")));
-  EXPECT_THAT(fake_.s3().ListKeys("exports", "weekly/"), Each(IsExportFileName("weekly", started, _)));
+  EXPECT_THAT(fake_.s3().ListKeys("exports", "weekly/"), Each(IsExportFileName("weekly", ran, _)));
   // What the publisher sent: one create with the right input, then polls.
   EXPECT_THAT(fake_, Called(kCreate)
                          .With(HasJsonMember("/Destination/S3Config/Path", "s3://exports/weekly"))

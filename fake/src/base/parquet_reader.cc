@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "base/parquet.h"
+#include "base/parquet_format.h"
 #include "base/snappy.h"
 #include "base/thrift_compact.h"
 
@@ -17,11 +18,6 @@ namespace {
 
 using thrift::CompactReader;
 
-enum PhysicalType : int32_t {
-  kBoolean = 0, kInt32 = 1, kInt64 = 2, kInt96 = 3, kFloat = 4, kDouble = 5, kByteArray = 6, kFixedLenByteArray = 7
-};
-enum PageType : int32_t { kDataPage = 0, kIndexPage = 1, kDictionaryPage = 2, kDataPageV2 = 3 };
-enum Codec : int32_t { kUncompressed = 0, kSnappy = 1 };
 
 const char* EncodingName(int64_t e) {
   static const char* const kNames[] = {"PLAIN", "GROUP_VAR_INT", "PLAIN_DICTIONARY", "RLE", "BIT_PACKED",
@@ -217,7 +213,7 @@ struct PageMeta {
   int64_t compressed = -1;
   int64_t num_values = -1;
   int64_t encoding = -1;
-  int64_t definition_encoding = 3;  // RLE
+  int64_t definition_encoding = kRle;
   int64_t num_nulls = 0;
   int64_t definition_bytes = 0, repetition_bytes = 0;  // v2
   bool v2_compressed = true;
@@ -366,7 +362,7 @@ bool ReadDeltaBinaryPacked(std::string_view in, size_t* pos, size_t count, std::
 std::string ToPlain(int64_t encoding, int64_t type, std::string_view in, size_t count, std::string* plain) {
   plain->clear();
   const size_t width = type == 1 || type == 4 ? 4 : type == 2 || type == 5 ? 8 : 0;
-  if (encoding == 9) {  // BYTE_STREAM_SPLIT: byte k of value i at k * count + i
+  if (encoding == kByteStreamSplit) {  // byte k of value i at k * count + i
     if (width == 0) return "BYTE_STREAM_SPLIT on this type is not supported";
     if (in.size() / width < count) return "a page is shorter than its values";
     plain->resize(count * width);
@@ -377,7 +373,7 @@ std::string ToPlain(int64_t encoding, int64_t type, std::string_view in, size_t 
   }
   size_t pos = 0;
   std::vector<int64_t> ints;
-  if (encoding == 5) {  // DELTA_BINARY_PACKED
+  if (encoding == kDeltaBinaryPacked) {
     if (type != 1 && type != 2) return "DELTA_BINARY_PACKED on this type is not valid";
     if (count > in.size() * 64 + 64 || !ReadDeltaBinaryPacked(in, &pos, count, &ints)) {
       return "a page's DELTA_BINARY_PACKED values are cut short";
@@ -386,7 +382,7 @@ std::string ToPlain(int64_t encoding, int64_t type, std::string_view in, size_t 
     for (int64_t v : ints) plain->append(reinterpret_cast<const char*>(&v), width);  // little-endian targets
     return "";
   }
-  if (encoding == 6) {  // DELTA_LENGTH_BYTE_ARRAY: the lengths, then the bytes
+  if (encoding == kDeltaLengthByteArray) {  // the lengths, then the bytes
     if (type != 6) return "DELTA_LENGTH_BYTE_ARRAY on this type is not valid";
     if (count > in.size() * 64 + 64 || !ReadDeltaBinaryPacked(in, &pos, count, &ints)) {
       return "a page's DELTA_LENGTH_BYTE_ARRAY lengths are cut short";
@@ -623,7 +619,7 @@ class ChunkReader {
   }
 
   std::string Dictionary(const PageMeta& page, std::string_view body) {
-    if (page.encoding != 0 && page.encoding != 2) {
+    if (page.encoding != kPlain && page.encoding != kPlainDictionary) {
       return std::string("its dictionary uses the encoding ") + EncodingName(page.encoding) + ", which is not supported";
     }
     std::string storage;
@@ -669,7 +665,7 @@ class ChunkReader {
       std::string_view bytes;
       if (!Uncompress(body, static_cast<size_t>(page.uncompressed), &storage, &bytes)) return "a page is not valid Snappy";
       if (optional) {
-        if (page.definition_encoding != 3) {
+        if (page.definition_encoding != kRle) {
           return std::string("its definition levels use the encoding ") + EncodingName(page.definition_encoding) +
                  ", which is not supported";
         }
@@ -693,11 +689,11 @@ class ChunkReader {
     std::vector<std::string> text;
     std::vector<int64_t> millis;
     const bool has_millis = Sink().HasMillis();
-    if (page.encoding == 0) {
+    if (page.encoding == kPlain) {
       if (!DecodePlain(leaf_, values, present, &text, has_millis ? &millis : nullptr)) {
         return "a page is shorter than its values";
       }
-    } else if (page.encoding == 2 || page.encoding == 8) {
+    } else if (page.encoding == kPlainDictionary || page.encoding == kRleDictionary) {
       if (!has_dictionary_) return "a page refers to a dictionary it does not have";
       if (values.empty()) {
         if (present > 0) return "a page's dictionary indices are missing";

@@ -8,18 +8,11 @@
 #include <unordered_map>
 
 #include "base/parquet.h"
+#include "base/parquet_format.h"
 #include "base/thrift_compact.h"
 
 namespace fakeaws::base::parquet {
 namespace {
-
-// parquet.thrift enums.
-enum PhysicalType : int32_t { kInt64 = 2, kDoubleType = 5, kByteArray = 6 };
-enum Encoding : int32_t { kPlain = 0, kRle = 3, kRleDictionary = 8 };
-enum PageType : int32_t { kDataPage = 0, kDictionaryPage = 2 };
-enum ConvertedType : int32_t { kUtf8 = 0, kTimestampMillisConverted = 9 };
-constexpr int32_t kOptional = 1;
-constexpr int32_t kUncompressed = 0;
 
 void AppendVarint(std::string* out, uint64_t v) {
   while (v >= 0x80) {
@@ -210,11 +203,11 @@ std::string Writer::Finish() {
   w.EndStruct();
   for (const ColumnSpec& spec : specs_) {
     w.BeginElementStruct();
-    w.I32(1, spec.type == ColumnType::kString ? kByteArray : spec.type == ColumnType::kDouble ? kDoubleType : kInt64);
+    w.I32(1, spec.type == ColumnType::kString ? kByteArray : spec.type == ColumnType::kDouble ? kDouble : kInt64);
     w.I32(3, kOptional);
     w.Binary(4, spec.name);
     if (spec.type == ColumnType::kString) w.I32(6, kUtf8);
-    if (spec.type == ColumnType::kTimestampMillis) w.I32(6, kTimestampMillisConverted);
+    if (spec.type == ColumnType::kTimestampMillis) w.I32(6, kTimestampMillis);
     if (spec.type != ColumnType::kDouble) {
       w.BeginStruct(10);  // LogicalType, a union
       if (spec.type == ColumnType::kString) {
@@ -245,7 +238,7 @@ std::string Writer::Finish() {
     w.BeginElementStruct();  // ColumnChunk
     w.I64(2, meta.start);
     w.BeginStruct(3);  // ColumnMetaData
-    w.I32(1, spec.type == ColumnType::kString ? kByteArray : spec.type == ColumnType::kDouble ? kDoubleType : kInt64);
+    w.I32(1, spec.type == ColumnType::kString ? kByteArray : spec.type == ColumnType::kDouble ? kDouble : kInt64);
     if (spec.type == ColumnType::kString) {
       w.List(2, thrift::kI32, 3);
       w.ElementI32(kPlain);
