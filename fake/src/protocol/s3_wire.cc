@@ -23,7 +23,9 @@ Reply S3ErrorReply(const AwsError& error, const std::string& request_id, const s
   r.headers.Add("x-amz-id-2", host_id);
   r.headers.Add("Content-Type", "application/xml");
   if (!head) {
-    r.body.append(kXmlDeclaration);
+    // Real S3 sends NoSuchLifecycleConfiguration without the XML declaration
+    // (two records: s3/errors.h), every other error with it.
+    if (error.type != "NoSuchLifecycleConfiguration") r.body.append(kXmlDeclaration);
     XmlWriter xml(&r.body);
     xml.Open("Error").Element("Code", error.type).Element("Message", error.message);
     for (const auto& [name, value] : error.details) xml.Element(name, value);
@@ -81,6 +83,11 @@ HttpResponse S3Response::Xml(std::string body) {
   static const std::string kXml = "application/xml";
   const uint64_t length = body.size();
   return Finish(std::move(body), length, &kXml);
+}
+
+HttpResponse S3Response::XmlWithoutContentType(std::string body) {
+  const uint64_t length = body.size();
+  return Finish(std::move(body), length, nullptr);
 }
 
 HttpResponse S3Response::Empty() { return Finish("", 0, nullptr); }
