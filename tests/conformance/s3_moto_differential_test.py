@@ -128,6 +128,12 @@ CASES = {
         ("GET", "/{b}?versions&key-marker=a&version-id-marker=null", b"", {}),
         ("POST", "/{b}?delete", DELETE_NULL_VERSIONS, {"Content-MD5": md5_b64(DELETE_NULL_VERSIONS)}),
         ("GET", "/{b}?versions", b"", {}), ("DELETE", "/{b}", b"", {})],
+    # An SDK resending a completion whose answer was lost (issue 13).
+    "multipart_completed_again": [("PUT", "/{b}", b"", {}), ("POST", "/{b}/mp?uploads", b"", {}),
+                                  ("PUT", "/{b}/mp?partNumber=1&uploadId={upload}", b"b", {}),
+                                  ("POST", "/{b}/mp?uploadId={upload}", complete((1, ETAG_B)), {}),
+                                  ("POST", "/{b}/mp?uploadId={upload}", complete((1, ETAG_B)), {}),
+                                  ("GET", "/{b}/mp", b"", {})],
     "post_to_an_object": [("PUT", "/{b}", b"", {}), ("PUT", "/{b}/k", b"x", {}), ("POST", "/{b}/k", b"", {})],
 }
 

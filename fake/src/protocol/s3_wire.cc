@@ -5,6 +5,7 @@
 
 #include "base/base64.h"
 #include "base/time_text.h"
+#include "protocol/call.h"
 #include "protocol/framework_errors.h"
 #include "protocol/s3_call.h"
 #include "protocol/s3_xml.h"
@@ -153,6 +154,9 @@ Reply HandleS3(s3::Service& service, const Options& options, const Call& call, H
   S3Call s3_call{service, request, route.address, context.n, S3RequestId(context), S3HostId(context),
                  context.date, context.now, std::nullopt};
   auto refuse = [&](const AwsError& error) { return Reply{s3_call.Error(error), std::move(s3_call.error)}; };
+  // S3's front end cannot frame a request whose Content-Length is no
+  // number: nothing after it is looked at.
+  if (HasMalformedContentLength(request.headers)) return refuse(s3::BadRequest());
   if (const size_t max = options.limits.max_header_section_bytes; HeaderSectionBytes(request) > max) {
     return refuse(s3::RequestHeaderSectionTooLarge(max));
   }

@@ -236,6 +236,8 @@ AwsError InvalidChecksumType() {
   return InvalidRequest("Value for x-amz-checksum-type header is invalid.");
 }
 
+AwsError BadRequest() { return {"BadRequest", "An error occurred when parsing the HTTP request.", 400, {}}; }
+
 AwsError MalformedXml() {
   return {"MalformedXML",
           "The XML you provided was not well-formed or did not validate against our published schema", 400, {}};

@@ -130,6 +130,11 @@ AwsError UnsupportedChecksumType(const std::string& type, ChecksumAlgorithm algo
 AwsError InvalidChecksumType();
 
 // --- Requests we cannot read --------------------------------------------
+// CAPTURE (openstack/swift3's functional test of PUT with "Content-Length:
+// invalid", whose comment quotes what S3 returns): 400 BadRequest "An error
+// occurred when parsing the HTTP request.", no other element. The same for
+// a negative length (INFERRED).
+AwsError BadRequest();
 // MOTO text (no period).
 AwsError MalformedXml();
 // MOTO text; <Method>, <ResourceType> INFERRED; 405.
