@@ -171,6 +171,56 @@ class Boto3RoundTrip(unittest.TestCase):
         self.assertEqual(sorted(d["Key"] for d in deleted["Deleted"]), ["d/1", "d/2", "d/3", "d/copy"])
         self.assertEqual(self.s3.list_objects_v2(Bucket="roundtrip", Prefix="d/")["KeyCount"], 0)
 
+    def test_emptying_a_bucket_through_list_object_versions(self):
+        """How many tools empty a bucket (issue 13): page through every
+        version with the paginator, delete each (key, VersionId), delete the
+        bucket. An unversioned bucket's objects are each one version, null."""
+        self.s3.create_bucket(Bucket="to-empty")
+        keys = ["k%03d" % i for i in range(25)] + ["dir/a", "dir/b"]
+        for key in keys:
+            self.s3.put_object(Bucket="to-empty", Key=key, Body=b"x")
+        versions = []
+        for page in self.s3.get_paginator("list_object_versions").paginate(
+                Bucket="to-empty", PaginationConfig={"PageSize": 10}):
+            versions += page.get("Versions", []) + page.get("DeleteMarkers", [])
+        self.assertEqual(sorted(v["Key"] for v in versions), sorted(keys))
+        self.assertEqual({(v["VersionId"], v["IsLatest"]) for v in versions}, {("null", True)})
+        deleted = self.s3.delete_objects(Bucket="to-empty", Delete={
+            "Objects": [{"Key": v["Key"], "VersionId": v["VersionId"]} for v in versions]})
+        self.assertEqual(len(deleted["Deleted"]), len(keys))
+        self.assertEqual(self.s3.list_object_versions(Bucket="to-empty").get("Versions", []), [])
+        self.s3.delete_bucket(Bucket="to-empty")
+
+    def test_configuration_reads_of_a_bucket_nobody_configured(self):
+        """What infrastructure code reads from every bucket it looks at
+        (issue 13), as botocore parses S3's answers."""
+        s3 = self.s3
+        self.assertNotIn("Status", s3.get_bucket_versioning(Bucket="roundtrip"))
+        rule = s3.get_bucket_encryption(Bucket="roundtrip")["ServerSideEncryptionConfiguration"]["Rules"][0]
+        self.assertEqual((rule["ApplyServerSideEncryptionByDefault"]["SSEAlgorithm"], rule["BucketKeyEnabled"]),
+                         ("AES256", False))
+        self.assertEqual(set(s3.get_public_access_block(Bucket="roundtrip")["PublicAccessBlockConfiguration"].values()),
+                         {True})
+        self.assertEqual(s3.get_bucket_ownership_controls(Bucket="roundtrip")["OwnershipControls"]["Rules"],
+                         [{"ObjectOwnership": "BucketOwnerEnforced"}])
+        acl = s3.get_bucket_acl(Bucket="roundtrip")
+        self.assertEqual([g["Permission"] for g in acl["Grants"]], ["FULL_CONTROL"])
+        self.assertEqual(acl["Grants"][0]["Grantee"]["ID"], acl["Owner"]["ID"])
+        self.assertNotIn("LoggingEnabled", s3.get_bucket_logging(Bucket="roundtrip"))
+        self.assertEqual(s3.get_bucket_request_payment(Bucket="roundtrip")["Payer"], "BucketOwner")
+        for read, code in ((s3.get_bucket_tagging, "NoSuchTagSet"), (s3.get_bucket_policy, "NoSuchBucketPolicy"),
+                           (s3.get_bucket_policy_status, "NoSuchBucketPolicy"),
+                           (s3.get_bucket_cors, "NoSuchCORSConfiguration"),
+                           (s3.get_bucket_lifecycle_configuration, "NoSuchLifecycleConfiguration"),
+                           (s3.get_bucket_website, "NoSuchWebsiteConfiguration"),
+                           (s3.get_object_lock_configuration, "ObjectLockConfigurationNotFoundError")):
+            with self.assertRaises(ClientError) as caught:
+                read(Bucket="roundtrip")
+            self.assertEqual(caught.exception.response["Error"]["Code"], code)
+            self.assertEqual(caught.exception.response["Error"]["BucketName"], "roundtrip")
+        s3.put_object(Bucket="roundtrip", Key="tagless", Body=b"x")
+        self.assertEqual(s3.get_object_tagging(Bucket="roundtrip", Key="tagless")["TagSet"], [])
+
 
 if __name__ == "__main__":
     SERVER = servers.server_path_from_argv()

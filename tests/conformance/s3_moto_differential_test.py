@@ -42,6 +42,12 @@ def complete(*parts):
 
 ETAG_B = '"92eb5ffee6ae2fec3ad71c777531578f"'  # MD5 of b"b"
 
+CONFIGURATION_READS = ["versioning", "tagging", "policy", "policyStatus", "acl", "cors", "lifecycle", "encryption",
+                       "notification", "accelerate", "logging", "object-lock", "ownershipControls",
+                       "publicAccessBlock", "replication", "requestPayment", "website", "versions"]
+DELETE_NULL_VERSIONS = (b"<Delete><Object><Key>a</Key><VersionId>null</VersionId></Object>"
+                        b"<Object><Key>d/b</Key><VersionId>null</VersionId></Object></Delete>")
+
 # Each case runs in its own bucket ({b}); {upload} is the upload id the
 # case's CreateMultipartUpload returned. Steps are (method, path, body, headers).
 CASES = {
@@ -108,6 +114,26 @@ CASES = {
     "abort_multipart": [("PUT", "/{b}", b"", {}), ("POST", "/{b}/mp?uploads", b"", {}),
                         ("DELETE", "/{b}/mp?uploadId={upload}", b"", {}),
                         ("DELETE", "/{b}/mp?uploadId={upload}", b"", {})],
+    # Reads S3 answers for every bucket (issue 13): each for a bucket nobody
+    # configured, then for one that does not exist.
+    "bucket_configuration_reads": [("PUT", "/{b}", b"", {})] + [
+        ("GET", "/{b}?" + sub, b"", {}) for sub in CONFIGURATION_READS] + [
+        ("GET", "/{b}-missing?" + sub, b"", {}) for sub in CONFIGURATION_READS],
+    "object_acl_and_tags": [("PUT", "/{b}", b"", {}), ("PUT", "/{b}/k", b"x", {}),
+                            ("GET", "/{b}/k?acl", b"", {}), ("GET", "/{b}/k?tagging", b"", {}),
+                            ("GET", "/{b}/nokey?acl", b"", {}), ("GET", "/{b}/nokey?tagging", b"", {})],
+    "list_object_versions_then_delete": [
+        ("PUT", "/{b}", b"", {}), ("PUT", "/{b}/a", b"x", {}), ("PUT", "/{b}/d/b", b"y", {}),
+        ("GET", "/{b}?versions&max-keys=1", b"", {}),
+        ("GET", "/{b}?versions&key-marker=a&version-id-marker=null", b"", {}),
+        ("POST", "/{b}?delete", DELETE_NULL_VERSIONS, {"Content-MD5": md5_b64(DELETE_NULL_VERSIONS)}),
+        ("GET", "/{b}?versions", b"", {}), ("DELETE", "/{b}", b"", {})],
+    # An SDK resending a completion whose answer was lost (issue 13).
+    "multipart_completed_again": [("PUT", "/{b}", b"", {}), ("POST", "/{b}/mp?uploads", b"", {}),
+                                  ("PUT", "/{b}/mp?partNumber=1&uploadId={upload}", b"b", {}),
+                                  ("POST", "/{b}/mp?uploadId={upload}", complete((1, ETAG_B)), {}),
+                                  ("POST", "/{b}/mp?uploadId={upload}", complete((1, ETAG_B)), {}),
+                                  ("GET", "/{b}/mp", b"", {})],
     "post_to_an_object": [("PUT", "/{b}", b"", {}), ("PUT", "/{b}/k", b"x", {}), ("POST", "/{b}/k", b"", {})],
 }
 
@@ -182,6 +208,25 @@ DEPARTURES = {
         "aws": (400, "InvalidArgument", "Part number must be an integer between 1 and 10000, inclusive"),
         "moto": (404, "NoSuchUpload", NSU),
         "why": "moto answers NoSuchUpload for part 0; S3 checks the part number (moto's own InvalidMaxPartNumberArgument text)"},
+    # The reads every bucket answers (issue 13): where moto answers an unconfigured
+    # bucket otherwise, S3's answers as recorded (fake/src/protocol/s3_bucket_config_ops.cc).
+    ("bucket_configuration_reads", 1 + CONFIGURATION_READS.index("policyStatus")): {
+        "aws": (404, "NoSuchBucketPolicy", "The bucket policy does not exist"),
+        "moto": (200, None, None),
+        "why": "without a policy S3 has no status to tell (REAL: AWS CLI dump in s3/errors.h); moto says IsPublic false"},
+    ("bucket_configuration_reads", 1 + CONFIGURATION_READS.index("encryption")): {
+        "aws": (200, None, None),
+        "moto": (404, "ServerSideEncryptionConfigurationNotFoundError",
+                 "The server side encryption configuration was not found"),
+        "why": "SSE-S3 is every bucket's default since January 2023 (REAL: AWS CLI dump, the probe37 record)"},
+    ("bucket_configuration_reads", 1 + CONFIGURATION_READS.index("ownershipControls")): {
+        "aws": (200, None, None),
+        "moto": (404, "OwnershipControlsNotFoundError", "The bucket ownership controls were not found"),
+        "why": "ACLs are disabled (BucketOwnerEnforced) on every bucket made since April 2023 (DOC: AWS News Blog)"},
+    ("bucket_configuration_reads", 1 + CONFIGURATION_READS.index("publicAccessBlock")): {
+        "aws": (200, None, None),
+        "moto": (404, "NoSuchPublicAccessBlockConfiguration", "The public access block configuration was not found"),
+        "why": "Block Public Access is on for every bucket made since April 2023 (DOC: AWS News Blog)"},
     ("post_to_an_object", 2): {
         "aws": (405, "MethodNotAllowed", "The specified method is not allowed against this resource."),
         "moto": (500, None, None),

@@ -177,5 +177,35 @@ TEST(ListenerLimits, AConnectionOverTheMaximumGetsTheServicesThrottlingErrorAndI
   FAIL() << "the freed place was never given to a new connection";
 }
 
+// A Content-Length that is no number cannot frame a body: S3 answers 400
+// BadRequest at once (s3/errors.h), where cpp-httplib alone waited 30 s
+// for the body and then sent a bare 413 (issue 13).
+TEST(ListenerLimits, AContentLengthThatIsNoNumberIsBadRequestAtOnce) {
+  for (const char* length : {"-1", "abc", "5 5"}) {
+    Fake served(Twinned()), twin(Twinned());
+    served.s3().CreateBucket("exports");
+    twin.s3().CreateBucket("exports");
+    Listener listener(served);
+    RawConnection c(PortOf(listener.Start()));
+    HttpRequest put;
+    put.method = "PUT";
+    put.target = "/exports/k";
+    put.headers.Add("Host", "127.0.0.1");
+    put.headers.Add("Content-Length", length);
+    ASSERT_TRUE(c.Send(Head(put) + "hello"));
+    const std::string expected = twin.Handle(put).ToWire();
+    EXPECT_NE(expected.find("HTTP/1.1 400 Bad Request"), std::string::npos) << expected;
+    EXPECT_NE(expected.find("<Code>BadRequest</Code><Message>An error occurred when parsing the HTTP request."
+                            "</Message><RequestId>"),
+              std::string::npos)
+        << expected;
+    const auto start = std::chrono::steady_clock::now();
+    EXPECT_EQ(c.ReadResponse(false, milliseconds(2000)), expected) << "Content-Length: " << length;
+    EXPECT_LT(std::chrono::steady_clock::now() - start, milliseconds(2000));
+    EXPECT_TRUE(c.ClosedByServer(milliseconds(2000)));
+    EXPECT_THAT(served.s3().GetObject("exports", "k"), IsAwsError("NoSuchKey"));
+  }
+}
+
 }  // namespace
 }  // namespace fakeaws::testing

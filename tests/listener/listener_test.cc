@@ -7,6 +7,7 @@
 #include <ctime>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <map>
 #include <memory>
 #include <stdexcept>
 #include <system_error>
@@ -167,6 +168,34 @@ TEST_F(ListenerTest, LeavesRangeHeadersToTheFake) {
     ExpectSameBytes(c, S3Get("/bucket/key", {{"Range", range}}));
     ExpectSameBytes(c, S3Get("/bucket/key", {{"range", range}}));
   }
+}
+
+// cpp-httplib 0.11.4 drops a header whose value is empty and percent-decodes
+// the others; S3 keeps both as sent ("x-amz-meta-meta1:" stays, with an
+// empty value; issue 13). The fake sees the client's bytes.
+TEST_F(ListenerTest, HeaderValuesReachTheFakeAsSent) {
+  for (Fake* f : {&served_, &twin_}) ASSERT_THAT(f->s3().CreateBucket("exports"), IsOk());
+  HttpRequest put;
+  put.method = "PUT";
+  put.target = "/exports/k";
+  put.headers.Add("Host", "127.0.0.1");
+  put.headers.Add("x-amz-meta-empty", "");
+  put.headers.Add("x-amz-meta-escaped", "a%41b+c");
+  put.headers.Add("Content-Encoding", "deflate, gzip");
+  put.body = "hello";
+  put.headers.Add("Content-Length", "5");
+  RawConnection c(port_);
+  ExpectSameBytes(c, put);
+  auto stored = served_.s3().GetObject("exports", "k");
+  ASSERT_THAT(stored, IsOk());
+  const std::map<std::string, std::string> expected{{"empty", ""}, {"escaped", "a%41b+c"}};
+  EXPECT_EQ(stored->metadata, expected);
+  EXPECT_EQ(stored->content_encoding, "deflate, gzip");
+  // An empty Content-MD5 is no digest at all: InvalidDigest, as in process.
+  HttpRequest empty_md5 = put;
+  empty_md5.headers.Add("Content-MD5", "");
+  ExpectSameBytes(c, empty_md5);
+  EXPECT_NE(twin_.Handle(empty_md5).body.find("<Code>InvalidDigest</Code>"), std::string::npos);
 }
 
 TEST_F(ListenerTest, RoutesEveryPath) {

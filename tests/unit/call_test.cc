@@ -82,9 +82,13 @@ TEST(IdentifyCall, NamesAndRoutesFromOneTable) {
 
   const Call website = IdentifyCall(S3("GET", "/exports?website"));
   EXPECT_EQ(website.operation, "s3:GetBucketWebsite");
-  EXPECT_EQ(website.s3.handler, nullptr);
-  ASSERT_TRUE(website.s3.refusal);
-  EXPECT_EQ(website.s3.refusal->type, "NotImplemented");
+  EXPECT_NE(website.s3.handler, nullptr);
+
+  const Call put_website = IdentifyCall(S3("PUT", "/exports?website"));
+  EXPECT_EQ(put_website.operation, "s3:PutBucketWebsite");
+  EXPECT_EQ(put_website.s3.handler, nullptr);
+  ASSERT_TRUE(put_website.s3.refusal);
+  EXPECT_EQ(put_website.s3.refusal->type, "NotImplemented");
 
   const Call metrics = IdentifyCall(S3("GET", "/exports?metrics&id=daily"));
   EXPECT_EQ(metrics.operation, "s3:GetBucketMetricsConfiguration");

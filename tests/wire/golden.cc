@@ -76,8 +76,10 @@ HttpRequest ParseRequest(const std::string& text) {
   r.method = words.at(0);
   r.target = words.at(1);
   while (std::getline(head, line)) {
+    // "Name: value"; "Name:" is a header with an empty value.
     const size_t colon = line.find(':');
-    r.headers.Add(line.substr(0, colon), line.substr(colon + 2));
+    const size_t value = std::min(line.size(), colon + (colon + 1 < line.size() && line[colon + 1] == ' ' ? 2 : 1));
+    r.headers.Add(line.substr(0, colon), line.substr(value));
   }
   r.body = ExpandBody(body);
   return r;

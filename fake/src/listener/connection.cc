@@ -83,7 +83,9 @@ void Connection::BeginRequest() {
   // pipelining client): vet them again as its head.
   vetted_ = begin_;
   phase_ = Phase::kRequestLine;
-  range_renamed_ = false;
+  line_renamed_ = false;
+  line_.clear();
+  head_fields_ = Headers();
   answered_ = false;
   head_bytes_ = handed_bytes_ = 0;
   body_limit_ = UINT64_MAX;
@@ -126,12 +128,14 @@ bool Connection::VetStep() {
       return false;
     case Phase::kRequestLine:
     case Phase::kInLine: {
+      const size_t start = vetted_;
       const void* nl = std::memchr(&buf_[vetted_], '\n', end_ - vetted_);
-      if (nl == nullptr) {
-        vetted_ = end_;
-        return false;
-      }
-      vetted_ = static_cast<size_t>(static_cast<const char*>(nl) - buf_.data()) + 1;
+      vetted_ = nl == nullptr ? end_ : static_cast<size_t>(static_cast<const char*>(nl) - buf_.data()) + 1;
+      // A head past kMaxHeadBytes is dropped unanswered (read()), so no
+      // more of a line than that is kept.
+      if (phase_ == Phase::kInLine && line_.size() < kMaxHeadBytes) line_.append(&buf_[start], vetted_ - start);
+      if (nl == nullptr) return false;
+      if (phase_ == Phase::kInLine) EndHeaderLine();
       phase_ = Phase::kLineStart;
       return true;
     }
@@ -151,15 +155,29 @@ bool Connection::VetStep() {
         prefix = std::tolower(static_cast<unsigned char>(buf_[vetted_ + i])) == kRange[i];
       }
       if (prefix && have < kRange.size()) return false;  // need more bytes to decide
-      if (prefix) {
-        std::memcpy(&buf_[vetted_], kRangeStandIn.data(), kRangeStandIn.size());
-        range_renamed_ = true;
-      }
+      if (prefix) std::memcpy(&buf_[vetted_], kRangeStandIn.data(), kRangeStandIn.size());
+      line_renamed_ = prefix;
+      line_.clear();
       phase_ = Phase::kInLine;
       return true;
     }
   }
   return false;
+}
+
+// RFC 9110 §5.5: the value is what follows the colon, without the optional
+// whitespace around it; everything else is kept as sent.
+void Connection::EndHeaderLine() {
+  std::string_view line = line_;
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+  const size_t colon = line.find(':');
+  if (colon == std::string_view::npos) return;  // cpp-httplib refuses the request
+  std::string_view value = line.substr(colon + 1);
+  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+  std::string name(line.substr(0, colon));
+  if (line_renamed_) name = "Range";
+  head_fields_.Add(std::move(name), std::string(value));
 }
 
 bool Connection::Fill() {

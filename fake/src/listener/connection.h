@@ -72,9 +72,14 @@ class Connection final : public httplib::Stream {
   // reach the fake, which answers S3's and Coral's header-size errors.
   static constexpr size_t kMaxHeadBytes = 64 * 1024;
 
-  // The request's Range header reached cpp-httplib under kRangeStandIn (see
-  // Vet in connection.cc); the adapter gives it back its name.
-  bool range_renamed() const { return range_renamed_; }
+  // The request's header fields as the client sent them: in its order,
+  // values byte for byte, empty ones too. cpp-httplib 0.11.4 drops a field
+  // whose value is empty (so "Content-MD5:" and "x-amz-meta-a:" vanished)
+  // and percent-decodes every value (so "x-amz-meta-a: %41" became "A"),
+  // so the adapter takes the fields from here, not from httplib::Request.
+  const Headers& head_fields() const { return head_fields_; }
+  // What a Range header line is renamed to on its way to cpp-httplib (see
+  // Vet in connection.cc).
   static constexpr std::string_view kRangeStandIn = "R~nge";
 
   // httplib::Stream
@@ -103,6 +108,8 @@ class Connection final : public httplib::Stream {
   bool VetStep();
   // MSG_MORE when `more` follows at once.
   bool SendAll(const char* data, size_t size, bool more);
+  // The header line in line_ is complete: adds its field to head_fields_.
+  void EndHeaderLine();
 
   static constexpr size_t kBufferSize = 64 * 1024;
 
@@ -114,7 +121,9 @@ class Connection final : public httplib::Stream {
   size_t vetted_ = 0;  // bytes before this may be handed out
   size_t end_ = 0;     // bytes received
   Phase phase_ = Phase::kRequestLine;
-  bool range_renamed_ = false;
+  bool line_renamed_ = false;  // the header line in line_ is a Range line, renamed
+  std::string line_;           // the header line being vetted, as received
+  Headers head_fields_;
   bool answered_ = false;
   bool dropped_ = false;
   bool closing_ = false;

@@ -160,22 +160,13 @@ bool IsLoopback(const std::string& host) {
   return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
 }
 
-HttpRequest FromHttplib(const httplib::Request& req, bool range_renamed) {
+// The head's fields come from the connection, as the client sent them
+// (Connection::head_fields says why), not from cpp-httplib's parse.
+HttpRequest FromHttplib(const httplib::Request& req, const Connection& connection) {
   HttpRequest out;
   out.method = req.method;
   out.target = req.target;
-  out.headers.Reserve(req.headers.size());
-  for (const auto& [name, value] : req.headers) {
-    // cpp-httplib adds these for its own bookkeeping; no client sent them.
-    if (name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT") {
-      continue;
-    }
-    if (range_renamed && name == Connection::kRangeStandIn) {
-      out.headers.Add("Range", value);
-      continue;
-    }
-    out.headers.Add(name, value);
-  }
+  out.headers = connection.head_fields();
   // The Request is cpp-httplib's own non-const local, handed over as const&;
   // it does not read the body again, so taking it saves copying uploads.
   out.body = std::move(const_cast<httplib::Request&>(req).body);
@@ -204,7 +195,7 @@ struct Listener::Impl {
   // request that must not be read on. True when it answered.
   bool Screen(const httplib::Request& req) {
     listener::Connection& connection = *listener::t_connection;
-    HttpRequest head = listener::FromHttplib(req, connection.range_renamed());
+    HttpRequest head = listener::FromHttplib(req, connection);
     if (control && ControlApi::Accepts(head)) return false;
     const protocol::Call& call = connection.Identify(head, door);
     const uint64_t max_body = options.max_body_bytes;
@@ -212,7 +203,7 @@ struct Listener::Impl {
     std::optional<internal::Delivery> answer;
     if (connection.over_capacity()) {
       answer = door.Refuse(std::move(head), call, {internal::Refusal::kTooManyConnections, 0, 0});
-    } else if (door.TooLargeByHead(call, head)) {
+    } else if (door.AnsweredByHead(call, head)) {
       // The fake's own answer to the whole request.
       answer = door.Serve(std::move(head), call);
     } else if (length && *length > max_body) {
@@ -231,7 +222,7 @@ struct Listener::Impl {
 
   void Serve(const httplib::Request& req, httplib::Response& res) {
     listener::Connection& connection = *listener::t_connection;
-    HttpRequest request = listener::FromHttplib(req, connection.range_renamed());
+    HttpRequest request = listener::FromHttplib(req, connection);
     internal::Delivery delivery;
     if (control && ControlApi::Accepts(request)) {
       delivery.response = control->Handle(request);

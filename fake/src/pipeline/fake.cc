@@ -109,8 +109,8 @@ Delivery Answer(Core& core, HttpRequest request, protocol::Call call, const Refu
 
 FrontDoor::FrontDoor(Fake& fake) : core_(*fake.core_) {}
 
-bool FrontDoor::TooLargeByHead(const protocol::Call& call, const HttpRequest& head) const {
-  return protocol::TooLargeByHead(call, head, core_.options.limits);
+bool FrontDoor::AnsweredByHead(const protocol::Call& call, const HttpRequest& head) const {
+  return protocol::AnsweredByHead(call, head, core_.options.limits);
 }
 
 Delivery FrontDoor::Serve(HttpRequest request, protocol::Call call) const {

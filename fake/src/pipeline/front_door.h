@@ -52,9 +52,10 @@ class FrontDoor {
 
   // Reads a request's head, once: Serve and Refuse take the result.
   protocol::Call Identify(const HttpRequest& head) const { return protocol::IdentifyCall(head); }
-  // The fake refuses the request for a size its head declares: answer
-  // Serve(head) without reading the body.
-  bool TooLargeByHead(const protocol::Call& call, const HttpRequest& head) const;
+  // The fake refuses the request by its head alone (a size it declares, a
+  // Content-Length that is no number): answer Serve(head) without reading
+  // the body.
+  bool AnsweredByHead(const protocol::Call& call, const HttpRequest& head) const;
 
   Delivery Serve(HttpRequest request, protocol::Call call) const;
   // Answers `head`, a request without its body, as the service it addresses

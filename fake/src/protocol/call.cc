@@ -37,7 +37,12 @@ Call IdentifyCall(const HttpRequest& request) {
   return call;
 }
 
-bool TooLargeByHead(const Call& call, const HttpRequest& head, const RequestLimits& limits) {
+bool HasMalformedContentLength(const Headers& headers) {
+  return headers.Has("Content-Length") && !DecimalHeader(headers, "Content-Length");
+}
+
+bool AnsweredByHead(const Call& call, const HttpRequest& head, const RequestLimits& limits) {
+  if (HasMalformedContentLength(head.headers)) return true;
   if (!call.is_s3()) {
     const auto length = DecimalHeader(head.headers, "Content-Length");
     return length && *length > limits.max_json_body_bytes;

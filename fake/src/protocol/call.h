@@ -37,10 +37,14 @@ struct Call {
 // Reads the head only (method, target, headers): the body plays no part.
 Call IdentifyCall(const HttpRequest& request);
 
-// True when the fake refuses the request for a size its head declares,
-// whatever its body: a JSON body over Coral's limit, an upload over S3's
-// (Options::limits). A front end that stops reading can then answer the
-// head alone with what the whole request would get.
-bool TooLargeByHead(const Call& call, const HttpRequest& head, const RequestLimits& limits);
+// True when the fake refuses the request for what its head says, whatever
+// its body: a size over a limit (a JSON body over Coral's, an upload over
+// S3's: Options::limits), or a Content-Length that is not a number, which
+// no body can be read by. A front end that stops reading can then answer
+// the head alone with what the whole request would get, at once.
+bool AnsweredByHead(const Call& call, const HttpRequest& head, const RequestLimits& limits);
+
+// A Content-Length header that is not a decimal number ("-1", "abc").
+bool HasMalformedContentLength(const Headers& headers);
 
 }  // namespace fakeaws::protocol

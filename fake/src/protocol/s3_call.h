@@ -48,6 +48,10 @@ class S3Response {
   // when there is a checksum.
   S3Response& Checksum(const s3::Checksum& checksum, bool with_type = true);
   HttpResponse Xml(std::string body);
+  // An XML body sent with no Content-Type: what real S3 does for several
+  // configuration reads (GetBucketVersioning, GetBucketEncryption, ...;
+  // the record named in s3/errors.h).
+  HttpResponse XmlWithoutContentType(std::string body);
   HttpResponse Empty();
   // 204 and 304: no body and no Content-Length (DOC samples of 204s).
   HttpResponse Bodiless();

@@ -105,11 +105,24 @@ HttpResponse CompleteMultipartUpload(S3Call& call) {
                          s3::ChecksumAlgorithm::kSha256}) {
     const std::string name = "x-amz-checksum-" + std::string(s3::AlgorithmHeaderSuffix(algorithm));
     if (auto value = call.Header(name)) {
-      std::string digest;
-      if (!base::Base64Decode(*value, &digest) || digest.size() != s3::DigestSize(algorithm)) {
+      // A composite checksum carries its part count: "<base64>-<parts>", as
+      // S3 itself writes it (DOC "Checking object integrity"); SDKs send it
+      // back so on completion (the conformance run of issue 13).
+      std::string_view text = *value;
+      s3::Checksum claim{algorithm, s3::ChecksumType::kFullObject, 0, ""};
+      if (const size_t dash = text.rfind('-'); dash != std::string_view::npos) {
+        int64_t parts = 0;
+        if (!ParseInt(text.substr(dash + 1), &parts) || parts < 1 || parts > s3::kMaxPartNumber) {
+          return call.Error(s3::InvalidChecksumValue(algorithm, false));
+        }
+        claim.type = s3::ChecksumType::kComposite;
+        claim.parts = static_cast<uint16_t>(parts);
+        text = text.substr(0, dash);
+      }
+      if (!base::Base64Decode(text, &claim.digest) || claim.digest.size() != s3::DigestSize(algorithm)) {
         return call.Error(s3::InvalidChecksumValue(algorithm, false));
       }
-      expected = {algorithm, s3::ChecksumType::kFullObject, 0, digest};
+      expected = std::move(claim);
       call.request.headers.Remove(name);
     }
   }

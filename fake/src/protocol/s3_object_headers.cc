@@ -8,7 +8,12 @@
 namespace fakeaws::protocol {
 namespace {
 
+// S3 keeps Content-Encoding as the writer sent it ("deflate, gzip" stays so:
+// the conformance run of issue 13), less the aws-chunked transfer coding,
+// when there is one, which it drops (DOC "aws-chunked"; the other codings
+// are then joined by "," as for "aws-chunked,gzip": INFERRED).
 std::string WithoutAwsChunked(std::string_view encoding) {
+  if (base::AsciiLower(encoding).find("aws-chunked") == std::string::npos) return base::TrimSpaces(encoding);
   std::string out;
   while (!encoding.empty()) {
     const size_t comma = encoding.find(',');

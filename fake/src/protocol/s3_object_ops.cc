@@ -91,11 +91,13 @@ HttpResponse DeleteObjects(S3Call& call) {
   }
   const auto objects = doc->Children("Object");
   if (objects.empty() || objects.size() > kMaxDeleteObjects) return call.Error(s3::MalformedXml());
-  std::vector<std::string> keys;
+  std::vector<s3::ObjectToDelete> keys;
   for (const XmlNode* o : objects) {
     const XmlNode* key = o->Child("Key");
     if (!key) return call.Error(s3::MalformedXml());
-    keys.push_back(key->text);
+    s3::ObjectToDelete entry{key->text, std::nullopt};
+    if (const XmlNode* version = o->Child("VersionId")) entry.version_id = version->text;
+    keys.push_back(std::move(entry));
   }
   auto deleted = call.s3.DeleteObjects(call.bucket(), keys);
   if (!deleted.ok()) return call.Error(deleted.error());
@@ -105,12 +107,19 @@ HttpResponse DeleteObjects(S3Call& call) {
   xml.OpenRoot("DeleteResult");
   if (!quiet) {
     for (const s3::DeletedKey& d : deleted.value()) {
-      if (!d.error) xml.Open("Deleted").Element("Key", d.key).Close("Deleted");
+      if (d.error) continue;
+      // The version the request named comes back with the key (DOC
+      // sample: <Deleted><Key>, <VersionId>).
+      xml.Open("Deleted").Element("Key", d.key);
+      if (d.version_id) xml.Element("VersionId", *d.version_id);
+      xml.Close("Deleted");
     }
   }
   for (const s3::DeletedKey& d : deleted.value()) {
     if (!d.error) continue;
-    xml.Open("Error").Element("Key", d.key).Element("Code", d.error->type).Element("Message", d.error->message).Close("Error");
+    xml.Open("Error").Element("Key", d.key);
+    if (d.version_id) xml.Element("VersionId", *d.version_id);
+    xml.Element("Code", d.error->type).Element("Message", d.error->message).Close("Error");
   }
   xml.Close("DeleteResult");
   return S3Response(call).Xml(std::move(body));

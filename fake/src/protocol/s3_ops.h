@@ -26,6 +26,32 @@ HttpResponse CopyObject(S3Call& call);
 // Listings (s3_list_ops.cc).
 HttpResponse ListObjectsV2(S3Call& call);
 HttpResponse ListObjects(S3Call& call);
+// Every object is its one version, "null" (the bucket is never versioned).
+HttpResponse ListObjectVersions(S3Call& call);
+
+// A bucket's configurations, as S3 answers them for a bucket nobody
+// configured (s3_bucket_config_ops.cc).
+HttpResponse GetBucketVersioning(S3Call& call);
+HttpResponse GetBucketAccelerateConfiguration(S3Call& call);
+HttpResponse GetBucketNotificationConfiguration(S3Call& call);
+HttpResponse GetBucketRequestPayment(S3Call& call);
+HttpResponse GetBucketOwnershipControls(S3Call& call);
+HttpResponse GetPublicAccessBlock(S3Call& call);
+HttpResponse GetBucketEncryption(S3Call& call);
+HttpResponse GetBucketLogging(S3Call& call);
+HttpResponse GetBucketAcl(S3Call& call);
+HttpResponse GetObjectAcl(S3Call& call);
+HttpResponse GetBucketPolicy(S3Call& call);
+HttpResponse GetBucketPolicyStatus(S3Call& call);
+HttpResponse GetBucketCors(S3Call& call);
+HttpResponse GetBucketLifecycleConfiguration(S3Call& call);
+HttpResponse GetBucketWebsite(S3Call& call);
+HttpResponse GetObjectLockConfiguration(S3Call& call);
+HttpResponse GetBucketReplication(S3Call& call);
+
+// Tags (s3_tagging_ops.cc).
+HttpResponse GetBucketTagging(S3Call& call);
+HttpResponse GetObjectTagging(S3Call& call);
 
 // Multipart uploads (s3_multipart_ops.cc).
 HttpResponse CreateMultipartUpload(S3Call& call);

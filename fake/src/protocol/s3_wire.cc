@@ -5,6 +5,7 @@
 
 #include "base/base64.h"
 #include "base/time_text.h"
+#include "protocol/call.h"
 #include "protocol/framework_errors.h"
 #include "protocol/s3_call.h"
 #include "protocol/s3_xml.h"
@@ -23,7 +24,9 @@ Reply S3ErrorReply(const AwsError& error, const std::string& request_id, const s
   r.headers.Add("x-amz-id-2", host_id);
   r.headers.Add("Content-Type", "application/xml");
   if (!head) {
-    r.body.append(kXmlDeclaration);
+    // Real S3 sends NoSuchLifecycleConfiguration without the XML declaration
+    // (two records: s3/errors.h), every other error with it.
+    if (error.type != "NoSuchLifecycleConfiguration") r.body.append(kXmlDeclaration);
     XmlWriter xml(&r.body);
     xml.Open("Error").Element("Code", error.type).Element("Message", error.message);
     for (const auto& [name, value] : error.details) xml.Element(name, value);
@@ -81,6 +84,11 @@ HttpResponse S3Response::Xml(std::string body) {
   static const std::string kXml = "application/xml";
   const uint64_t length = body.size();
   return Finish(std::move(body), length, &kXml);
+}
+
+HttpResponse S3Response::XmlWithoutContentType(std::string body) {
+  const uint64_t length = body.size();
+  return Finish(std::move(body), length, nullptr);
 }
 
 HttpResponse S3Response::Empty() { return Finish("", 0, nullptr); }
@@ -146,6 +154,9 @@ Reply HandleS3(s3::Service& service, const Options& options, const Call& call, H
   S3Call s3_call{service, request, route.address, context.n, S3RequestId(context), S3HostId(context),
                  context.date, context.now, std::nullopt};
   auto refuse = [&](const AwsError& error) { return Reply{s3_call.Error(error), std::move(s3_call.error)}; };
+  // S3's front end cannot frame a request whose Content-Length is no
+  // number: nothing after it is looked at.
+  if (HasMalformedContentLength(request.headers)) return refuse(s3::BadRequest());
   if (const size_t max = options.limits.max_header_section_bytes; HeaderSectionBytes(request) > max) {
     return refuse(s3::RequestHeaderSectionTooLarge(max));
   }

@@ -81,6 +81,43 @@ AwsError InvalidLocationConstraint(const std::string& constraint) {
           {{"LocationConstraint", constraint}}};
 }
 
+namespace {
+AwsError NotConfigured(const char* code, const char* message, const std::string& bucket) {
+  return {code, message, 404, {{"BucketName", bucket}}};
+}
+}  // namespace
+
+AwsError NoSuchTagSet(const std::string& bucket) {
+  return NotConfigured("NoSuchTagSet", "The TagSet does not exist", bucket);
+}
+
+AwsError NoSuchBucketPolicy(const std::string& bucket) {
+  return NotConfigured("NoSuchBucketPolicy", "The bucket policy does not exist", bucket);
+}
+
+AwsError NoSuchCorsConfiguration(const std::string& bucket) {
+  return NotConfigured("NoSuchCORSConfiguration", "The CORS configuration does not exist", bucket);
+}
+
+AwsError NoSuchLifecycleConfiguration(const std::string& bucket) {
+  return NotConfigured("NoSuchLifecycleConfiguration", "The lifecycle configuration does not exist", bucket);
+}
+
+AwsError NoSuchWebsiteConfiguration(const std::string& bucket) {
+  return NotConfigured("NoSuchWebsiteConfiguration", "The specified bucket does not have a website configuration",
+                       bucket);
+}
+
+AwsError ObjectLockConfigurationNotFound(const std::string& bucket) {
+  return NotConfigured("ObjectLockConfigurationNotFoundError",
+                       "Object Lock configuration does not exist for this bucket", bucket);
+}
+
+AwsError ReplicationConfigurationNotFound(const std::string& bucket) {
+  return NotConfigured("ReplicationConfigurationNotFoundError", "The replication configuration was not found",
+                       bucket);
+}
+
 AwsError InvalidRange(const std::string& range, uint64_t object_size) {
   return {"InvalidRange", "The requested range is not satisfiable", 416,
           {{"RangeRequested", range}, {"ActualObjectSize", std::to_string(object_size)}}};
@@ -199,6 +236,8 @@ AwsError InvalidChecksumType() {
   return InvalidRequest("Value for x-amz-checksum-type header is invalid.");
 }
 
+AwsError BadRequest() { return {"BadRequest", "An error occurred when parsing the HTTP request.", 400, {}}; }
+
 AwsError MalformedXml() {
   return {"MalformedXML",
           "The XML you provided was not well-formed or did not validate against our published schema", 400, {}};
@@ -234,6 +273,14 @@ AwsError InvalidContinuationToken() {
 
 AwsError InvalidEncodingType(const std::string& value) {
   return InvalidArgument("Invalid Encoding Method specified in Request", "encoding-type", value);
+}
+
+AwsError VersionIdMarkerWithoutKeyMarker(const std::string& value) {
+  return InvalidArgument("A version-id marker cannot be specified without a key marker.", "version-id-marker", value);
+}
+
+AwsError InvalidVersionId(const std::string& name, const std::string& value) {
+  return InvalidArgument("Invalid version id specified", name, value);
 }
 
 AwsError InvalidMetadataDirective(const std::string& value) {

@@ -93,13 +93,17 @@ Outcome<ObjectInfo> Service::CopyObject(const CopyObjectInput& in, Timestamp now
 }
 
 Outcome<std::vector<DeletedKey>> Service::DeleteObjects(const std::string& bucket,
-                                                        const std::vector<std::string>& keys) {
+                                                        const std::vector<ObjectToDelete>& objects) {
   if (!store_.BucketExists(bucket)) return NoSuchBucket(bucket);
   std::vector<DeletedKey> out;
-  out.reserve(keys.size());
-  for (const std::string& key : keys) {
-    auto deleted = store_.DeleteObject(bucket, key);
-    out.push_back({key, deleted.ok() ? std::nullopt : std::optional<AwsError>(deleted.error())});
+  out.reserve(objects.size());
+  for (const ObjectToDelete& o : objects) {
+    if (o.version_id && *o.version_id != "null") {
+      out.push_back({o.key, o.version_id, InvalidVersionId("versionId", *o.version_id)});
+      continue;
+    }
+    auto deleted = store_.DeleteObject(bucket, o.key);
+    out.push_back({o.key, o.version_id, deleted.ok() ? std::nullopt : std::optional<AwsError>(deleted.error())});
   }
   return out;
 }

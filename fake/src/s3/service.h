@@ -43,9 +43,16 @@ struct BucketPage {
   bool truncated = false;
 };
 
+// One <Object> of DeleteObjects: a key, and maybe the version named.
+struct ObjectToDelete {
+  std::string key;
+  std::optional<std::string> version_id;
+};
+
 // One key's fate in DeleteObjects: deleted, or the error it got.
 struct DeletedKey {
   std::string key;
+  std::optional<std::string> version_id;  // as the request named it
   std::optional<AwsError> error;
 };
 
@@ -76,8 +83,11 @@ class Service {
 
   Outcome<ObjectInfo> CopyObject(const CopyObjectInput& input, Timestamp now);
 
-  // Each key in order; NoSuchBucket when the bucket is not there.
-  Outcome<std::vector<DeletedKey>> DeleteObjects(const std::string& bucket, const std::vector<std::string>& keys);
+  // Each key in order; NoSuchBucket when the bucket is not there. A bucket
+  // never versioned holds one version of each key, "null": naming another
+  // is that key's InvalidArgument (INFERRED, as DeleteObject's).
+  Outcome<std::vector<DeletedKey>> DeleteObjects(const std::string& bucket,
+                                                 const std::vector<ObjectToDelete>& objects);
 
  private:
   const std::string region_;

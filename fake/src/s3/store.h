@@ -172,11 +172,18 @@ class Store {
     ObjectAttributes attributes;
     std::map<int, Part> parts;
   };
+  // What a completed upload answered, for a client that completes it again.
+  struct Completion {
+    std::string key;
+    std::vector<std::pair<int, std::string>> parts;  // number, unquoted ETag, as completed
+    ObjectInfo object;                               // without the body
+  };
   struct Bucket {
     std::string region;
     Timestamp creation_date;
     std::map<std::string, StoredObject> objects;  // std::map: S3 lists keys in byte order
     std::map<std::string, Upload> uploads;        // by upload id
+    std::map<std::string, Completion> completed;  // by upload id
   };
 
   Outcome<Done> CreateBucketLocked(const std::string& name, const std::string& region, Timestamp now);
