@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/base64.h"
+#include "base/sha256.h"
 #include "fakeaws/fake.h"
 
 namespace fakeaws {
@@ -14,6 +15,7 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::Not;
 using nlohmann::json;
 
 HttpRequest Control(const std::string& method, const std::string& path, const std::string& body = "") {
@@ -527,6 +529,30 @@ TEST_F(ControlApiTest, HostileQueriesAreRefusedNotFollowed) {
     EXPECT_LT(r.status, 500) << target;
     EXPECT_FALSE(json::parse(r.body, nullptr, false).is_discarded()) << target;
   }
+}
+
+TEST_F(ControlApiTest, ServesThePageWithOnlyItsOwnScriptAllowed) {
+  const HttpResponse page = api_.Handle(Control("GET", "/_fakeaws/ui"));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_EQ(page.headers.Get("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_EQ(page.headers.Get("Content-Length"), std::to_string(page.body.size()));
+  EXPECT_EQ(page.headers.Get("X-Content-Type-Options"), "nosniff");
+  EXPECT_THAT(page.body, HasSubstr("<title>fakeaws</title>"));
+  EXPECT_THAT(page.body, Not(HasSubstr("@@UI_")));  // every part filled in
+  // Nothing comes from elsewhere: no script, style or image by URL.
+  EXPECT_THAT(page.body, Not(HasSubstr(" src=")));
+  EXPECT_THAT(page.body, Not(HasSubstr("stylesheet")));
+  const size_t open = page.body.find("<script>") + 8;
+  const size_t close = page.body.find("</script>");
+  ASSERT_LT(open, close);
+  const auto digest = base::Sha256Digest(std::string_view(page.body).substr(open, close - open));
+  const std::string hash = base::Base64Encode(std::string_view(reinterpret_cast<const char*>(digest.data()), 32));
+  const std::string csp(page.headers.Get("Content-Security-Policy").value_or(""));
+  EXPECT_THAT(csp, HasSubstr("default-src 'none'"));
+  EXPECT_THAT(csp, HasSubstr("script-src 'sha256-" + hash + "';"));
+  EXPECT_THAT(csp, HasSubstr("connect-src 'self'"));
+  EXPECT_EQ(api_.Handle(Control("GET", "/_fakeaws/ui/")).body, page.body);
+  ExpectRefusal(Send("POST", "/_fakeaws/ui"), 405, "MethodNotAllowed", "use GET");
 }
 
 TEST_F(ControlApiTest, UnknownEndpointsAndMethods) {

@@ -63,4 +63,8 @@ HttpResponse ListBuckets(Fake& fake);
 HttpResponse ListObjects(Fake& fake, std::string_view query);
 HttpResponse ReadObject(Fake& fake, std::string_view query);
 
+// GET /_fakeaws/ui: the page itself, HTML with its style and script inline
+// (ui_page.cc, from fake/src/control/ui/).
+HttpResponse UiPage();
+
 }  // namespace fakeaws::control

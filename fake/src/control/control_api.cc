@@ -212,10 +212,14 @@ HttpResponse ControlApi::Handle(const HttpRequest& request) {
     if (method != "GET") return wrong_method("GET");
     return view(fake_, query);
   }
+  if (endpoint == "/ui") {
+    if (method != "GET") return wrong_method("GET");
+    return control::UiPage();
+  }
   return Refusal(404, "NotFound",
                  "no control endpoint " + std::string(path) +
                      "; see README.md (health, reset, clock, forecasts, buckets, objects, object, resources, "
-                     "state, faults, journal)");
+                     "state, faults, journal, ui)");
 }
 
 }  // namespace fakeaws
