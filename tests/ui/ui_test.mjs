@@ -260,8 +260,10 @@ async function main() {
     // "</script>" holds a '/': the key's folder is everything to its last one.
     const evilFolder = evilKey.slice(0, evilKey.lastIndexOf('/') + 1);
     await view(page, '#s3?bucket=exports&prefix=' + encodeURIComponent(evilFolder) + '&key=' + encodeURIComponent(evilKey));
-    await waitFor(page, 'the markup key lists', () => document.querySelector('#s3-table tbody tr[data-key]') &&
-      document.querySelector('#s3-object pre.body'));
+    // The CSV's rows stay until the new listing is drawn: wait for that one.
+    await waitFor(page, 'the markup key lists', (folder) =>
+      document.querySelector('#s3-table tbody tr[data-key]')?.dataset.key.startsWith(folder) &&
+      document.querySelector('#s3-object pre.body'), evilFolder);
     const evil = await page.evaluate(() => ({
       key: document.querySelector('#s3-table tbody tr[data-key]').dataset.key,
       link: document.querySelector('#s3-table tbody tr[data-key] a').textContent,

@@ -78,6 +78,13 @@
     return data;
   }
   const get = (path, params) => api('GET', path + query(params || {}));
+  // Answers can arrive out of order (a filter changed, another route opened
+  // while a request was out): only the newest request of a kind may draw.
+  const tickets = {};
+  function ticket(kind) {
+    const mine = (tickets[kind] = (tickets[kind] || 0) + 1);
+    return () => tickets[kind] === mine;
+  }
 
   function status(text, bad) {
     const line = $('status-line');
@@ -146,9 +153,11 @@
       return { operation: $('journal-operation').value.trim(), failed: $('journal-failed').checked ? 'true' : '' };
     },
     async load() {
+      const current = ticket('journal');
       const page = await get('/journal', Object.assign(this.filters(), {
         order: 'newest', view: 'summary', limit: JOURNAL_PAGE, before: this.before,
       }));
+      if (!current()) return;
       const signature = JSON.stringify([page.size, page.dropped, page.entries.map((e) => e.sequence)]);
       if (signature !== this.signature) {
         this.signature = signature;
@@ -255,7 +264,9 @@
     signature: '',
     open() { this.load().catch(failed('resources')); },
     async load() {
+      const current = ticket('resources');
       const answer = await get('/resources');
+      if (!current()) return;
       const signature = JSON.stringify(answer);
       if (signature === this.signature) return;
       this.signature = signature;
@@ -325,10 +336,12 @@
     async loadKeys() {
       const body = $('s3-table').tBodies[0];
       if (!this.bucket) { body.replaceChildren(); return; }
+      const current = ticket('s3-keys');
       const page = await get('/objects', {
         bucket: this.bucket, prefix: this.prefix, delimiter: $('s3-folders').checked ? '/' : '',
         start_after: this.startAfter[this.startAfter.length - 1], max_keys: 1000,
       });
+      if (!current()) return;
       const rows = [];
       for (const p of page.common_prefixes) {
         rows.push(h('tr', { class: 'prefix' }, h('td', { colspan: 4 },
@@ -353,13 +366,15 @@
       const pane = $('s3-object');
       show(pane, true);
       pane.replaceChildren(h('p', { class: 'muted' }, 'reading ' + key + '…'));
+      const current = ticket('s3-object');
       let o;
       try {
         o = await get('/object', { bucket: this.bucket, key, max_bytes: OBJECT_BYTES });
       } catch (err) {
-        pane.replaceChildren(h('p', { class: 'error' }, err.message));
+        if (current()) pane.replaceChildren(h('p', { class: 'error' }, err.message));
         return;
       }
+      if (!current()) return;
       const isCsv = /\.csv$/i.test(o.key) || /csv/i.test(o.content_type);
       fill(pane,
         h('h2', null, o.key),
@@ -458,7 +473,9 @@
     async draw() {
       const chosen = this.series.filter((s) => this.checked.has(s.label));
       const items = [...new Set(chosen.map((s) => s.item_id))];
+      const current = ticket('plot');
       const answers = await Promise.all(items.map((item) => get('/forecasts/values', { arn: this.arn, item_id: item })));
+      if (!current()) return;
       const lines = [];
       answers.forEach((a) => {
         for (const s of a.series) {
@@ -560,7 +577,9 @@
     signature: '',
     open() { this.load().catch(failed('faults')); renderClock(); },
     async load() {
+      const current = ticket('faults');
       const answer = await get('/faults');
+      if (!current()) return;
       const signature = JSON.stringify(answer);
       if (signature === this.signature) return;
       this.signature = signature;
