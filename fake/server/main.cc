@@ -217,7 +217,9 @@ int main(int argc, char** argv) {
             << "export AWS_SECRET_ACCESS_KEY=fakeaws\n"
             << "export AWS_DEFAULT_REGION=" << flags.options.region << "\n";
   if (flags.demo) PrintDemo(fake, demo, endpoint);
-  std::cout << std::flush;
+  // Last, so readers of the lines above (scripts, tests) see them unchanged.
+  std::cout << "# the page (journal, resources, S3, forecast plot, faults): " << endpoint << "/_fakeaws/ui\n"
+            << std::flush;
 
   int signal = 0;
   sigwait(&stop_signals, &signal);

@@ -5,6 +5,7 @@
 
 #include "fakeaws/fake.h"
 #include "fakeaws/matchers.h"
+#include "pipeline/core.h"
 #include "pipeline/front_door.h"
 #include "support/requests.h"
 
@@ -276,6 +277,23 @@ TEST(Faults, DisarmAndClearStopRulesButKeepTheirCounts) {
   fake.faults().Clear();
   EXPECT_EQ(fake.Handle(List()).status, 200);
   EXPECT_EQ(fake.faults().Fired(b), 0);
+}
+
+TEST(Faults, ListsTheArmedRulesWithTheirCounts) {
+  Fake fake;
+  const FaultRule rule = FaultRule::Error(errors::ThrottlingException()).On(kList);
+  const int once = fake.faults().Arm(rule);
+  const int gone = fake.faults().Arm(FaultRule::Latency(std::chrono::milliseconds(5)));
+  fake.faults().Disarm(gone);
+  fake.Handle(List());
+  fake.Handle(List());
+  const auto armed = internal::FrontDoor(fake).core().faults.ArmedRules();
+  ASSERT_EQ(armed.size(), 1u);
+  EXPECT_EQ(armed[0].id, once);
+  EXPECT_EQ(armed[0].rule.Describe(), rule.Describe());
+  EXPECT_EQ(armed[0].fired, 1);
+  EXPECT_EQ(armed[0].matched, 2);
+  EXPECT_TRUE(armed[0].spent());
 }
 
 TEST(Faults, DescribeSaysWhatWhereAndWhen) {

@@ -4,6 +4,8 @@
 
 #include "fakeaws/fake.h"
 #include "fakeaws/matchers.h"
+#include "pipeline/core.h"
+#include "pipeline/front_door.h"
 #include "support/requests.h"
 
 namespace fakeaws {
@@ -65,6 +67,90 @@ TEST(Journal, CutsLargeS3Bodies) {
   const JournalEntry e = fake.journal().Entries().at(0);
   EXPECT_EQ(e.input().size(), JournalEntry::kBodyLimit);
   EXPECT_TRUE(e.request_body_truncated);
+}
+
+TEST(Journal, RecordsTheAnswerAsTheClientGotIt) {
+  Fake fake;
+  const HttpResponse answer = fake.Handle(DescribeExportJob("nope"));
+  const JournalEntry e = fake.journal().Entries().at(0);
+  EXPECT_EQ(e.response.status, 400);
+  EXPECT_EQ(e.response.body, answer.body);
+  EXPECT_EQ(e.response.headers.fields().size(), answer.headers.fields().size());
+  EXPECT_EQ(e.response.headers.Get("x-amzn-RequestId"), answer.headers.Get("x-amzn-RequestId"));
+  EXPECT_FALSE(e.response_body_truncated);
+}
+
+TEST(Journal, CutsLargeResponseBodies) {
+  Fake fake;
+  fake.s3().CreateBucket("exports");
+  fake.s3().PutObject("exports", "big", std::string(JournalEntry::kBodyLimit + 10, 'x'));
+  const HttpResponse answer = fake.Handle(S3Request("GET", "/exports/big"));
+  ASSERT_EQ(answer.body.size(), JournalEntry::kBodyLimit + 10);
+  const JournalEntry e = fake.journal().Entries().at(0);
+  EXPECT_EQ(e.response.body.size(), JournalEntry::kBodyLimit);
+  EXPECT_TRUE(e.response_body_truncated);
+  EXPECT_EQ(e.response.headers.Get("Content-Length"), std::to_string(JournalEntry::kBodyLimit + 10));
+}
+
+TEST(Journal, KeepsNoAnswerForADroppedConnection) {
+  Fake fake;
+  fake.faults().Arm(FaultRule::DropConnection());
+  fake.faults().Arm(FaultRule::DropConnectionAfterHandling());
+  fake.Handle(ForecastRequest("ListForecasts", "{}"));
+  fake.Handle(ForecastRequest("ListForecasts", "{}"));
+  const auto entries = fake.journal().Entries();
+  ASSERT_EQ(entries.size(), 2u);
+  // Before handling there was no answer; after it, the handler's status
+  // stays in `status`, but the client got nothing, and that is what
+  // `response` tells.
+  EXPECT_EQ(entries[0].status, 0);
+  EXPECT_EQ(entries[1].status, 200);
+  for (const JournalEntry& e : entries) {
+    EXPECT_TRUE(e.connection_dropped);
+    EXPECT_EQ(e.response.status, 0);
+    EXPECT_TRUE(e.response.headers.empty());
+    EXPECT_TRUE(e.response.body.empty());
+    EXPECT_TRUE(internal::Failed(e));
+  }
+}
+
+// The control API's journal pages (GET /_fakeaws/journal?order=newest&limit=...).
+TEST(Journal, SelectsAPageNewestFirst) {
+  Fake fake;
+  for (int i = 0; i < 6; ++i) {
+    fake.Handle(i % 2 ? DescribeExportJob("nope") : ForecastRequest("ListForecasts", "{}"));
+  }
+  const internal::JournalLog& log = internal::FrontDoor(fake).core().journal;
+  auto sequences = [](const std::vector<JournalEntry>& entries) {
+    std::vector<uint64_t> out;
+    for (const auto& e : entries) out.push_back(e.sequence);
+    return out;
+  };
+  internal::JournalQuery newest;
+  newest.newest_first = true;
+  newest.limit = 2;
+  EXPECT_THAT(sequences(log.Select(newest)), ::testing::ElementsAre(5, 4));
+  newest.before = 4;
+  EXPECT_THAT(sequences(log.Select(newest)), ::testing::ElementsAre(3, 2));
+  internal::JournalQuery failures;
+  failures.failed_only = true;
+  failures.after = 1;
+  EXPECT_THAT(sequences(log.Select(failures)), ::testing::ElementsAre(3, 5));
+  internal::JournalQuery lists;
+  lists.operation = "AmazonForecast.ListForecasts";
+  EXPECT_THAT(sequences(log.Select(lists)), ::testing::ElementsAre(0, 2, 4));
+}
+
+TEST(Journal, FindsAnEntryBySequenceWhileItIsKept) {
+  Options options;
+  options.journal_capacity = 2;
+  Fake fake(options);
+  for (int i = 0; i < 3; ++i) fake.Handle(ForecastRequest("ListForecasts", "{}"));
+  const internal::JournalLog& log = internal::FrontDoor(fake).core().journal;
+  ASSERT_TRUE(log.Find(2).has_value());
+  EXPECT_EQ(log.Find(2)->sequence, 2u);
+  EXPECT_FALSE(log.Find(0).has_value());  // dropped
+  EXPECT_FALSE(log.Find(7).has_value());  // never made
 }
 
 TEST(Journal, FiltersByOperation) {

@@ -13,6 +13,10 @@
 //   POST /_fakeaws/buckets    {"name":"exports"}
 //   GET  /_fakeaws/state      the whole state (Fake::Snapshot)
 //   PUT  /_fakeaws/state      replace it with a document GET returned (Fake::Restore)
+//   faults and the journal    src/control/faults_journal.cc
+//   read-only views           src/control/state_views.cc (resources, forecast
+//                             series and values, buckets, objects, an object)
+//   GET  /_fakeaws/ui         a page that shows all of it (src/control/ui/)
 //
 // Answers are JSON with Content-Type application/json; a refusal is a 4xx
 // with {"error":"<type>","message":"..."} (an AWS error's type when the fake

@@ -48,6 +48,11 @@ struct JournalEntry {
   // The answer the fake (or a fault) produced. 0 when a fault dropped the
   // connection before any answer existed.
   int status = 0;
+  // That answer as the client received it: status, headers and body, the
+  // body cut at kBodyLimit (a GetObject's can be gigabytes). Status 0 and
+  // nothing else when the connection was dropped.
+  HttpResponse response{0, {}, {}};
+  bool response_body_truncated = false;
   // The AWS error the answer carries ("" on success), as clients read it.
   std::string error_type;
   std::string error_message;

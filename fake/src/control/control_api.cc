@@ -10,23 +10,6 @@
 #include "fakeaws/fake.h"
 
 namespace fakeaws {
-namespace control {
-
-HttpResponse JsonAnswer(int status, const Json& body) {
-  HttpResponse r;
-  r.status = status;
-  r.body = body.dump();
-  r.headers.Add("Content-Type", "application/json");
-  r.headers.Add("Content-Length", std::to_string(r.body.size()));
-  return r;
-}
-
-HttpResponse Refusal(int status, std::string_view type, const std::string& message) {
-  return JsonAnswer(status, Json{{"error", type}, {"message", message}});
-}
-
-}  // namespace control
-
 namespace {
 
 using control::JsonAnswer;
@@ -140,6 +123,9 @@ HttpResponse ControlApi::Handle(const HttpRequest& request) {
   if (path.size() > kPrefix.size() + 1 && path.back() == '/') path.remove_suffix(1);
   const std::string_view endpoint = path.substr(std::min(path.size(), kPrefix.size()));
   const std::string& method = request.method;
+  const size_t q = request.target.find('?');
+  const std::string_view query =
+      q == std::string::npos ? std::string_view() : std::string_view(request.target).substr(q + 1);
   auto body = BodyObject(request);
 
   auto wrong_method = [&](std::string_view allowed) {
@@ -174,7 +160,8 @@ HttpResponse ControlApi::Handle(const HttpRequest& request) {
     return with_body([&](const Json& b) { return SeedForecast(fake_, b); });
   }
   if (endpoint == "/buckets") {
-    if (method != "POST") return wrong_method("POST");
+    if (method == "GET") return control::ListBuckets(fake_);
+    if (method != "POST") return wrong_method("GET, POST");
     return with_body([&](const Json& b) { return SeedBucket(fake_, b); });
   }
   if (endpoint == "/state") {
@@ -193,8 +180,9 @@ HttpResponse ControlApi::Handle(const HttpRequest& request) {
     return JsonAnswer(200, Json::object());
   }
   if (endpoint == "/faults") {
+    if (method == "GET") return control::ListFaults(fake_);
     if (method == "DELETE") return control::ClearFaults(fake_);
-    if (method != "POST") return wrong_method("POST, DELETE");
+    if (method != "POST") return wrong_method("GET, POST, DELETE");
     return with_body([&](const Json& b) { return control::ArmFault(fake_, b); });
   }
   if (endpoint.substr(0, 8) == "/faults/") {
@@ -204,14 +192,34 @@ HttpResponse ControlApi::Handle(const HttpRequest& request) {
     return control::DisarmFault(fake_, id);
   }
   if (endpoint == "/journal") {
-    const size_t q = request.target.find('?');
-    if (method == "GET") return control::ReadJournal(fake_, q == std::string::npos ? "" : request.target.substr(q + 1));
+    if (method == "GET") return control::ReadJournal(fake_, query);
     if (method != "DELETE") return wrong_method("GET, DELETE");
     return control::ClearJournal(fake_);
   }
+  if (endpoint.substr(0, 9) == "/journal/") {
+    if (method != "GET") return wrong_method("GET");
+    return control::ReadJournalEntry(fake_, endpoint.substr(9));
+  }
+  // Read-only views of the state, for the page and for scripts.
+  using View = HttpResponse (*)(Fake&, std::string_view);
+  static constexpr std::pair<std::string_view, View> kViews[] = {
+      {"/resources", control::ListResources},       {"/forecasts/series", control::ListForecastSeries},
+      {"/forecasts/values", control::ForecastValues}, {"/objects", control::ListObjects},
+      {"/object", control::ReadObject},
+  };
+  for (const auto& [name, view] : kViews) {
+    if (endpoint != name) continue;
+    if (method != "GET") return wrong_method("GET");
+    return view(fake_, query);
+  }
+  if (endpoint == "/ui") {
+    if (method != "GET") return wrong_method("GET");
+    return control::UiPage();
+  }
   return Refusal(404, "NotFound",
                  "no control endpoint " + std::string(path) +
-                     "; see README.md (health, reset, clock, forecasts, buckets, state, faults, journal)");
+                     "; see README.md (health, reset, clock, forecasts, buckets, objects, object, resources, "
+                     "state, faults, journal, ui)");
 }
 
 }  // namespace fakeaws

@@ -10,14 +10,19 @@
 //                  AccessDenied) or {"type":"...","message":"...","http_status":400}
 //     operation:   as the journal names it; or "s3":{"method":"PUT","bucket":"exports","key":"*"}
 //     from_call, times (or "always":true), probability, latency_ms
+//   GET    /_fakeaws/faults        {"faults":[{"id":1,"rule":"...","fired":2,"matched":3,...}]}
 //   GET    /_fakeaws/faults/<id>   {"id":1,"fired":2,"matched":3}
 //   DELETE /_fakeaws/faults/<id>   disarm one;  DELETE /_fakeaws/faults: disarm all
-//   GET    /_fakeaws/journal[?operation=<op>]   {"entries":[...],"dropped":0}
+//   GET    /_fakeaws/journal[?operation=<op>&failed=true&after=<seq>&before=<seq>&limit=<n>
+//                            &order=oldest|newest&view=full|summary]
+//                             {"entries":[...],"dropped":0,"size":2,"capacity":10000}
+//   GET    /_fakeaws/journal/<sequence>   one entry, request and response with bodies
 //   DELETE /_fakeaws/journal
 #include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <functional>
+#include <limits>
 #include <map>
 #include <optional>
 #include <tuple>
@@ -25,6 +30,8 @@
 #include "base/url.h"
 #include "control/answers.h"
 #include "fakeaws/fake.h"
+#include "pipeline/core.h"
+#include "pipeline/front_door.h"
 
 namespace fakeaws::control {
 namespace {
@@ -160,9 +167,20 @@ std::optional<int> ParseId(std::string_view text) {
   return id;
 }
 
-Json EntryToJson(const JournalEntry& e) {
-  Json headers = Json::array();
-  for (const auto& f : e.request.headers) headers.push_back({f.name, f.value});
+Json HeadersToJson(const Headers& headers) {
+  Json out = Json::array();
+  for (const auto& f : headers) out.push_back({f.name, f.value});
+  return out;
+}
+
+// How much of an entry a listing shows: the outcome only (the page's rows),
+// or the request and response too, with the bodies as the journal's own
+// readers want them (JSON services' bodies are the operation's input; S3
+// bodies may be binary, so a listing gives their size; the single-entry
+// answer gives every body).
+enum class Detail { kSummary, kListing, kWhole };
+
+Json EntryToJson(const JournalEntry& e, Detail detail) {
   Json entry = {{"sequence", e.sequence},
                 {"time", FormatTimestamp(e.time)},
                 {"service", e.service},
@@ -171,14 +189,27 @@ Json EntryToJson(const JournalEntry& e) {
     entry["bucket"] = e.bucket;
     entry["key"] = e.key;
   }
-  entry["request"] = {{"method", e.request.method}, {"target", e.request.target}, {"headers", std::move(headers)}};
-  // JSON services' bodies are the operation's input; S3 bodies may be
-  // binary and are left out (their size is kept).
-  if (e.service == "s3") {
-    entry["request"]["body_bytes"] = e.request.body.size();
-    entry["request"]["body_truncated"] = e.request_body_truncated;
-  } else {
-    entry["request"]["body"] = e.request.body;
+  if (detail != Detail::kSummary) {
+    Json& request = entry["request"] = {{"method", e.request.method},
+                                        {"target", e.request.target},
+                                        {"headers", HeadersToJson(e.request.headers)}};
+    Json response = {{"status", e.response.status}, {"headers", HeadersToJson(e.response.headers)}};
+    if (detail == Detail::kWhole) {
+      // A JSON request body is kept whole; it is shown up to the same limit.
+      const bool cut = e.request_body_truncated || e.request.body.size() > JournalEntry::kBodyLimit;
+      PutBody(&request, std::string_view(e.request.body).substr(0, JournalEntry::kBodyLimit), cut);
+      PutBody(&response, e.response.body, e.response_body_truncated);
+    } else if (e.service == "s3") {
+      request["body_bytes"] = e.request.body.size();
+      request["body_truncated"] = e.request_body_truncated;
+      response["body_bytes"] = e.response.body.size();
+      response["body_truncated"] = e.response_body_truncated;
+    } else {
+      request["body"] = e.request.body;
+      response["body"] = e.response.body;
+      response["body_truncated"] = e.response_body_truncated;
+    }
+    entry["response"] = std::move(response);
   }
   entry["status"] = e.status;
   entry["error_type"] = e.error_type;
@@ -186,6 +217,35 @@ Json EntryToJson(const JournalEntry& e) {
   entry["connection_dropped"] = e.connection_dropped;
   entry["fault"] = e.fault;
   return entry;
+}
+
+Json RuleToJson(const internal::ArmedRule& armed) {
+  static constexpr const char* kActions[] = {"error", "latency", "drop_connection", "drop_connection_after_handling"};
+  const FaultRule& rule = armed.rule;
+  Json out = {{"id", armed.id},
+              {"rule", rule.Describe()},
+              {"action", kActions[static_cast<int>(rule.action())]}};
+  if (rule.error()) {
+    out["error"] = {{"type", rule.error()->type},
+                    {"message", rule.error()->message},
+                    {"http_status", rule.error()->http_status}};
+  }
+  out["operation"] = rule.operation();
+  if (rule.s3_only()) {
+    out["s3"] = {{"method", rule.s3_method()}, {"bucket", rule.bucket_pattern()}, {"key", rule.key_pattern()}};
+  }
+  out["from_call"] = rule.from_call();
+  if (rule.times() < 0) {
+    out["always"] = true;
+  } else {
+    out["times"] = rule.times();
+  }
+  out["probability"] = rule.probability();
+  out["latency_ms"] = rule.latency().count();
+  out["fired"] = armed.fired;
+  out["matched"] = armed.matched;
+  out["spent"] = armed.spent();
+  return out;
 }
 
 }  // namespace
@@ -215,23 +275,72 @@ HttpResponse ClearFaults(Fake& fake) {
   return JsonAnswer(200, Json::object());
 }
 
-HttpResponse ReadJournal(Fake& fake, std::string_view query) {
-  std::optional<std::string> operation;
-  while (!query.empty()) {
-    const std::string_view pair = query.substr(0, query.find('&'));
-    query.remove_prefix(std::min(query.size(), pair.size() + 1));
-    if (pair.substr(0, 10) == "operation=") {
-      operation = base::PercentDecodeLenient(pair.substr(10), base::Plus::kSpace);
-    } else if (!pair.empty()) {
-      return Refusal(base::InvalidRequest("journal: unknown parameter " + std::string(pair) +
-                                              "; the one parameter is operation=<name>"));
-    }
-  }
-  const std::vector<JournalEntry> entries =
-      operation ? fake.journal().Entries(*operation) : fake.journal().Entries();
+HttpResponse ListFaults(Fake& fake) {
   Json list = Json::array();
-  for (const auto& e : entries) list.push_back(EntryToJson(e));
-  return JsonAnswer(200, Json{{"entries", std::move(list)}, {"dropped", fake.journal().dropped()}});
+  for (const auto& armed : internal::FrontDoor(fake).core().faults.ArmedRules()) list.push_back(RuleToJson(armed));
+  return JsonAnswer(200, Json{{"faults", std::move(list)}});
+}
+
+HttpResponse ReadJournal(Fake& fake, std::string_view query_text) {
+  auto params = ParseQuery(query_text, {"operation", "failed", "after", "before", "limit", "order", "view"},
+                           "journal");
+  if (!params.ok()) return Refusal(params.error());
+  const auto& p = params.value();
+  auto one_of = [&p](const std::string& name, std::initializer_list<const char*> values) -> std::optional<int> {
+    auto it = p.find(name);
+    if (it == p.end()) return 0;
+    int i = 0;
+    for (const char* v : values) {
+      if (it->second == v) return i;
+      ++i;
+    }
+    return std::nullopt;
+  };
+  internal::JournalQuery query;
+  if (p.count("operation")) query.operation = p.at("operation");
+  const auto failed = one_of("failed", {"false", "true"});
+  const auto order = one_of("order", {"oldest", "newest"});
+  const auto view = one_of("view", {"full", "summary"});
+  if (!failed) return Refusal(base::InvalidRequest("journal: failed must be true or false"));
+  if (!order) return Refusal(base::InvalidRequest("journal: order must be oldest or newest"));
+  if (!view) return Refusal(base::InvalidRequest("journal: view must be full or summary"));
+  query.failed_only = *failed == 1;
+  query.newest_first = *order == 1;
+  constexpr uint64_t kMax = std::numeric_limits<int64_t>::max();
+  for (auto [name, bound] : {std::pair{"after", &query.after}, std::pair{"before", &query.before}}) {
+    if (!p.count(name)) continue;
+    auto n = CountParameter(p, name, 0, kMax, 0);
+    if (!n.ok()) return Refusal(n.error());
+    *bound = n.value();
+  }
+  auto limit = CountParameter(p, "limit", 1, kMax, kMax);
+  if (!limit.ok()) return Refusal(limit.error());
+  query.limit = static_cast<size_t>(limit.value());
+
+  const std::vector<JournalEntry> entries = internal::FrontDoor(fake).core().journal.Select(query);
+  Json list = Json::array();
+  for (const auto& e : entries) list.push_back(EntryToJson(e, *view == 1 ? Detail::kSummary : Detail::kListing));
+  return JsonAnswer(200, Json{{"entries", std::move(list)},
+                              {"dropped", fake.journal().dropped()},
+                              {"size", fake.journal().size()},
+                              {"capacity", fake.journal().capacity()}});
+}
+
+HttpResponse ReadJournalEntry(Fake& fake, std::string_view sequence_text) {
+  uint64_t sequence = 0;
+  const char* end = sequence_text.data() + sequence_text.size();
+  const auto [stop, ec] = std::from_chars(sequence_text.data(), end, sequence);
+  if (ec != std::errc() || stop != end) {
+    return Refusal(base::InvalidRequest("journal: " + std::string(sequence_text) + " is not a sequence number"));
+  }
+  const auto entry = internal::FrontDoor(fake).core().journal.Find(sequence);
+  if (!entry) {
+    return Refusal(404, "NotFound", "journal: no entry " + std::to_string(sequence) +
+                                        " (never made, dropped to stay within capacity, or cleared)");
+  }
+  Json answer = EntryToJson(*entry, Detail::kWhole);
+  answer["body_limit"] = JournalEntry::kBodyLimit;
+  return JsonAnswer(200, answer);
 }
 
 HttpResponse ClearJournal(Fake& fake) {

@@ -298,6 +298,59 @@ Outcome<QueriedForecast> Service::QueryForecast(const std::string& arn, const Ke
   return QueryValues(found.value()->data, found.value()->id_field, arn, filters, start, end, options_.seed);
 }
 
+namespace {
+
+// The series a forecast's data holds: its generated series, or those its
+// rows name, in first-seen order.
+std::vector<SeriesId> SeriesOf(const ForecastData& data) {
+  if (data.rows.empty()) return data.series;
+  std::vector<SeriesId> out;
+  std::set<SeriesKey> seen;
+  for (const auto& row : data.rows) {
+    if (seen.insert({row.item_id, row.dimension_values}).second) out.push_back({row.item_id, row.dimension_values});
+  }
+  return out;
+}
+
+}  // namespace
+
+Outcome<SeriesListing> Service::ForecastSeriesOf(const std::string& arn) {
+  auto [lock, now] = Begin();
+  auto found = registry_.FindActive<ForecastResource>(arn);
+  if (!found.ok()) return found.error();
+  const ForecastData& data = found.value()->data;
+  return SeriesListing{data.forecast_types, data.dimensions, SeriesOf(data)};
+}
+
+Outcome<ItemValues> Service::ForecastValuesOf(const std::string& arn, const std::string& item_id) {
+  auto [lock, now] = Begin();
+  auto found = registry_.FindActive<ForecastResource>(arn);
+  if (!found.ok()) return found.error();
+  const ForecastResource& f = *found.value();
+  ItemValues out{f.data.forecast_types, {}};
+  for (const SeriesId& series : SeriesOf(f.data)) {
+    if (series.item_id != item_id) continue;
+    // Every key given: QueryValues chooses exactly this series.
+    KeyValues filters{{f.id_field, item_id}};
+    for (size_t d = 0; d < f.data.dimensions.size() && d < series.dimension_values.size(); ++d) {
+      filters.push_back({f.data.dimensions[d], series.dimension_values[d]});
+    }
+    auto queried = QueryValues(f.data, f.id_field, arn, filters, std::nullopt, std::nullopt, options_.seed);
+    if (!queried.ok()) return queried.error();
+    SeriesValues values{series, {}, {}};
+    for (const auto& [type, points] : queried.value().predictions) {
+      if (values.dates.empty()) {
+        for (const auto& point : points) values.dates.push_back(point.first);
+      }
+      values.values.emplace_back();
+      for (const auto& point : points) values.values.back().push_back(point.second);
+    }
+    out.series.push_back(std::move(values));
+  }
+  if (out.series.empty()) return QueryNoSuchSeries(arn);
+  return out;
+}
+
 Outcome<QueriedForecast> Service::QueryWhatIfForecast(const std::string& arn, const KeyValues& filters,
                                                       std::optional<Timestamp> start, std::optional<Timestamp> end,
                                                       const std::string& next_token) {

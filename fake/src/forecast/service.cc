@@ -31,6 +31,27 @@ void Service::Restore(Registry::Contents contents) {
 
 // ---- Any resource ----
 
+std::vector<ResourceSummary> Service::AllResources() {
+  auto [lock, now] = Begin();
+  std::vector<ResourceSummary> out;
+  for (const Resource* r : registry_.All<Resource>()) {
+    ResourceSummary s;
+    registry_.FillView(*r, now, &s);
+    const auto parts = ParseArn(r->arn);
+    s.type = parts ? parts->ResourceType() : "";
+    s.parent_arn = r->ParentArn();
+    if (const auto* job = dynamic_cast<const ForecastExportJobResource*>(r)) {
+      s.destination_path = job->destination.path;
+      if (job->exported_objects) s.exported_objects = *job->exported_objects;
+    } else if (const auto* exp = dynamic_cast<const S3ExportResource*>(r)) {
+      s.destination_path = exp->destination.path;
+      s.exported_objects = exp->exported_objects;
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
 Outcome<Done> Service::StopResource(const std::string& arn) {
   auto [lock, now] = Begin();
   Resource* found = registry_.Find<Resource>(arn);

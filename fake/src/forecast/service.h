@@ -143,6 +143,13 @@ class Service {
   const ArnFactory& arns() const { return arns_; }
   // Every forecast export job, newest first (the typed API's list).
   std::vector<ForecastExportJobView> AllForecastExportJobs();
+  // Every resource of every type, newest first.
+  std::vector<ResourceSummary> AllResources();
+  // An ACTIVE forecast's series, and the values of one item's series (one,
+  // or one per combination of dimension values); QueryForecast's errors
+  // when the forecast is missing or not ACTIVE, or holds no such item.
+  Outcome<SeriesListing> ForecastSeriesOf(const std::string& arn);
+  Outcome<ItemValues> ForecastValuesOf(const std::string& arn, const std::string& item_id);
 
   // What a snapshot saves and restores (forecast/snapshot.h): `read` sees the
   // registry under the service's lock, and Restore replaces its contents.

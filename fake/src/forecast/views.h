@@ -132,4 +132,38 @@ struct QueriedForecast {
   std::vector<std::pair<std::string, std::vector<std::pair<Timestamp, double>>>> predictions;
 };
 
+// Any resource, as the control API lists them all (Service::AllResources).
+struct ResourceSummary : ResourceView {
+  // The type its ARN names: "dataset-group", "forecast-export-job", ...
+  std::string type;
+  // The resource it was made from (a job's forecast, a forecast's
+  // predictor); "" for dataset groups and datasets.
+  std::string parent_arn;
+  // Jobs that write to S3 (the export jobs): where to, and "s3://bucket/key"
+  // of each object written, in part order.
+  std::string destination_path;
+  std::vector<std::string> exported_objects;
+};
+
+// The series an ACTIVE forecast holds (Service::ForecastSeriesOf), in the
+// order it holds them, and what names its values.
+struct SeriesListing {
+  std::vector<std::string> forecast_types;
+  std::vector<std::string> dimensions;
+  std::vector<SeriesId> series;
+};
+
+// The values of each series of one item (Service::ForecastValuesOf): one
+// list per forecast type (in the forecast's order), one value per date, the
+// numbers QueryForecast answers.
+struct SeriesValues {
+  SeriesId series;
+  std::vector<Timestamp> dates;
+  std::vector<std::vector<double>> values;
+};
+struct ItemValues {
+  std::vector<std::string> forecast_types;
+  std::vector<SeriesValues> series;
+};
+
 }  // namespace fakeaws::forecast

@@ -40,6 +40,15 @@ HttpRequest JournalCopy(const HttpRequest& request, bool* truncated) {
   return copy;
 }
 
+// The answer as the journal keeps it: bodies are cut at kBodyLimit (a
+// GetObject's can be gigabytes).
+HttpResponse JournalCopy(const HttpResponse& response, bool* truncated) {
+  HttpResponse copy{response.status, response.headers, {}};
+  *truncated = response.body.size() > JournalEntry::kBodyLimit;
+  copy.body = response.body.substr(0, JournalEntry::kBodyLimit);
+  return copy;
+}
+
 }  // namespace
 
 Delivery Answer(Core& core, HttpRequest request, protocol::Call call, const Refusal* refusal, DateFrom date) {
@@ -97,6 +106,7 @@ Delivery Answer(Core& core, HttpRequest request, protocol::Call call, const Refu
   }
   delivery.response = std::move(reply.response);
   delivery.drop_connection = dropped;
+  if (journaled && !dropped) entry.response = JournalCopy(delivery.response, &entry.response_body_truncated);
   entry.connection_dropped = dropped;
   entry.service = std::string(protocol::ServiceName(call.service));
   entry.operation = call.operation;

@@ -70,6 +70,15 @@ int FaultTable::Matched(RuleId id) const {
   return 0;
 }
 
+std::vector<ArmedRule> FaultTable::ArmedRules() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::vector<ArmedRule> out;
+  for (const auto& a : rules_) {
+    if (a.armed) out.push_back(ArmedRule{a.id, a.rule, a.fired, a.matched});
+  }
+  return out;
+}
+
 std::optional<FaultRule> FaultTable::Decide(const protocol::Call& call) {
   std::lock_guard<std::mutex> lock(mu_);
   std::optional<FaultRule> winner;

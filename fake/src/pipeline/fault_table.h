@@ -12,6 +12,16 @@
 
 namespace fakeaws::internal {
 
+// A rule armed now, with its counts (what GET /_fakeaws/faults lists).
+struct ArmedRule {
+  int id = 0;
+  FaultRule rule;
+  int fired = 0;
+  int matched = 0;
+  // Fired as many times as it may (FaultRule::Times): it will not fire again.
+  bool spent() const { return rule.times() >= 0 && fired >= rule.times(); }
+};
+
 class FaultTable {
  public:
   using RuleId = Faults::RuleId;
@@ -23,6 +33,9 @@ class FaultTable {
   void Clear();
   int Fired(RuleId id) const;
   int Matched(RuleId id) const;
+  // The rules armed now (spent ones included, disarmed ones not), in arming
+  // order: the order in which they are asked whether they fire.
+  std::vector<ArmedRule> ArmedRules() const;
 
   // The first armed rule (in arming order) that fires on `call`, counting
   // `call` against every rule it matches.

@@ -65,6 +65,12 @@ class FrontDoor {
   // "Rate exceeded". Numbered, journaled and faulted like any request.
   Delivery Refuse(HttpRequest head, protocol::Call call, const Refusal& refusal) const;
 
+  // The fake's insides, for the control API's views (the page under
+  // /_fakeaws/ui): journal pages, armed rules, every Forecast resource and
+  // S3 listings with sizes, none of which a test author needs in the public
+  // headers.
+  Core& core() const { return core_; }
+
  private:
   Core& core_;
 };

@@ -21,6 +21,32 @@ std::vector<JournalEntry> JournalLog::Entries(std::string_view operation) const 
   return out;
 }
 
+bool Failed(const JournalEntry& e) { return !e.error_type.empty() || e.status >= 400 || e.connection_dropped; }
+
+std::vector<JournalEntry> JournalLog::Select(const JournalQuery& q) const {
+  auto passes = [&q](const JournalEntry& e) {
+    return (q.operation.empty() || e.operation == q.operation) && (!q.failed_only || Failed(e)) &&
+           (!q.after || e.sequence > *q.after) && (!q.before || e.sequence < *q.before);
+  };
+  std::lock_guard<std::mutex> lock(mu_);
+  std::vector<JournalEntry> out;
+  for (size_t i = 0; i < count_ && out.size() < q.limit; ++i) {
+    const size_t at = q.newest_first ? count_ - 1 - i : i;
+    const JournalEntry& e = ring_[(head_ + at) % ring_.size()];
+    if (passes(e)) out.push_back(e);
+  }
+  return out;
+}
+
+std::optional<JournalEntry> JournalLog::Find(uint64_t sequence) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::optional<JournalEntry> found;
+  ForEachLocked([&](const JournalEntry& e) {
+    if (e.sequence == sequence) found = e;
+  });
+  return found;
+}
+
 size_t JournalLog::size() const {
   std::lock_guard<std::mutex> lock(mu_);
   return count_;

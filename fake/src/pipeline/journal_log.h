@@ -4,7 +4,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,12 +15,32 @@
 
 namespace fakeaws::internal {
 
+// An AWS error, a status of 400 or more, or a dropped connection: what the
+// control API's "errors only" means.
+bool Failed(const JournalEntry& e);
+
+// Which entries JournalLog::Select returns: those that pass every filter, in
+// the order asked, at most `limit` of them (the first in that order). The
+// control API pages the journal with it, so a poller of a full journal
+// copies a page, not 10,000 entries.
+struct JournalQuery {
+  std::string operation;          // "" = any
+  bool failed_only = false;       // only entries Failed() is true of
+  std::optional<uint64_t> after;  // sequence > after
+  std::optional<uint64_t> before; // sequence < before
+  size_t limit = std::numeric_limits<size_t>::max();
+  bool newest_first = false;
+};
+
 class JournalLog {
  public:
   explicit JournalLog(size_t capacity) : capacity_(capacity) {}
 
   std::vector<JournalEntry> Entries() const;
   std::vector<JournalEntry> Entries(std::string_view operation) const;
+  std::vector<JournalEntry> Select(const JournalQuery& query) const;
+  // The entry with this sequence number, while the journal still holds it.
+  std::optional<JournalEntry> Find(uint64_t sequence) const;
   size_t size() const;
   size_t capacity() const { return capacity_; }
   uint64_t dropped() const;
