@@ -221,6 +221,50 @@ class Boto3RoundTrip(unittest.TestCase):
         s3.put_object(Bucket="roundtrip", Key="tagless", Body=b"x")
         self.assertEqual(s3.get_object_tagging(Bucket="roundtrip", Key="tagless")["TagSet"], [])
 
+    def test_tags_on_objects_and_buckets(self):
+        """Tags through every write that sets them (issue 13), as botocore
+        sends and parses them."""
+        s3 = self.s3
+        s3.create_bucket(Bucket="tags")
+        s3.put_object(Bucket="tags", Key="tagged", Body=b"x", Tagging="team=forecast&stage=dev%20test")
+        self.assertEqual(s3.get_object(Bucket="tags", Key="tagged")["TagCount"], 2)
+        self.assertEqual(s3.head_object(Bucket="tags", Key="tagged")["TagCount"], 2)
+        self.assertEqual(s3.get_object_tagging(Bucket="tags", Key="tagged")["TagSet"],
+                         [{"Key": "team", "Value": "forecast"}, {"Key": "stage", "Value": "dev test"}])
+
+        s3.copy_object(Bucket="tags", Key="copied", CopySource={"Bucket": "tags", "Key": "tagged"})
+        self.assertEqual(len(s3.get_object_tagging(Bucket="tags", Key="copied")["TagSet"]), 2)
+        s3.copy_object(Bucket="tags", Key="retagged", CopySource={"Bucket": "tags", "Key": "tagged"},
+                       TaggingDirective="REPLACE", Tagging="tier=gold")
+        self.assertEqual(s3.get_object_tagging(Bucket="tags", Key="retagged")["TagSet"],
+                         [{"Key": "tier", "Value": "gold"}])
+
+        upload = s3.create_multipart_upload(Bucket="tags", Key="multipart", Tagging="source=upload")["UploadId"]
+        etag = s3.upload_part(Bucket="tags", Key="multipart", UploadId=upload, PartNumber=1, Body=b"y")["ETag"]
+        s3.complete_multipart_upload(Bucket="tags", Key="multipart", UploadId=upload,
+                                     MultipartUpload={"Parts": [{"PartNumber": 1, "ETag": etag}]})
+        self.assertEqual(s3.get_object_tagging(Bucket="tags", Key="multipart")["TagSet"],
+                         [{"Key": "source", "Value": "upload"}])
+
+        before = s3.head_object(Bucket="tags", Key="tagged")
+        s3.put_object_tagging(Bucket="tags", Key="tagged", Tagging={"TagSet": [{"Key": "owner", "Value": "ds"}]})
+        after = s3.head_object(Bucket="tags", Key="tagged")
+        self.assertEqual((after["ETag"], after["LastModified"], after["TagCount"]),
+                         (before["ETag"], before["LastModified"], 1))
+        s3.delete_object_tagging(Bucket="tags", Key="tagged")
+        self.assertNotIn("TagCount", s3.head_object(Bucket="tags", Key="tagged"))
+        with self.assertRaises(ClientError) as caught:
+            s3.put_object_tagging(Bucket="tags", Key="tagged", Tagging={
+                "TagSet": [{"Key": "k%d" % i, "Value": "v"} for i in range(11)]})
+        self.assertEqual(caught.exception.response["Error"]["Code"], "BadRequest")
+
+        s3.put_bucket_tagging(Bucket="tags", Tagging={"TagSet": [{"Key": "cost-center", "Value": "42"}]})
+        self.assertEqual(s3.get_bucket_tagging(Bucket="tags")["TagSet"], [{"Key": "cost-center", "Value": "42"}])
+        s3.delete_bucket_tagging(Bucket="tags")
+        with self.assertRaises(ClientError) as caught:
+            s3.get_bucket_tagging(Bucket="tags")
+        self.assertEqual(caught.exception.response["Error"]["Code"], "NoSuchTagSet")
+
 
 if __name__ == "__main__":
     SERVER = servers.server_path_from_argv()

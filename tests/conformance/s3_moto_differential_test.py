@@ -48,6 +48,19 @@ CONFIGURATION_READS = ["versioning", "tagging", "policy", "policyStatus", "acl",
 DELETE_NULL_VERSIONS = (b"<Delete><Object><Key>a</Key><VersionId>null</VersionId></Object>"
                         b"<Object><Key>d/b</Key><VersionId>null</VersionId></Object></Delete>")
 
+
+
+def tagging(*tags):
+    return ("<Tagging><TagSet>" + "".join("<Tag><Key>%s</Key><Value>%s</Value></Tag>" % t for t in tags) +
+            "</TagSet></Tagging>").encode()
+
+
+TAGGING_ONE = tagging(("team", "forecast"))
+TAGGING_ELEVEN = tagging(*[("k%d" % i, "v") for i in range(11)])
+TAGGING_AWS = tagging(("aws:team", "x"))
+TAGGING_TWICE = tagging(("team", "a"), ("team", "b"))
+TAGGING_LONG_KEY = tagging(("k" * 129, "v"))
+
 # Each case runs in its own bucket ({b}); {upload} is the upload id the
 # case's CreateMultipartUpload returned. Steps are (method, path, body, headers).
 CASES = {
@@ -135,10 +148,43 @@ CASES = {
                                   ("POST", "/{b}/mp?uploadId={upload}", complete((1, ETAG_B)), {}),
                                   ("GET", "/{b}/mp", b"", {})],
     "post_to_an_object": [("PUT", "/{b}", b"", {}), ("PUT", "/{b}/k", b"x", {}), ("POST", "/{b}/k", b"", {})],
+    # Tags (issue 13): what each write keeps and the refusals both servers know.
+    "object_tagging": [("PUT", "/{b}", b"", {}), ("PUT", "/{b}/k", b"x", {"x-amz-tagging": "team=forecast&stage=dev"}),
+                       ("GET", "/{b}/k?tagging", b"", {}),
+                       ("PUT", "/{b}/k?tagging", TAGGING_ONE, {"Content-MD5": md5_b64(TAGGING_ONE)}),
+                       ("GET", "/{b}/k?tagging", b"", {}),
+                       ("PUT", "/{b}/k?tagging", TAGGING_ELEVEN, {"Content-MD5": md5_b64(TAGGING_ELEVEN)}),
+                       ("PUT", "/{b}/k?tagging", TAGGING_AWS, {"Content-MD5": md5_b64(TAGGING_AWS)}),
+                       ("PUT", "/{b}/k?tagging", TAGGING_TWICE, {"Content-MD5": md5_b64(TAGGING_TWICE)}),
+                       ("PUT", "/{b}/k?tagging", TAGGING_LONG_KEY, {"Content-MD5": md5_b64(TAGGING_LONG_KEY)}),
+                       ("PUT", "/{b}/nokey?tagging", TAGGING_ONE, {"Content-MD5": md5_b64(TAGGING_ONE)}),
+                       ("DELETE", "/{b}/k?tagging", b"", {}), ("GET", "/{b}/k?tagging", b"", {}),
+                       ("PUT", "/{b}/k2", b"x", {"x-amz-tagging": "a=1&a=2"})],
+    "bucket_tagging": [("PUT", "/{b}", b"", {}), ("GET", "/{b}?tagging", b"", {}),
+                       ("PUT", "/{b}?tagging", TAGGING_ONE, {"Content-MD5": md5_b64(TAGGING_ONE)}),
+                       ("GET", "/{b}?tagging", b"", {}),
+                       ("PUT", "/{b}?tagging", TAGGING_TWICE, {"Content-MD5": md5_b64(TAGGING_TWICE)}),
+                       ("PUT", "/{b}?tagging", TAGGING_AWS, {"Content-MD5": md5_b64(TAGGING_AWS)}),
+                       ("DELETE", "/{b}?tagging", b"", {}), ("GET", "/{b}?tagging", b"", {})],
 }
 
 # (case, step index) -> what AWS answers, what moto answers, and the evidence.
 DEPARTURES = {
+    ("object_tagging", 7): {
+        "aws": (400, "InvalidTag", "Cannot provide multiple Tags with the same key"),
+        "moto": (200, None, None),
+        "why": "moto keeps the last of an object's repeated keys; S3 refuses them (versity/versitygw's run against AWS, "
+               "and moto's own bucket path)"},
+    ("object_tagging", 8): {
+        "aws": (400, "InvalidTag", "The TagKey you have provided is invalid"),
+        "moto": (400, "InvalidTag", "1 validation error detected: Value '" + "k" * 129 + "' at 'tags.1.member.key' "
+                 "failed to satisfy constraint: Member must have length less than or equal to 128"),
+        "why": "moto words it as other services' validation; S3's text is CAPTURE versity/versitygw#1232"},
+    ("object_tagging", 12): {
+        "aws": (400, "InvalidArgument", "The header 'x-amz-tagging' shall be encoded as UTF-8 then URLEncoded URL "
+                "query parameters without tag name duplicates."),
+        "moto": (200, None, None),
+        "why": "moto keeps the first of x-amz-tagging's repeated keys; S3 refuses the header (localstack, MinIO)"},
     ("invalid_bucket_name", 0): {
         "aws": (400, "InvalidBucketName", "The specified bucket is not valid."),
         "moto": (200, None, None),

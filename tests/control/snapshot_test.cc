@@ -109,6 +109,25 @@ HttpRequest S3(const std::string& method, const std::string& target, std::vector
   return r;
 }
 
+TEST(Snapshot, KeepsTheTagsOfObjectsAndBuckets) {
+  const std::string tagging =
+      "<Tagging><TagSet><Tag><Key>cost-center</Key><Value>42</Value></Tag></TagSet></Tagging>";
+  Fake original(Observable());
+  ASSERT_THAT(original.s3().CreateBucket("exports"), IsOk());
+  ASSERT_EQ(original.Handle(S3("PUT", "/exports/a", {{"x-amz-tagging", "team=forecast&stage=dev"}}, "x")).status,
+            200);
+  ASSERT_EQ(original.Handle(S3("PUT", "/exports?tagging", {{"Content-MD5", "BvCPjwcRaeWshfFj/TVYJQ=="}}, tagging))
+                .status,
+            204);
+  Fake restored(Observable());
+  ASSERT_THAT(restored.Restore(original.Snapshot().value()), IsOk());
+  for (const auto& request : {S3("GET", "/exports/a?tagging"), S3("HEAD", "/exports/a"), S3("GET", "/exports?tagging")}) {
+    const auto answer = original.Handle(request);
+    EXPECT_EQ(answer.status, 200) << request.target;
+    EXPECT_EQ(restored.Handle(request).ToWire(), answer.ToWire()) << request.target;
+  }
+}
+
 TEST(Snapshot, KeepsS3ObjectsWithTheirAttributesAndChecksums) {
   Fake original(Observable());
   ASSERT_THAT(original.s3().CreateBucket("exports"), IsOk());

@@ -29,6 +29,7 @@ struct S3Object {
   std::string etag;
   Timestamp last_modified;
   std::map<std::string, std::string> metadata;  // x-amz-meta-* without the prefix
+  std::map<std::string, std::string> tags;      // GetObjectTagging's TagSet
   // The checksum stored with the object, as S3 shows it: algorithm "CRC32",
   // "CRC32C", "CRC64NVME", "SHA1" or "SHA256" and the base64 value (with
   // "-<parts>" for a composite multipart checksum); both empty when none.
@@ -41,6 +42,9 @@ struct PutObjectOptions {
   std::string content_encoding;
   std::string cache_control;
   std::map<std::string, std::string> metadata;
+  // Held to S3's rules (at most 10, keys of 1-128 characters, ...): a set
+  // S3 would refuse gets the error S3 sends.
+  std::map<std::string, std::string> tags;
 };
 
 struct S3Bucket {

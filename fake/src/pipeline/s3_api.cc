@@ -2,6 +2,7 @@
 #include "base/seeded.h"
 #include "fakeaws/s3.h"
 #include "pipeline/core.h"
+#include "protocol/s3_tags.h"
 
 namespace fakeaws {
 
@@ -36,6 +37,8 @@ Outcome<Done> S3Api::PutObject(const std::string& bucket, const std::string& key
   object.attributes.content_encoding = options.content_encoding;
   object.attributes.cache_control = options.cache_control;
   object.attributes.metadata = options.metadata;
+  for (const auto& [tag, value] : options.tags) object.attributes.tags.push_back({tag, value});
+  if (auto error = protocol::CheckTagSet(object.attributes.tags, protocol::TagScope::kObject)) return *error;
   auto put = core_->s3.store().PutObject(bucket, key, std::move(object), core_->clock.Now());
   if (!put.ok()) return put.error();
   return Done{};
@@ -56,6 +59,7 @@ Outcome<S3Object> S3Api::GetObject(const std::string& bucket, const std::string&
   out.etag = o.ETag();
   out.last_modified = o.last_modified;
   out.metadata = o.attributes.metadata;
+  for (const s3::Tag& tag : o.attributes.tags) out.tags[tag.key] = tag.value;
   if (!o.checksum.empty()) {
     out.checksum_algorithm = std::string(s3::AlgorithmName(o.checksum.algorithm));
     out.checksum = base::Base64Encode(o.checksum.digest);

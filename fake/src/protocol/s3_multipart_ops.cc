@@ -10,6 +10,7 @@
 #include "protocol/s3_object_headers.h"
 #include "protocol/s3_ops.h"
 #include "protocol/s3_payload.h"
+#include "protocol/s3_tags.h"
 #include "protocol/s3_xml.h"
 #include "s3/errors.h"
 #include "s3/service.h"
@@ -55,8 +56,12 @@ HttpResponse CreateMultipartUpload(S3Call& call) {
       else return call.Error(s3::InvalidChecksumType());
     }
   }
-  auto created = call.s3.CreateMultipartUpload(call.bucket(), call.key(), AttributesFromHeaders(call.request.headers),
-                                               algorithm, type, call.n, call.now);
+  auto tags = TagsFromHeaders(call.request.headers);
+  if (!tags.ok()) return call.Error(tags.error());
+  s3::ObjectAttributes attributes = AttributesFromHeaders(call.request.headers);
+  attributes.tags = std::move(tags.value());
+  auto created =
+      call.s3.CreateMultipartUpload(call.bucket(), call.key(), std::move(attributes), algorithm, type, call.n, call.now);
   if (!created.ok()) return call.Error(created.error());
   const s3::UploadInfo& upload = created.value();
   std::string body(kXmlDeclaration);

@@ -48,7 +48,7 @@ s3::ObjectAttributes AttributesFromHeaders(const Headers& h) {
 std::optional<std::string> UnsupportedWriteHeader(const Headers& h) {
   for (const auto& f : h) {
     const std::string name = base::AsciiLower(f.name);
-    if (name == "x-amz-tagging" || name == "x-amz-object-lock-mode" ||
+    if (name == "x-amz-object-lock-mode" ||
         name == "x-amz-object-lock-retain-until-date" || name == "x-amz-object-lock-legal-hold" ||
         name == "x-amz-website-redirect-location" || name == "x-amz-write-offset-bytes" ||
         name.rfind("x-amz-server-side-encryption-", 0) == 0) {
@@ -94,6 +94,8 @@ void AddObjectMetadataHeaders(S3Response& r, const s3::ObjectAttributes& a, cons
   for (const auto& [name, value] : fields) {
     if (!value.empty()) r.Header(name, value);
   }
+  // DOC (GetObject, HeadObject): "The number of tags, if any, on the object".
+  if (!a.tags.empty()) r.Header("x-amz-tagging-count", std::to_string(a.tags.size()));
 }
 
 }  // namespace fakeaws::protocol

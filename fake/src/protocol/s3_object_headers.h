@@ -20,7 +20,7 @@ namespace fakeaws::protocol {
 s3::ObjectAttributes AttributesFromHeaders(const Headers& headers);
 
 // The first request header asking for a feature the fake does not have
-// (object lock, tagging, SSE-KMS or SSE-C, other storage classes, website
+// (object lock, SSE-KMS or SSE-C, other storage classes, website
 // redirects, appends): such a write gets NotImplemented, not a silent 200.
 std::optional<std::string> UnsupportedWriteHeader(const Headers& headers);
 
@@ -32,7 +32,7 @@ s3::WriteConditions WriteConditionsFromHeaders(const Headers& headers);
 s3::ReadConditions ReadConditionsFromHeaders(const Headers& headers, const std::string& prefix = "");
 
 // User metadata and the system metadata headers of a stored object, with
-// the GET's response-* query overrides.
+// the GET's response-* query overrides, and its tag count.
 void AddObjectMetadataHeaders(S3Response& r, const s3::ObjectAttributes& a, const base::Query* overrides);
 
 // SSE-S3 is on for every new object since 2023 and S3 says so on writes

@@ -7,6 +7,7 @@
 #include "protocol/s3_object_headers.h"
 #include "protocol/s3_ops.h"
 #include "protocol/s3_payload.h"
+#include "protocol/s3_tags.h"
 #include "protocol/s3_xml.h"
 #include "s3/errors.h"
 #include "s3/service.h"
@@ -51,6 +52,8 @@ Outcome<CopySource> ParseCopySource(std::string_view header) {
 
 HttpResponse PutObject(S3Call& call) {
   if (auto header = UnsupportedWriteHeader(call.request.headers)) return call.Error(s3::NotImplemented(*header));
+  auto tags = TagsFromHeaders(call.request.headers);
+  if (!tags.ok()) return call.Error(tags.error());
   auto payload = ReadPayload(call.request, call.s3.max_object_bytes());
   if (!payload.ok()) return call.Error(payload.error());
   s3::NewObject object;
@@ -58,6 +61,7 @@ HttpResponse PutObject(S3Call& call) {
   object.md5 = payload.value().md5;
   object.checksum = payload.value().checksum;
   object.attributes = AttributesFromHeaders(call.request.headers);
+  object.attributes.tags = std::move(tags.value());
   auto put = call.s3.store().PutObject(call.bucket(), call.key(), std::move(object), call.now,
                                     WriteConditionsFromHeaders(call.request.headers));
   if (!put.ok()) return call.Error(put.error());
@@ -132,7 +136,16 @@ HttpResponse CopyObject(S3Call& call) {
   if (!source.ok()) return call.Error(source.error());
   const std::string directive = std::string(call.Header("x-amz-metadata-directive").value_or("COPY"));
   if (directive != "COPY" && directive != "REPLACE") return call.Error(s3::InvalidMetadataDirective(directive));
+  const std::string tagging = std::string(call.Header("x-amz-tagging-directive").value_or("COPY"));
+  if (tagging != "COPY" && tagging != "REPLACE") return call.Error(s3::InvalidTaggingDirective(tagging));
   s3::CopyObjectInput in;
+  // With COPY the source's tags stay and an x-amz-tagging is not read
+  // (DOC: "used in conjunction with the TaggingDirective").
+  if (tagging == "REPLACE") {
+    auto tags = TagsFromHeaders(call.request.headers);
+    if (!tags.ok()) return call.Error(tags.error());
+    in.replace_tags = std::move(tags.value());
+  }
   if (auto name = call.Header("x-amz-checksum-algorithm")) {
     in.new_checksum = s3::ParseAlgorithm(*name);
     if (!in.new_checksum) return call.Error(s3::NotImplemented("x-amz-checksum-algorithm"));

@@ -51,7 +51,11 @@ HttpResponse GetBucketReplication(S3Call& call);
 
 // Tags (s3_tagging_ops.cc).
 HttpResponse GetBucketTagging(S3Call& call);
+HttpResponse PutBucketTagging(S3Call& call);
+HttpResponse DeleteBucketTagging(S3Call& call);
 HttpResponse GetObjectTagging(S3Call& call);
+HttpResponse PutObjectTagging(S3Call& call);
+HttpResponse DeleteObjectTagging(S3Call& call);
 
 // Multipart uploads (s3_multipart_ops.cc).
 HttpResponse CreateMultipartUpload(S3Call& call);

@@ -397,4 +397,34 @@ AwsError InvalidRequestDate() {
   return {"AccessDenied", "AWS authentication requires a valid Date or x-amz-date header", 403, {}};
 }
 
+AwsError TooManyObjectTags() { return {"BadRequest", "Object tags cannot be greater than 10", 400, {}}; }
+
+AwsError TooManyBucketTags() { return {"BadRequest", "Bucket tag count cannot be greater than 50", 400, {}}; }
+
+AwsError DuplicateTagKey(const std::string& key) {
+  return {"InvalidTag", "Cannot provide multiple Tags with the same key", 400, {{"TagKey", key}}};
+}
+
+AwsError ReservedTagKey(const std::string& key, bool bucket) {
+  return {"InvalidTag",
+          bucket ? "System tags cannot be added/updated by requester" : "Your TagKey cannot be prefixed with aws:",
+          400,
+          {{"TagKey", key}}};
+}
+
+AwsError InvalidTagKey() { return {"InvalidTag", "The TagKey you have provided is invalid", 400, {}}; }
+
+AwsError InvalidTagValue() { return {"InvalidTag", "The TagValue you have provided is invalid", 400, {}}; }
+
+AwsError InvalidTaggingHeader(const std::string& value) {
+  return InvalidArgument(
+      "The header 'x-amz-tagging' shall be encoded as UTF-8 then URLEncoded URL query parameters without tag "
+      "name duplicates.",
+      "x-amz-tagging", value);
+}
+
+AwsError InvalidTaggingDirective(const std::string& value) {
+  return InvalidArgument("Unknown tagging directive.", "x-amz-tagging-directive", value);
+}
+
 }  // namespace fakeaws::s3

@@ -96,6 +96,34 @@ AwsError MissingContentLength();
 // INFERRED: DeleteObjects without Content-MD5 or a checksum header.
 AwsError MissingContentMd5();
 
+// --- Tags -----------------------------------------------------------------
+// BadRequest "Object tags cannot be greater than 10" (moto; versity/versitygw's
+// table, whose tests run against AWS).
+AwsError TooManyObjectTags();
+// BadRequest "Bucket tag count cannot be greater than 50" (versity/versitygw
+// tests/test_rest_put_bucket_tagging.sh, run against AWS).
+AwsError TooManyBucketTags();
+// InvalidTag "Cannot provide multiple Tags with the same key" with <TagKey>
+// (versitygw's AWS run for the text; localstack's AWS-checked provider for
+// the element).
+AwsError DuplicateTagKey(const std::string& key);
+// InvalidTag with <TagKey>: "System tags cannot be added/updated by
+// requester" for a bucket, "Your TagKey cannot be prefixed with aws:" for an
+// object (localstack's AWS-checked provider; moto has both texts).
+AwsError ReservedTagKey(const std::string& key, bool bucket);
+// CAPTURE (versity/versitygw#1232: AWS's RequestId and HostId): InvalidTag
+// "The TagKey you have provided is invalid", no other element, for an empty
+// key, one over 128 characters or one with a character tags may not hold.
+AwsError InvalidTagKey();
+// The same for a value (versitygw's AWS run for the text; no element, as
+// the key's capture: INFERRED).
+AwsError InvalidTagValue();
+// An x-amz-tagging header that is not a query string of distinct tags:
+// InvalidArgument with the header as <ArgumentValue> (localstack; MinIO).
+AwsError InvalidTaggingHeader(const std::string& value);
+// INFERRED from x-amz-metadata-directive's: "Unknown tagging directive."
+AwsError InvalidTaggingDirective(const std::string& value);
+
 // --- Multipart uploads ----------------------------------------------------
 // MOTO text; <UploadId> INFERRED.
 AwsError NoSuchUpload(const std::string& upload_id);

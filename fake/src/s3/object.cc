@@ -29,6 +29,7 @@ ObjectInfo StoredObject::Info() const {
     info.attributes.content_language = extras->content_language;
     info.attributes.expires = extras->expires;
     info.attributes.metadata = extras->metadata;
+    info.attributes.tags = extras->tags;
   }
   info.checksum.algorithm = checksum_algorithm;
   info.checksum.type = checksum_type;

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "fakeaws/clock.h"
 #include "s3/body.h"
@@ -19,8 +20,17 @@ namespace fakeaws::s3 {
 // S3's default when a writer names no Content-Type (DOC: PutObject).
 inline constexpr std::string_view kDefaultContentType = "binary/octet-stream";
 
-// What a writer may set besides the bytes: system metadata and user
-// metadata (x-amz-meta-*, names lower-cased and without the prefix).
+// One tag of an object or a bucket (DOC "Categorizing your storage using tags").
+struct Tag {
+  std::string key;
+  std::string value;
+  friend bool operator==(const Tag& a, const Tag& b) { return a.key == b.key && a.value == b.value; }
+};
+// In the order the writer gave them (INFERRED: no capture shows S3 sorting them).
+using TagSet = std::vector<Tag>;
+
+// What a writer may set besides the bytes: system metadata, user metadata
+// (x-amz-meta-*, names lower-cased and without the prefix) and tags.
 struct ObjectAttributes {
   std::string content_type;  // empty means kDefaultContentType
   std::string content_encoding;
@@ -29,11 +39,13 @@ struct ObjectAttributes {
   std::string content_language;
   std::string expires;
   std::map<std::string, std::string> metadata;
+  TagSet tags;
 
   friend bool operator==(const ObjectAttributes& a, const ObjectAttributes& b) {
     return a.content_type == b.content_type && a.content_encoding == b.content_encoding &&
            a.cache_control == b.cache_control && a.content_disposition == b.content_disposition &&
-           a.content_language == b.content_language && a.expires == b.expires && a.metadata == b.metadata;
+           a.content_language == b.content_language && a.expires == b.expires && a.metadata == b.metadata &&
+           a.tags == b.tags;
   }
 };
 
@@ -69,6 +81,7 @@ struct StoredObject {
   struct Extras {
     std::string content_encoding, cache_control, content_disposition, content_language, expires;
     std::map<std::string, std::string> metadata;
+    TagSet tags;
     std::string strong_digest;  // SHA1/SHA256 checksum bytes
   };
 

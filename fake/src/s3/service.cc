@@ -84,6 +84,7 @@ Outcome<ObjectInfo> Service::CopyObject(const CopyObjectInput& in, Timestamp now
   // MD5 of the bytes (INFERRED), and its composite checksum is not kept.
   if (original.part_count == 0) copy.md5 = original.md5;
   copy.attributes = in.replace_metadata ? in.attributes : original.attributes;
+  copy.attributes.tags = in.replace_tags ? *in.replace_tags : original.attributes.tags;
   if (in.new_checksum) {
     copy.checksum = {*in.new_checksum, ChecksumType::kFullObject, 0, Digest(*in.new_checksum, copy.body.view())};
   } else if (original.checksum.type == ChecksumType::kFullObject) {

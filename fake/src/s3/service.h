@@ -31,6 +31,9 @@ struct CopyObjectInput {
   // COPY keeps the source's metadata, REPLACE takes `attributes`.
   bool replace_metadata = false;
   ObjectAttributes attributes;
+  // x-amz-tagging-directive REPLACE: these tags (the attributes' are not
+  // used); nullopt (COPY) keeps the source's.
+  std::optional<TagSet> replace_tags;
   // x-amz-checksum-algorithm: the copy gets a new checksum of this kind.
   std::optional<ChecksumAlgorithm> new_checksum;
   ReadConditions source_conditions;

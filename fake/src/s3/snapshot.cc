@@ -1,10 +1,10 @@
 // The S3 part of a snapshot (pipeline/snapshot.cc), through Store's public
 // methods only:
-//   {"buckets":[{"name":"exports","region":"us-east-1","creation_date":"...",
+//   {"buckets":[{"name":"exports","region":"us-east-1","creation_date":"...","tags":[...],
 //     "objects":[{"key":"a.csv","body_base64":"...","md5":"<hex>","part_count":0,"last_modified":"...",
 //                 "content_type":"text/csv","content_encoding":"","cache_control":"",
 //                 "content_disposition":"","content_language":"","expires":"",
-//                 "metadata":{"k":"v"},
+//                 "metadata":{"k":"v"},"tags":[{"key":"k","value":"v"}],
 //                 "checksum":{"algorithm":"CRC32","type":"FULL_OBJECT","parts":0,"digest_base64":"..."}}]}]}
 #include "s3/snapshot.h"
 
@@ -34,6 +34,30 @@ bool ParseMd5Hex(const std::string& hex, std::array<uint8_t, 16>* out) {
     (*out)[i] = static_cast<uint8_t>(hi * 16 + lo);
   }
   return true;
+}
+
+// Tags, in their order; "tags" may be missing (snapshots older than tags).
+Json TagsToJson(const TagSet& tags) {
+  Json out = Json::array();
+  for (const Tag& tag : tags) out.push_back({{"key", tag.key}, {"value", tag.value}});
+  return out;
+}
+
+TagSet TagsFromJson(JsonFields& f, const Json& parent) {
+  TagSet tags;
+  if (!f.ok() || !parent.is_object() || !parent.contains("tags")) return tags;
+  const Json& list = f.Member("tags");
+  if (!list.is_array()) {
+    f.Fail("tags must be a list");
+    return tags;
+  }
+  for (size_t i = 0; f.ok() && i < list.size(); ++i) {
+    JsonFields t(list[i], "tags[" + std::to_string(i) + "]");
+    Tag tag{t.String("key"), t.String("value")};
+    if (!t.ok()) f.Fail(t.error().message);
+    tags.push_back(std::move(tag));
+  }
+  return tags;
 }
 
 Json ChecksumToJson(const Checksum& c) {
@@ -79,10 +103,11 @@ Json ObjectToJson(const std::string& key, const ObjectInfo& o) {
           {"content_language", a.content_language},
           {"expires", a.expires},
           {"metadata", a.metadata},
+          {"tags", TagsToJson(a.tags)},
           {"checksum", ChecksumToJson(o.checksum)}};
 }
 
-Snapshot::Object ObjectFromJson(JsonFields& f) {
+Snapshot::Object ObjectFromJson(JsonFields& f, const Json& json) {
   Snapshot::Object out;
   out.key = f.String("key");
   std::string bytes;
@@ -119,6 +144,7 @@ Snapshot::Object ObjectFromJson(JsonFields& f) {
       a.metadata[name] = value.get<std::string>();
     }
   }
+  a.tags = TagsFromJson(f, json);
   if (const Json& checksum = f.Member("checksum"); f.ok() && !checksum.is_null()) {
     JsonFields c(checksum, "checksum");
     out.object.checksum = ChecksumFromJson(c);
@@ -138,9 +164,11 @@ Json Snapshot::Save(const Store& store) {
       auto object = store.GetObject(bucket.name, key);
       if (object.ok()) objects.push_back(ObjectToJson(key, object.value()));
     }
+    auto tags = store.GetBucketTagging(bucket.name);
     buckets.push_back({{"name", bucket.name},
                        {"region", bucket.region},
                        {"creation_date", FormatTimestamp(bucket.creation_date)},
+                       {"tags", TagsToJson(tags.ok() && tags.value() ? *tags.value() : TagSet{})},
                        {"objects", std::move(objects)}});
   }
   return {{"buckets", std::move(buckets)}};
@@ -159,6 +187,7 @@ Outcome<Snapshot::Contents> Snapshot::Decode(const Json& json, const std::string
     bucket.name = f.String("name");
     const std::string bucket_region = f.String("region");
     bucket.creation_date = f.Time("creation_date");
+    bucket.tags = TagsFromJson(f, list[b]);
     if (f.ok() && bucket_region != region) f.Fail("bucket " + bucket.name + " is in " + bucket_region);
     if (f.ok() && scratch.BucketExists(bucket.name)) f.Fail("bucket " + bucket.name + " appears twice");
     if (f.ok()) {
@@ -170,7 +199,7 @@ Outcome<Snapshot::Contents> Snapshot::Decode(const Json& json, const std::string
     if (f.ok() && !objects.is_array()) f.Fail("objects must be a list");
     for (size_t o = 0; f.ok() && o < objects.size(); ++o) {
       JsonFields g(objects[o], "s3.buckets[" + std::to_string(b) + "].objects[" + std::to_string(o) + "]");
-      Object object = ObjectFromJson(g);
+      Object object = ObjectFromJson(g, objects[o]);
       if (g.ok()) {
         auto put = scratch.PutObject(bucket.name, object.key, object.object, object.last_modified);
         if (!put.ok()) g.Fail(object.key + ": " + put.error().message);
@@ -206,6 +235,7 @@ void Snapshot::Apply(Store& store, const Contents& contents) {
   // Decode replayed exactly these calls on a scratch store, so none fails.
   for (const Bucket& bucket : contents) {
     (void)store.CreateBucket(bucket.name, bucket.creation_date);
+    if (!bucket.tags.empty()) (void)store.PutBucketTagging(bucket.name, bucket.tags);
     for (const Object& object : bucket.objects) {
       (void)store.PutObject(bucket.name, object.key, object.object, object.last_modified);
     }

@@ -13,7 +13,8 @@ namespace fakeaws::s3 {
 
 // Kept to the store's public methods
 // so the store stays free to change inside. It covers buckets and objects
-// (bytes, attributes, checksum, MD5 and part count, so ETag, Last-Modified);
+// (bytes, attributes and tags, checksum, MD5 and part count, so ETag,
+// Last-Modified) and the buckets' tags;
 // uploads in progress are not saved: the store shows no part's bytes.
 class Snapshot {
  public:
@@ -25,6 +26,7 @@ class Snapshot {
   struct Bucket {
     std::string name;
     Timestamp creation_date;
+    TagSet tags;
     std::vector<Object> objects;
   };
   using Contents = std::vector<Bucket>;

@@ -186,7 +186,7 @@ StoredObject Store::Compact(NewObject&& object, Timestamp now) {
     for (unsigned char byte : c.digest) s.crc = (s.crc << 8) | byte;
   }
   if (strong || !a.content_encoding.empty() || !a.cache_control.empty() || !a.content_disposition.empty() ||
-      !a.content_language.empty() || !a.expires.empty() || !a.metadata.empty()) {
+      !a.content_language.empty() || !a.expires.empty() || !a.metadata.empty() || !a.tags.empty()) {
     auto extras = std::make_shared<StoredObject::Extras>();
     extras->content_encoding = a.content_encoding;
     extras->cache_control = a.cache_control;
@@ -194,6 +194,7 @@ StoredObject Store::Compact(NewObject&& object, Timestamp now) {
     extras->content_language = a.content_language;
     extras->expires = a.expires;
     extras->metadata = a.metadata;
+    extras->tags = a.tags;
     if (strong) extras->strong_digest = c.digest;
     s.extras = std::move(extras);
   }
@@ -228,6 +229,39 @@ Outcome<ObjectInfo> Store::GetObject(const std::string& bucket, const std::strin
   auto obj = it->second.objects.find(key);
   if (obj == it->second.objects.end()) return NoSuchKey(key);
   return obj->second.Info();
+}
+
+Outcome<Done> Store::PutObjectTagging(const std::string& bucket, const std::string& key, TagSet tags) {
+  std::shared_ptr<const StoredObject::Extras> released;  // freed after the lock is dropped
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = buckets_.find(bucket);
+  if (it == buckets_.end()) return NoSuchBucket(bucket);
+  auto obj = it->second.objects.find(key);
+  if (obj == it->second.objects.end()) return NoSuchKey(key);
+  StoredObject& stored = obj->second;
+  // Extras are shared with earlier reads' copies: write a new one.
+  auto extras = stored.extras ? std::make_shared<StoredObject::Extras>(*stored.extras)
+                              : std::make_shared<StoredObject::Extras>();
+  extras->tags = std::move(tags);
+  released = std::move(stored.extras);
+  stored.extras = std::move(extras);
+  return Done{};
+}
+
+Outcome<std::optional<TagSet>> Store::GetBucketTagging(const std::string& bucket) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = buckets_.find(bucket);
+  if (it == buckets_.end()) return NoSuchBucket(bucket);
+  if (it->second.tags.empty()) return std::optional<TagSet>();
+  return std::optional<TagSet>(it->second.tags);
+}
+
+Outcome<Done> Store::PutBucketTagging(const std::string& bucket, TagSet tags) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = buckets_.find(bucket);
+  if (it == buckets_.end()) return NoSuchBucket(bucket);
+  it->second.tags = std::move(tags);
+  return Done{};
 }
 
 Outcome<Done> Store::DeleteObject(const std::string& bucket, const std::string& key) {

@@ -141,6 +141,13 @@ class Store {
   Outcome<ObjectInfo> GetObject(const std::string& bucket, const std::string& key) const;
   Outcome<Done> DeleteObject(const std::string& bucket, const std::string& key);
   Outcome<Listing> ListObjects(const std::string& bucket, const ListQuery& query) const;
+  // An object's tags, replaced or removed: the object is otherwise as it was
+  // (its ETag and Last-Modified too: DOC "Object tagging").
+  Outcome<Done> PutObjectTagging(const std::string& bucket, const std::string& key, TagSet tags);
+  // A bucket's tags: nullopt when it has none (GetBucketTagging's
+  // NoSuchTagSet). Putting an empty set removes them (INFERRED).
+  Outcome<std::optional<TagSet>> GetBucketTagging(const std::string& bucket) const;
+  Outcome<Done> PutBucketTagging(const std::string& bucket, TagSet tags);
   // Keys under `prefix`, in S3's order.
   Outcome<std::vector<std::string>> ListKeys(const std::string& bucket, const std::string& prefix) const;
 
@@ -184,6 +191,7 @@ class Store {
     std::map<std::string, StoredObject> objects;  // std::map: S3 lists keys in byte order
     std::map<std::string, Upload> uploads;        // by upload id
     std::map<std::string, Completion> completed;  // by upload id
+    TagSet tags;
   };
 
   Outcome<Done> CreateBucketLocked(const std::string& name, const std::string& region, Timestamp now);

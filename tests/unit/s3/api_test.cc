@@ -50,6 +50,21 @@ TEST(S3Api, ObjectsPutThroughTheApiAreReadOnTheWire) {
   EXPECT_EQ(get.headers.Get("Cache-Control"), "no-cache");
 }
 
+TEST(S3Api, TagsPutThroughTheApiAreHeldToS3sRules) {
+  Fake fake;
+  ASSERT_THAT(fake.s3().CreateBucket("exports"), IsOk());
+  PutObjectOptions options;
+  options.tags = {{"team", "forecast"}};
+  ASSERT_THAT(fake.s3().PutObject("exports", "tagged", "x", options), IsOk());
+  EXPECT_EQ(fake.Handle(Request("HEAD", "/exports/tagged")).headers.Get("x-amz-tagging-count"), "1");
+  EXPECT_EQ(fake.s3().GetObject("exports", "tagged")->tags, options.tags);
+
+  options.tags = {{"aws:team", "forecast"}};
+  EXPECT_THAT(fake.s3().PutObject("exports", "reserved", "x", options),
+              IsAwsError("InvalidTag", "Your TagKey cannot be prefixed with aws:"));
+  EXPECT_THAT(fake.s3().GetObject("exports", "reserved"), IsAwsError("NoSuchKey"));
+}
+
 TEST(S3Api, ListsBucketsObjectsAndUploads) {
   Fake fake;
   ASSERT_THAT(fake.s3().CreateBucket("exports"), IsOk());
