@@ -1,5 +1,5 @@
-// IsExportFileName: reads <job>_<yyyy-MM-ddTHH-mm-ssZ>_part<N>.csv
-// (wire-format.md §3.1) independently of the fake's own ExportWriter, so a
+// IsExportFileName: reads <job>_<yyyy-MM-ddTHH-mm-ssZ>_part<N>.csv, or
+// .parquet for a PARQUET export (wire-format.md §3.1) independently of the fake's own ExportWriter, so a
 // test of the writer is not the writer checking itself.
 #include <cctype>
 
@@ -8,7 +8,11 @@
 namespace fakeaws::matchers_internal {
 namespace {
 
-constexpr const char* kForm = "<job>_<yyyy-MM-ddTHH-mm-ssZ>_part<N>.csv";
+constexpr const char* kForm = "<job>_<yyyy-MM-ddTHH-mm-ssZ>_part<N>.csv|.parquet";
+
+bool EndsWith(const std::string& s, std::string_view tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
 
 struct ExportName {
   std::string job;
@@ -19,13 +23,11 @@ struct ExportName {
 // "" on success, else why `name` is not an export part's name.
 std::string ParseExportName(const std::string& name, ExportName* out) {
   const std::string file = name.substr(name.rfind('/') == std::string::npos ? 0 : name.rfind('/') + 1);
-  constexpr std::string_view kExt = ".csv";
-  if (file.size() < kExt.size() || file.compare(file.size() - kExt.size(), kExt.size(), kExt) != 0) {
-    return "it doesn't end in .csv";
-  }
+  const std::string_view ext = EndsWith(file, ".csv") ? ".csv" : EndsWith(file, ".parquet") ? ".parquet" : "";
+  if (ext.empty()) return "it doesn't end in .csv or .parquet";
   const size_t part_at = file.rfind("_part");
-  if (part_at == std::string::npos) return "it has no _part<N> before .csv";
-  const std::string digits = file.substr(part_at + 5, file.size() - kExt.size() - part_at - 5);
+  if (part_at == std::string::npos) return "it has no _part<N> before " + std::string(ext);
+  const std::string digits = file.substr(part_at + 5, file.size() - ext.size() - part_at - 5);
   if (digits.empty() || digits.size() > 9) return "its part number is not a number";
   for (char c : digits) {
     if (!std::isdigit(static_cast<unsigned char>(c))) return "its part number is not a number";

@@ -1,4 +1,4 @@
-// IsExportFileName: <job>_<yyyy-MM-ddTHH-mm-ssZ>_part<N>.csv (wire-format.md §3.1).
+// IsExportFileName: <job>_<yyyy-MM-ddTHH-mm-ssZ>_part<N>.csv or .parquet (wire-format.md §3.1).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -29,10 +29,10 @@ Timestamp At(const char* iso) {
 
 TEST(IsExportFileName, Describes) {
   EXPECT_EQ(DescribeMatcher<std::string>(IsExportFileName("weekly", At("2026-01-01T00:00:00Z"), 0)),
-            "is an export file name <job>_<yyyy-MM-ddTHH-mm-ssZ>_part<N>.csv with job \"weekly\", a "
+            "is an export file name <job>_<yyyy-MM-ddTHH-mm-ssZ>_part<N>.csv|.parquet with job \"weekly\", a "
             "timestamp that is 2026-01-01T00:00:00Z and a part number that is equal to 0");
   EXPECT_EQ(DescribeMatcher<std::string>(IsExportFileName("weekly", _, Lt(4)), true),
-            "isn't an export file name <job>_<yyyy-MM-ddTHH-mm-ssZ>_part<N>.csv with job \"weekly\", a "
+            "isn't an export file name <job>_<yyyy-MM-ddTHH-mm-ssZ>_part<N>.csv|.parquet with job \"weekly\", a "
             "timestamp that is anything and a part number that is < 4");
 }
 
@@ -41,6 +41,7 @@ TEST(IsExportFileName, ReadsFileNamesKeysAndUris) {
   EXPECT_THAT("weekly_2026-03-04T05-06-07Z_part12.csv", IsExportFileName("weekly", t, 12));
   EXPECT_THAT(std::string("exports/weekly/weekly_2026-03-04T05-06-07Z_part0.csv"), IsExportFileName("weekly", t, 0));
   EXPECT_THAT(std::string("s3://b/p/my_job_1_2026-03-04T05-06-07Z_part3.csv"), IsExportFileName("my_job_1", t, _));
+  EXPECT_THAT("weekly_2026-03-04T05-06-07Z_part1.parquet", IsExportFileName("weekly", t, 1));
 }
 
 TEST(IsExportFileName, ExplainsWhatItRead) {
@@ -59,17 +60,19 @@ TEST(IsExportFileName, ExplainsWhatItRead) {
 
 TEST(IsExportFileName, SaysWhyANameIsNotAnExportPart) {
   const auto m = IsExportFileName("weekly", _, _);
-  EXPECT_EQ(Explain(m, std::string("weekly_2026-01-01T00-00-00Z_part3.parquet")),
-            "which is not named <job>_<yyyy-MM-ddTHH-mm-ssZ>_part<N>.csv: it doesn't end in .csv");
+  EXPECT_EQ(Explain(m, std::string("weekly_2026-01-01T00-00-00Z_part3.json")),
+            "which is not named <job>_<yyyy-MM-ddTHH-mm-ssZ>_part<N>.csv|.parquet: it doesn't end in .csv or .parquet");
+  EXPECT_EQ(Explain(m, std::string("weekly_2026-01-01T00-00-00Z.parquet")),
+            "which is not named <job>_<yyyy-MM-ddTHH-mm-ssZ>_part<N>.csv|.parquet: it has no _part<N> before .parquet");
   EXPECT_EQ(Explain(m, std::string("weekly_2026-01-01T00-00-00Z.csv")),
-            "which is not named <job>_<yyyy-MM-ddTHH-mm-ssZ>_part<N>.csv: it has no _part<N> before .csv");
+            "which is not named <job>_<yyyy-MM-ddTHH-mm-ssZ>_part<N>.csv|.parquet: it has no _part<N> before .csv");
   EXPECT_EQ(Explain(m, std::string("weekly_2026-01-01T00-00-00Z_partX.csv")),
-            "which is not named <job>_<yyyy-MM-ddTHH-mm-ssZ>_part<N>.csv: its part number is not a number");
+            "which is not named <job>_<yyyy-MM-ddTHH-mm-ssZ>_part<N>.csv|.parquet: its part number is not a number");
   EXPECT_EQ(Explain(m, std::string("weekly_2026-01-01T00:00:00Z_part1.csv")),
-            "which is not named <job>_<yyyy-MM-ddTHH-mm-ssZ>_part<N>.csv: its timestamp "
+            "which is not named <job>_<yyyy-MM-ddTHH-mm-ssZ>_part<N>.csv|.parquet: its timestamp "
             "2026-01-01T00:00:00Z is not yyyy-MM-ddTHH-mm-ssZ");
   EXPECT_EQ(Explain(m, std::string("_part1.csv")),
-            "which is not named <job>_<yyyy-MM-ddTHH-mm-ssZ>_part<N>.csv: it has no "
+            "which is not named <job>_<yyyy-MM-ddTHH-mm-ssZ>_part<N>.csv|.parquet: it has no "
             "_<yyyy-MM-ddTHH-mm-ssZ> before _part");
   EXPECT_THAT(std::string("_2026-01-01T00-00-00Z_part1.csv"), IsExportFileName("", _, 1));
 }

@@ -310,7 +310,8 @@ template <typename ValueMatcher>
 }
 
 // A Forecast export part's name, as a file name, S3 key or s3:// URI:
-// <job>_<yyyy-MM-ddTHH-mm-ssZ>_part<N>.csv (wire-format.md §3.1). The
+// <job>_<yyyy-MM-ddTHH-mm-ssZ>_part<N>.csv, or .parquet for a PARQUET
+// export (wire-format.md §3.1). The
 // timestamp matcher sees a fakeaws::Timestamp (pass one to require it
 // exactly), the part matcher the number N.
 template <typename TimestampMatcher, typename PartMatcher>
