@@ -79,6 +79,26 @@ TEST_F(ControlApiTest, HealthNamesTheAccountAndRegion) {
   EXPECT_EQ(r.body, R"({"status":"ok","account_id":"123456789012","region":"us-east-1"})");
 }
 
+TEST_F(ControlApiTest, APageFromAnotherSiteMayNotDriveTheFake) {
+  const Timestamp before = fake_.clock().Now();
+  for (const auto& [name, value] : std::vector<std::pair<std::string, std::string>>{
+           {"Origin", "http://evil.example"},
+           {"Origin", "http://localhost:3000"},  // another port is another origin
+           {"Sec-Fetch-Site", "cross-site"}}) {
+    HttpRequest r = Control("POST", "/_fakeaws/clock", R"({"advance_ms":60000})");
+    r.headers.Add(name, value);
+    ExpectRefusal(api_.Handle(r), 403, "Forbidden", "not a page from another site");
+  }
+  EXPECT_EQ(fake_.clock().Now(), before);
+
+  // The control page's own requests are same-origin.
+  HttpRequest own = Control("POST", "/_fakeaws/clock", R"({"advance_ms":60000})");
+  own.headers.Add("Origin", "http://127.0.0.1:4566");
+  own.headers.Add("Sec-Fetch-Site", "same-origin");
+  EXPECT_EQ(api_.Handle(own).status, 200);
+  EXPECT_EQ(fake_.clock().Now(), before + std::chrono::minutes(1));
+}
+
 TEST_F(ControlApiTest, ClockShowsAndMovesTime) {
   EXPECT_EQ(Send("GET", "/_fakeaws/clock").body, R"({"now":"2026-01-01T00:00:00Z","mode":"manual","step_ms":1000})");
   EXPECT_EQ(Send("POST", "/_fakeaws/clock", R"({"advance_ms":90000})").body,

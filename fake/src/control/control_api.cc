@@ -99,6 +99,22 @@ HttpResponse SeedBucket(Fake& fake, const Json& body) {
   return JsonAnswer(200, Json{{"name", name}});
 }
 
+// A browser names the page that sent a request in Origin (and, lately,
+// Sec-Fetch-Site). A page from anywhere else may not drive the fake: a
+// form or a no-cors fetch to http://127.0.0.1:<port>/_fakeaws/reset needs
+// no preflight, so without this any web page open beside a test run could
+// reset the fake or arm faults. The control page itself is same-origin;
+// clients that are not browsers send neither header.
+bool FromAnotherSite(const HttpRequest& request) {
+  if (auto site = request.headers.Get("Sec-Fetch-Site")) {
+    if (*site == "cross-site" || *site == "same-site") return true;
+  }
+  auto origin = request.headers.Get("Origin");
+  if (!origin) return false;
+  const std::string host(request.headers.Get("Host").value_or(""));
+  return *origin != "http://" + host && *origin != "https://" + host;
+}
+
 }  // namespace
 
 bool ControlApi::Accepts(const HttpRequest& request) {
@@ -126,6 +142,10 @@ HttpResponse ControlApi::Handle(const HttpRequest& request) {
   const size_t q = request.target.find('?');
   const std::string_view query =
       q == std::string::npos ? std::string_view() : std::string_view(request.target).substr(q + 1);
+  if (FromAnotherSite(request)) {
+    return Refusal(403, "Forbidden", "the control API answers its own page and clients that are not browsers, "
+                                     "not a page from another site");
+  }
   auto body = BodyObject(request);
 
   auto wrong_method = [&](std::string_view allowed) {
