@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <map>
 #include <regex>
 #include <set>
@@ -213,6 +214,30 @@ TEST_F(ResourceChainTest, TimeSeriesSelectorLimitsTheForecastToTheNamedItems) {
   std::vector<std::string> keys;
   for (const auto& [k, v] : q.body["Forecast"]["Predictions"].items()) keys.push_back(k);
   EXPECT_THAT(keys, ElementsAre("p50", "mean"));
+}
+
+TEST_F(ResourceChainTest, ATimeSeriesSelectorInParquetIsReadByColumnName) {
+  const std::string predictor = TrainedAutoPredictor();
+  // One column, item_id = "item_c", written by DuckDB (parquet_import/make_goldens.mjs).
+  std::ifstream in(std::string(FAKEAWS_TESTS_DIR) + "/forecast/parquet_import/duckdb_selector.parquet",
+                   std::ios::binary);
+  std::ostringstream file;
+  file << in.rdbuf();
+  ASSERT_FALSE(file.str().empty());
+  fake_.s3().PutObject("training", "select/items.parquet", file.str());
+  Reply f = Do("CreateForecast",
+               {{"ForecastName", "only_c"},
+                {"PredictorArn", predictor},
+                {"TimeSeriesSelector",
+                 {{"TimeSeriesIdentifiers",
+                   {{"DataSource", {{"S3Config", {{"Path", "s3://training/select/"}, {"RoleArn", kRole}}}}},
+                    {"Schema", {{"Attributes", json::array({{{"AttributeName", "item_id"}, {"AttributeType", "string"}}})}}},
+                    {"Format", "PARQUET"}}}}}});
+  ASSERT_EQ(f.status, 200) << f.raw;
+  EXPECT_EQ(Do("DescribeForecast", {{"ForecastArn", f.body["ForecastArn"]}}).body["Status"], "ACTIVE");
+  EXPECT_EQ(Query(fake_, {{"ForecastArn", f.body["ForecastArn"]}, {"Filters", {{"item_id", "item_a"}}}}).type(),
+            "ResourceNotFoundException");
+  EXPECT_EQ(Query(fake_, {{"ForecastArn", f.body["ForecastArn"]}, {"Filters", {{"item_id", "item_c"}}}}).status, 200);
 }
 
 TEST_F(ResourceChainTest, ParentsWithChildrenAreInUseAndDeleteResourceTreeRemovesThemAll) {

@@ -26,7 +26,7 @@ std::string DatasetImportJobResource::Complete(CompletionContext& context, Times
   if (objects.empty()) return NoObjectsFoundMessage(source.path);
   const auto pattern = TimestampPattern::Compile(timestamp_format);
   ImportResult read = ReadImport(objects, dataset->schema, *pattern,
-                                 format == "PARQUET" ? ImportFormat::kParquet : ImportFormat::kCsv);
+                                 ImportFormatOf(format));
   if (!read.failure.empty()) return read.failure;
   data = read.data;
   if (import_mode == "INCREMENTAL") {

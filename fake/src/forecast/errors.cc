@@ -345,10 +345,6 @@ std::string ImportRoleUnassumableMessage(const std::string& role_arn) {
          ", please ensure the role exists and trusts forecast.amazonaws.com.";
 }
 
-std::string ImportFormatNotReadMessage(std::string_view format) {
-  return "fakeaws does not read " + std::string(format) + " imports yet; no data was imported. Use Format CSV.";
-}
-
 std::string ImportParquetUnreadableMessage(const std::string& object, const std::string& why) {
   return object + " is not a Parquet file fakeaws can read: " + why + ".";
 }

@@ -146,7 +146,6 @@ std::string ImportBadValueMessage(const std::string& object, int64_t row, const 
                                   const std::string& type, const std::string& value);
 std::string ImportEmptyMessage(const std::string& object);
 std::string ImportRoleUnassumableMessage(const std::string& role_arn);
-std::string ImportFormatNotReadMessage(std::string_view format);
 // A PARQUET import's object that cannot be read ("... it is compressed with
 // ZSTD, which is not supported") or lacks a schema attribute's column.
 std::string ImportParquetUnreadableMessage(const std::string& object, const std::string& why);

@@ -128,10 +128,10 @@ std::string ForecastResource::Complete(CompletionContext& context, Timestamp) {
     if (!context.RoleAssumable(selector->source.role_arn)) {
       return ImportRoleUnassumableMessage(selector->source.role_arn);
     }
-    if (selector->format == "PARQUET") return ImportFormatNotReadMessage(selector->format);
     const auto objects = ReadObjectsAt(context.store(), selector->source.path);
     if (objects.empty()) return NoObjectsFoundMessage(selector->source.path);
-    const std::string failure = ReadSeriesKeys(objects, selector->schema, id_field, model->dimensions, &wanted);
+    const std::string failure = ReadSeriesKeys(objects, selector->schema, id_field, model->dimensions,
+                                                 ImportFormatOf(selector->format), &wanted);
     if (!failure.empty()) return failure;
   }
   legacy_spec.name = name;

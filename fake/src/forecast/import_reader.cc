@@ -199,6 +199,19 @@ std::string ReadCsvObject(const ImportObject& object, const std::vector<SchemaAt
   return "";
 }
 
+// A Parquet column by name, case-insensitively (see ReadParquetObject).
+const base::parquet::Column* FindParquetColumn(const base::parquet::Table& table, const std::string& name) {
+  auto lower = [](std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  const base::parquet::Column* found = nullptr;
+  for (const auto& column : table.columns) {
+    if (lower(column.name) == lower(name)) found = &column;
+  }
+  return found;
+}
+
 // The rows of one Parquet object. Its columns are matched to the schema's
 // attributes by name, case-insensitively, whatever their order; columns the
 // schema lacks are ignored (INFERRED: a Parquet file names its columns, so
@@ -211,16 +224,9 @@ std::string ReadParquetObject(const ImportObject& object, const std::vector<Sche
   if (std::string why = base::parquet::Read(object.body, &table); !why.empty()) {
     return ImportParquetUnreadableMessage(object.name, why);
   }
-  auto lower = [](std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-  };
   std::vector<const base::parquet::Column*> columns;
   for (const auto& attribute : schema) {
-    const base::parquet::Column* found = nullptr;
-    for (const auto& column : table.columns) {
-      if (lower(column.name) == lower(attribute.name)) found = &column;
-    }
+    const base::parquet::Column* found = FindParquetColumn(table, attribute.name);
     if (found == nullptr) return ImportParquetMissingColumnMessage(object.name, attribute.name);
     columns.push_back(found);
   }
@@ -269,7 +275,7 @@ ImportResult ReadImport(const std::vector<ImportObject>& objects, const std::vec
 
 std::string ReadSeriesKeys(const std::vector<ImportObject>& objects, const std::vector<SchemaAttribute>& schema,
                            const std::string& id_field, const std::vector<std::string>& dimensions,
-                           std::set<std::pair<std::string, std::vector<std::string>>>* out) {
+                           ImportFormat format, std::set<std::pair<std::string, std::vector<std::string>>>* out) {
   std::vector<std::string> names{id_field};
   names.insert(names.end(), dimensions.begin(), dimensions.end());
   std::vector<size_t> columns;
@@ -280,6 +286,23 @@ std::string ReadSeriesKeys(const std::vector<ImportObject>& objects, const std::
   }
   std::vector<std::string> fields;
   for (const auto& object : objects) {
+    if (format == ImportFormat::kParquet) {
+      base::parquet::Table table;
+      if (std::string why = base::parquet::Read(object.body, &table); !why.empty()) {
+        return ImportParquetUnreadableMessage(object.name, why);
+      }
+      std::vector<const base::parquet::Column*> found;
+      for (const std::string& name : names) {
+        found.push_back(FindParquetColumn(table, name));
+        if (found.back() == nullptr) return ImportParquetMissingColumnMessage(object.name, name);
+      }
+      for (size_t r = 0; r < table.rows; ++r) {
+        std::pair<std::string, std::vector<std::string>> key{found[0]->text[r], {}};
+        for (size_t c = 1; c < found.size(); ++c) key.second.push_back(found[c]->text[r]);
+        out->insert(std::move(key));
+      }
+      continue;
+    }
     int64_t row = 0;
     for (size_t start = 0; start < object.body.size();) {
       size_t end = object.body.find('\n', start);

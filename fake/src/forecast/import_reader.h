@@ -67,11 +67,17 @@ std::shared_ptr<const ImportedData> MergeIncremental(const ImportedData& base, c
 std::vector<FieldStatistics> ComputeStatistics(const ImportedData& data);
 
 // The series a file of identifiers names (a TimeSeriesSelector's, for
-// example): each row's `id_field` and `dimensions` values, read by `schema`.
-// Returns "" or the message of the row that could not be read.
+// example): each row's `id_field` and `dimensions` values, read by `schema`
+// (a Parquet file's columns by name, as ReadImport matches them). Returns ""
+// or the message of the row or file that could not be read.
 std::string ReadSeriesKeys(const std::vector<ImportObject>& objects, const std::vector<SchemaAttribute>& schema,
                            const std::string& id_field, const std::vector<std::string>& dimensions,
-                           std::set<std::pair<std::string, std::vector<std::string>>>* out);
+                           ImportFormat format, std::set<std::pair<std::string, std::vector<std::string>>>* out);
+
+// A DataSource's Format: "PARQUET", else CSV (the models' default).
+inline ImportFormat ImportFormatOf(std::string_view format) {
+  return format == "PARQUET" ? ImportFormat::kParquet : ImportFormat::kCsv;
+}
 
 // Splits one CSV record (RFC 4180 quoting) into fields; false on an
 // unterminated quote.

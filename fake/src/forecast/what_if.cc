@@ -33,7 +33,8 @@ std::string WhatIfForecastResource::Complete(CompletionContext& context, Timesta
     const auto objects = ReadObjectsAt(context.store(), analysis->selector->source.path);
     if (objects.empty()) return NoObjectsFoundMessage(analysis->selector->source.path);
     const std::string failure =
-        ReadSeriesKeys(objects, analysis->selector->schema, baseline->id_field, baseline->data.dimensions, &wanted);
+        ReadSeriesKeys(objects, analysis->selector->schema, baseline->id_field, baseline->data.dimensions,
+                       ImportFormatOf(analysis->selector->format), &wanted);
     if (!failure.empty()) return failure;
   }
   data = baseline->data;

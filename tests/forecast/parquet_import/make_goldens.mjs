@@ -10,7 +10,8 @@
 // (item_id string, timestamp, target_value double) with some null targets,
 // so the test can check that every layout reads the same.
 // The last two use what fakeaws refuses (ZSTD, and GZIP), to check the
-// CREATE_FAILED message.
+// CREATE_FAILED message. duckdb_selector.parquet names one series for a
+// TimeSeriesSelector.
 import { DuckDBInstance } from '@duckdb/node-api';
 import path from 'node:path';
 
@@ -34,6 +35,9 @@ const files = {
 for (const [name, options] of Object.entries(files)) {
   await db.run(`COPY t TO '${path.join(out, name)}' (FORMAT parquet, ${options})`);
 }
+// A TimeSeriesSelector's file of identifiers (resource_chain_test.cc): item_c only.
+await db.run(`COPY (SELECT 'item_c' AS item_id) TO '${path.join(out, 'duckdb_selector.parquet')}'
+  (FORMAT parquet, COMPRESSION snappy)`);
 // What each file's column chunks use, for the README next to them.
 for (const name of Object.keys(files)) {
   const reader = await db.runAndReadAll(
