@@ -31,9 +31,7 @@ std::string SeededUlid(Timestamp t, uint64_t seed, uint64_t n);
 class ArnFactory {
  public:
   ArnFactory(std::string region, std::string account)
-      : prefix_("arn:" + PartitionOf(region) + ":forecast:" + region + ":" + account + ":"),
-        region_(std::move(region)),
-        account_(std::move(account)) {}
+      : prefix_(Prefix(region, account)), region_(std::move(region)), account_(std::move(account)) {}
 
   // arn:aws:forecast:<region>:<account>:<type>/<path>
   std::string Make(std::string_view type, std::string_view path) const {
@@ -50,6 +48,16 @@ class ArnFactory {
   const std::string& account() const { return account_; }
 
  private:
+  // "arn:<partition>:forecast:<region>:<account>:", in one allocation: every
+  // Fake makes one, and a fake per test should cost next to nothing.
+  static std::string Prefix(std::string_view region, std::string_view account) {
+    const std::string partition = PartitionOf(region);
+    std::string p;
+    p.reserve(4 + partition.size() + 10 + region.size() + 1 + account.size() + 1);
+    p.append("arn:").append(partition).append(":forecast:").append(region).append(":").append(account).append(":");
+    return p;
+  }
+
   std::string prefix_;
   std::string region_;
   std::string account_;
