@@ -194,6 +194,14 @@ TEST_F(ResourceChainTest, ExportHoldsTheImportedItemsOverTheHorizon) {
   }
 }
 
+// A TimeSeriesSelector naming series by item_id in the files under `path`.
+json ItemIdSelector(const std::string& path, const std::string& format) {
+  return {{"TimeSeriesIdentifiers",
+           {{"DataSource", {{"S3Config", {{"Path", path}, {"RoleArn", kRole}}}}},
+            {"Schema", {{"Attributes", json::array({{{"AttributeName", "item_id"}, {"AttributeType", "string"}}})}}},
+            {"Format", format}}}};
+}
+
 TEST_F(ResourceChainTest, TimeSeriesSelectorLimitsTheForecastToTheNamedItems) {
   const std::string predictor = TrainedAutoPredictor();
   fake_.s3().PutObject("training", "select/items.csv", "item_c\n");
@@ -201,11 +209,7 @@ TEST_F(ResourceChainTest, TimeSeriesSelectorLimitsTheForecastToTheNamedItems) {
                {{"ForecastName", "only_c"},
                 {"PredictorArn", predictor},
                 {"ForecastTypes", json::array({"0.5", "mean"})},
-                {"TimeSeriesSelector",
-                 {{"TimeSeriesIdentifiers",
-                   {{"DataSource", {{"S3Config", {{"Path", "s3://training/select/"}, {"RoleArn", kRole}}}}},
-                    {"Schema", {{"Attributes", json::array({{{"AttributeName", "item_id"}, {"AttributeType", "string"}}})}}},
-                    {"Format", "CSV"}}}}}});
+                {"TimeSeriesSelector", ItemIdSelector("s3://training/select/", "CSV")}});
   ASSERT_EQ(f.status, 200) << f.raw;
   EXPECT_EQ(Query(fake_, {{"ForecastArn", f.body["ForecastArn"]}, {"Filters", {{"item_id", "item_a"}}}}).type(),
             "ResourceNotFoundException");
@@ -228,11 +232,7 @@ TEST_F(ResourceChainTest, ATimeSeriesSelectorInParquetIsReadByColumnName) {
   Reply f = Do("CreateForecast",
                {{"ForecastName", "only_c"},
                 {"PredictorArn", predictor},
-                {"TimeSeriesSelector",
-                 {{"TimeSeriesIdentifiers",
-                   {{"DataSource", {{"S3Config", {{"Path", "s3://training/select/"}, {"RoleArn", kRole}}}}},
-                    {"Schema", {{"Attributes", json::array({{{"AttributeName", "item_id"}, {"AttributeType", "string"}}})}}},
-                    {"Format", "PARQUET"}}}}}});
+                {"TimeSeriesSelector", ItemIdSelector("s3://training/select/", "PARQUET")}});
   ASSERT_EQ(f.status, 200) << f.raw;
   EXPECT_EQ(Do("DescribeForecast", {{"ForecastArn", f.body["ForecastArn"]}}).body["Status"], "ACTIVE");
   EXPECT_EQ(Query(fake_, {{"ForecastArn", f.body["ForecastArn"]}, {"Filters", {{"item_id", "item_a"}}}}).type(),

@@ -21,6 +21,7 @@ const Pattern& TagCharacters() {
   return *pattern;
 }
 
+// "aws:" in any case, as AWS's tag rules say for Forecast (INFERRED for S3).
 bool IsReservedKey(const std::string& key) {
   return key.size() >= 4 && (key[0] | 0x20) == 'a' && (key[1] | 0x20) == 'w' && (key[2] | 0x20) == 's' &&
          key[3] == ':';
