@@ -8,6 +8,7 @@ import sys
 # Placeholders in S3 cases stand for values of fixed length (tests/wire/golden.h).
 PLACEHOLDER_LENGTHS = {"<request-id>": 16, "<host-id>": 76}
 UPLOAD_ID = re.compile(r"<upload-id(?::\d+)?>")
+VERSION_ID = re.compile(r"<version-id(?::\d+)?>")
 
 
 def body_length(body):
@@ -16,6 +17,8 @@ def body_length(body):
         n += body.count(placeholder) * (real - len(placeholder))
     for m in UPLOAD_ID.finditer(body):
         n += 88 - len(m.group(0))
+    for m in VERSION_ID.finditer(body):
+        n += 32 - len(m.group(0))
     return n
 
 

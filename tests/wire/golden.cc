@@ -290,6 +290,17 @@ void ReplaceAll(std::string* s, const std::string& from, const std::string& to) 
 }
 
 std::string UploadPlaceholder(size_t i) { return i == 0 ? "<upload-id>" : "<upload-id:" + std::to_string(i + 1) + ">"; }
+std::string VersionPlaceholder(size_t i) {
+  return i == 0 ? "<version-id>" : "<version-id:" + std::to_string(i + 1) + ">";
+}
+
+// Learns each new match of `pattern`'s first group, in order.
+void Learn(const std::string& actual, const std::regex& pattern, std::vector<std::string>* learned) {
+  for (auto it = std::sregex_iterator(actual.begin(), actual.end(), pattern); it != std::sregex_iterator(); ++it) {
+    const std::string id = (*it)[1];
+    if (std::find(learned->begin(), learned->end(), id) == learned->end()) learned->push_back(id);
+  }
+}
 
 }  // namespace
 
@@ -297,12 +308,10 @@ std::string CompareWire(const std::string& expected, const std::string& actual, 
   static const std::regex kRequestId("[A-Z0-9]{16}");
   static const std::regex kHostId("[A-Za-z0-9+/]{75}=");
   static const std::regex kUploadTag("<UploadId>([A-Za-z0-9._-]{88})</UploadId>");
-  for (auto it = std::sregex_iterator(actual.begin(), actual.end(), kUploadTag); it != std::sregex_iterator(); ++it) {
-    const std::string id = (*it)[1];
-    if (std::find(vars->upload_ids.begin(), vars->upload_ids.end(), id) == vars->upload_ids.end()) {
-      vars->upload_ids.push_back(id);
-    }
-  }
+  static const std::regex kVersionId("(?:version-id: |VersionId>)([A-Za-z0-9._]{32})[\r<]");
+  Learn(actual, kUploadTag, &vars->upload_ids);
+  // An error may echo an id the request made up: only answers teach ids.
+  if (actual.compare(0, 10, "HTTP/1.1 2") == 0) Learn(actual, kVersionId, &vars->version_ids);
   std::string normalized = actual;
   const std::string request_id = HeaderValue(actual, "x-amz-request-id");
   const std::string host_id = HeaderValue(actual, "x-amz-id-2");
@@ -313,6 +322,9 @@ std::string CompareWire(const std::string& expected, const std::string& actual, 
     ReplaceAll(&normalized, host_id, "<host-id>");
   }
   for (size_t i = 0; i < vars->upload_ids.size(); ++i) ReplaceAll(&normalized, vars->upload_ids[i], UploadPlaceholder(i));
+  for (size_t i = 0; i < vars->version_ids.size(); ++i) {
+    ReplaceAll(&normalized, vars->version_ids[i], VersionPlaceholder(i));
+  }
   if (expected == normalized) return "";
   return "expected:\n" + expected + "\n--- actual:\n" + normalized;
 }
@@ -321,6 +333,17 @@ HttpRequest ExpandVars(HttpRequest request, const GoldenVars& vars) {
   for (size_t i = 0; i < vars.upload_ids.size(); ++i) {
     ReplaceAll(&request.target, UploadPlaceholder(i), vars.upload_ids[i]);
     ReplaceAll(&request.body, UploadPlaceholder(i), vars.upload_ids[i]);
+  }
+  Headers headers;
+  for (const Headers::Field& field : request.headers) {
+    std::string value = field.value;
+    for (size_t i = 0; i < vars.version_ids.size(); ++i) ReplaceAll(&value, VersionPlaceholder(i), vars.version_ids[i]);
+    headers.Add(field.name, std::move(value));
+  }
+  request.headers = std::move(headers);
+  for (size_t i = 0; i < vars.version_ids.size(); ++i) {
+    ReplaceAll(&request.target, VersionPlaceholder(i), vars.version_ids[i]);
+    ReplaceAll(&request.body, VersionPlaceholder(i), vars.version_ids[i]);
   }
   return request;
 }

@@ -24,8 +24,13 @@
 // response's x-amz-request-id (16 of [A-Z0-9]), <host-id> its x-amz-id-2
 // (base64): every occurrence must be that same value. <upload-id> is the
 // first multipart upload id a response of the case returned, <upload-id:2>
-// the second; requests may use them too. scripts/golden_lengths.py counts
-// them at their real lengths (16, 76 and 88 bytes).
+// the second; requests may use them too. <version-id>, <version-id:2>, ...
+// are the version ids (not "null") the case's successful responses
+// returned, in the order first seen in an x-amz-version-id header or a
+// <VersionId>-like element; S3 makes them up, so a golden names them by
+// order.
+// scripts/golden_lengths.py counts them at their real lengths (16, 76, 88
+// and 32 bytes).
 //
 // A request body whose first line is "@fill <count> <char>" is <count>
 // copies of <char>; one whose first line is "@escaped" is the lines after
@@ -70,6 +75,7 @@ std::string ExtractToken(const std::string& response);
 // above.
 struct GoldenVars {
   std::vector<std::string> upload_ids;
+  std::vector<std::string> version_ids;
 };
 // CompareWire with the S3 placeholders; learns upload ids from `actual`.
 std::string CompareWire(const std::string& expected, const std::string& actual, GoldenVars* vars);

@@ -17,6 +17,7 @@ enum Stream : uint64_t {
   kS3HostIdStream = 3,
   kFaultStream = 4,
   kS3UploadIdStream = 5,
+  kS3VersionIdStream = 6,
 };
 
 // SplitMix64's finalizer: a strong 64-bit mix.

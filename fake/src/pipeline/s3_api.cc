@@ -70,7 +70,9 @@ Outcome<S3Object> S3Api::GetObject(const std::string& bucket, const std::string&
 
 Outcome<Done> S3Api::DeleteObject(const std::string& bucket, const std::string& key) {
   core_->Settle();
-  return core_->s3.store().DeleteObject(bucket, key);
+  auto deleted = core_->s3.store().DeleteObject(bucket, key, std::nullopt, core_->clock.Now());
+  if (!deleted.ok()) return deleted.error();
+  return Done{};
 }
 
 std::vector<std::string> S3Api::ListKeys(const std::string& bucket, const std::string& prefix) const {

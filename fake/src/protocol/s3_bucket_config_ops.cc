@@ -16,6 +16,7 @@
 // (ACLs) disabled"), where moto answers NoSuchPublicAccessBlockConfiguration
 // and ObjectWriter.
 #include "protocol/s3_ops.h"
+#include "protocol/s3_payload.h"
 #include "protocol/s3_xml.h"
 #include "s3/errors.h"
 #include "s3/service.h"
@@ -65,7 +66,46 @@ std::string OwnerOnlyAcl(const std::string& owner) {
 
 }  // namespace
 
-HttpResponse GetBucketVersioning(S3Call& call) { return Untyped(call, "VersioningConfiguration", ""); }
+// Empty until versioning is set, then its Status (DOC GetBucketVersioning:
+// "If the versioning state has never been set on a bucket, Amazon S3 returns
+// <VersioningConfiguration xmlns=.../>"). No MfaDelete: it cannot be set
+// here. Without Content-Type, as the record has the empty one (INFERRED for
+// the others).
+HttpResponse GetBucketVersioning(S3Call& call) {
+  auto state = call.s3.store().GetVersioning(call.bucket());
+  if (!state.ok()) return call.Error(state.error());
+  switch (state.value()) {
+    case s3::Versioning::kNever: return Untyped(call, "VersioningConfiguration", "");
+    case s3::Versioning::kEnabled: return Untyped(call, "VersioningConfiguration", "<Status>Enabled</Status>");
+    case s3::Versioning::kSuspended: return Untyped(call, "VersioningConfiguration", "<Status>Suspended</Status>");
+  }
+  return Untyped(call, "VersioningConfiguration", "");
+}
+
+// DOC (PutBucketVersioning): 200, empty; Content-MD5 or a checksum required
+// (the model's requestChecksumRequired). A Status outside the model's enum,
+// or an MfaDelete outside its own, does not validate against the schema:
+// MalformedXML (INFERRED, as for any document S3 cannot read). MFA delete
+// needs an MFA device's code (x-amz-mfa), which the fake does not model: 501.
+HttpResponse PutBucketVersioning(S3Call& call) {
+  if (auto missing = MissingBucket(call)) return call.Error(*missing);
+  auto payload = ReadPayload(call.request);
+  if (!payload.ok()) return call.Error(payload.error());
+  if (!payload.value().integrity_checked) return call.Error(s3::MissingContentMd5());
+  auto doc = ParseXml(payload.value().body.view());
+  if (!doc || doc->name != "VersioningConfiguration") return call.Error(s3::MalformedXml());
+  if (const XmlNode* mfa = doc->Child("MfaDelete")) {
+    if (mfa->text == "Enabled") return call.Error(s3::NotImplemented());
+    if (mfa->text != "Disabled") return call.Error(s3::MalformedXml());
+  }
+  if (const XmlNode* status = doc->Child("Status")) {
+    if (status->text != "Enabled" && status->text != "Suspended") return call.Error(s3::MalformedXml());
+    auto set = call.s3.store().SetVersioning(
+        call.bucket(), status->text == "Enabled" ? s3::Versioning::kEnabled : s3::Versioning::kSuspended);
+    if (!set.ok()) return call.Error(set.error());
+  }
+  return S3Response(call).Empty();
+}
 
 HttpResponse GetBucketAccelerateConfiguration(S3Call& call) { return Untyped(call, "AccelerateConfiguration", ""); }
 
@@ -117,9 +157,11 @@ HttpResponse GetBucketAcl(S3Call& call) {
 // The object's ACL is the bucket owner's too (BucketOwnerEnforced); the
 // object must exist (NoSuchKey). Content-Type as GetBucketAcl's (INFERRED).
 HttpResponse GetObjectAcl(S3Call& call) {
-  auto got = call.s3.store().GetObject(call.bucket(), call.key());
-  if (!got.ok()) return call.Error(got.error());
-  return S3Response(call).Xml(OwnerOnlyAcl(call.s3.owner_id()));
+  s3::FoundVersion found;
+  if (auto refused = FindObjectVersion(call, &found)) return std::move(*refused);
+  S3Response r(call);
+  if (!found.version_id.empty()) r.Header("x-amz-version-id", found.version_id);
+  return r.Xml(OwnerOnlyAcl(call.s3.owner_id()));
 }
 
 HttpResponse GetBucketPolicy(S3Call& call) { return NotConfigured(call, &s3::NoSuchBucketPolicy); }

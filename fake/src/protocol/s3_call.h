@@ -34,7 +34,22 @@ struct S3Call {
   const std::string& key() const { return address.key; }
   std::optional<std::string_view> Header(std::string_view name) const { return request.headers.Get(name); }
   HttpResponse Error(const AwsError& error);
+  // The error, with headers of the operation's own after x-amz-id-2.
+  HttpResponse Error(const AwsError& error, const Headers& own);
 };
+
+// The request's ?versionId=, nullopt when it names none. An empty one is
+// InvalidArgument (s3::EmptyVersionId).
+Outcome<std::optional<std::string>> VersionIdParam(const S3Call& call);
+
+// The object version a call names (?versionId=, else the current one), or
+// the answer S3 gives instead: the lookup's error, or for a delete marker
+// 404 NoSuchKey (the current version) or 405 MethodNotAllowed (one named by
+// id), each with x-amz-delete-marker and the marker's x-amz-version-id (DOC
+// GetObject: "includes x-amz-delete-marker: true"; "returns a 405 Method
+// Not Allowed error and the Last-Modified: timestamp response header").
+// Fills *found when it returns nothing.
+std::optional<HttpResponse> FindObjectVersion(S3Call& call, s3::FoundVersion* found);
 
 // Headers in the order every S3 response here uses: x-amz-request-id,
 // x-amz-id-2, Date, the operation's own, Content-Type, Content-Length,

@@ -68,9 +68,9 @@ bool ChecksumModeEnabled(const S3Call& call) {
 }  // namespace
 
 HttpResponse GetObject(S3Call& call) {
-  auto got = call.s3.store().GetObject(call.bucket(), call.key());
-  if (!got.ok()) return call.Error(got.error());
-  const s3::ObjectInfo& object = got.value();
+  s3::FoundVersion found;
+  if (auto refused = FindObjectVersion(call, &found)) return std::move(*refused);
+  const s3::ObjectInfo& object = *found.object;
   const std::string etag = object.ETag();
 
   const auto decision =
@@ -99,6 +99,7 @@ HttpResponse GetObject(S3Call& call) {
   // whole object, and only when asked.
   if (!partial && ChecksumModeEnabled(call)) r.Checksum(object.checksum);
   r.Header("x-amz-server-side-encryption", kServerSideEncryption);
+  if (!object.version_id.empty()) r.Header("x-amz-version-id", object.version_id);
   AddObjectMetadataHeaders(r, object.attributes, &call.address.query);
   r.Header("Accept-Ranges", "bytes");
   if (partial) {

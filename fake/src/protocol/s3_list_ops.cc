@@ -153,44 +153,41 @@ HttpResponse ListObjects(S3Call& call) {
 
 namespace fakeaws::protocol::s3ops {
 
-// ListObjectVersions of a bucket that was never versioned: each object is
-// its one version, VersionId "null", IsLatest true (DOC: "Objects stored in
-// your bucket before you set the versioning state have a version ID of
-// null"); tools that empty a bucket this way then delete each (key, "null").
-// Element order as in the DOC sample (Name, Prefix, KeyMarker,
-// VersionIdMarker, MaxKeys, IsTruncated, Version: Key, VersionId, IsLatest,
-// LastModified, ETag, Size, StorageClass, Owner); where the optional
-// elements go follows ListObjects v1 (INFERRED).
+// ListObjectVersions: keys in order, each key's versions newest first, a
+// <DeleteMarker> where a marker stands among them (DOC sample:
+// "my-third-image.jpg"'s marker, then its older <Version>). In a bucket
+// never versioned each object is its one version, "null" (DOC: "Objects
+// stored in your bucket before you set the versioning state have a version
+// ID of null"); tools that empty a bucket this way then delete each
+// (key, version). Element order as in the DOC sample (Name, Prefix,
+// KeyMarker, VersionIdMarker, MaxKeys, IsTruncated, Version: Key,
+// VersionId, IsLatest, LastModified, ETag, Size, StorageClass, Owner;
+// DeleteMarker: Key, VersionId, IsLatest, LastModified, Owner); where the
+// optional elements go follows ListObjects v1 (INFERRED).
 HttpResponse ListObjectVersions(S3Call& call) {
   const base::Query& q = call.address.query;
   auto max_keys = ParseMaxKeys(q);
   if (!max_keys.ok()) return call.Error(max_keys.error());
   auto url = ParseEncoding(q);
   if (!url.ok()) return call.Error(url.error());
-  const std::string key_marker = q.Get("key-marker").value_or("");
+  s3::VersionListQuery query;
+  query.key_marker = q.Get("key-marker").value_or("");
   const auto version_marker = q.Get("version-id-marker");
   if (version_marker && !version_marker->empty()) {
     // The CLI pages with both markers; without a key the version marker
-    // means nothing, and the only version id there is here is "null"
-    // (texts INFERRED, elements as InvalidArgument's elsewhere).
-    if (key_marker.empty()) {
-      return call.Error(s3::VersionIdMarkerWithoutKeyMarker(*version_marker));
-    }
-    if (*version_marker != "null") {
+    // means nothing.
+    if (query.key_marker.empty()) return call.Error(s3::VersionIdMarkerWithoutKeyMarker(*version_marker));
+    if (!s3::IsWellFormedVersionId(*version_marker)) {
       return call.Error(s3::InvalidVersionId("version-id-marker", *version_marker));
     }
+    query.version_id_marker = *version_marker;
   }
-  s3::ListQuery query;
   query.prefix = q.Get("prefix").value_or("");
   query.delimiter = q.Get("delimiter").value_or("");
   query.max_keys = max_keys.value();
-  // With one version per key, a page that ends on a key has listed all of
-  // it: the next page starts after the key-marker whatever the version
-  // marker says.
-  query.after = key_marker;
-  auto listed = call.s3.store().ListObjects(call.bucket(), query);
+  auto listed = call.s3.store().ListObjectVersions(call.bucket(), query);
   if (!listed.ok()) return call.Error(listed.error());
-  const s3::Listing& l = listed.value();
+  const s3::VersionListing& l = listed.value();
 
   const Encoder encode{url.value()};
   const std::string owner = call.s3.owner_id();
@@ -199,30 +196,33 @@ HttpResponse ListObjectVersions(S3Call& call) {
   xml.OpenRoot("ListVersionsResult")
       .Element("Name", call.bucket())
       .Element("Prefix", encode(query.prefix))
-      .Element("KeyMarker", encode(key_marker))
+      .Element("KeyMarker", encode(query.key_marker))
       .Element("VersionIdMarker", version_marker.value_or(""));
   if (l.truncated) {
-    xml.Element("NextKeyMarker", encode(l.last));
+    xml.Element("NextKeyMarker", encode(l.next_key_marker));
     // A page that ends on a common prefix has no version to resume after.
-    const bool ends_on_key = !l.objects.empty() && l.objects.back().key == l.last;
-    if (ends_on_key) xml.Element("NextVersionIdMarker", "null");
+    if (!l.next_version_id_marker.empty()) xml.Element("NextVersionIdMarker", l.next_version_id_marker);
   }
   xml.Element("MaxKeys", static_cast<uint64_t>(query.max_keys));
   if (!query.delimiter.empty()) xml.Element("Delimiter", encode(query.delimiter));
   xml.Element("IsTruncated", l.truncated);
-  for (const s3::ListedObject& o : l.objects) {
-    xml.Open("Version")
+  for (const s3::ListedVersion& v : l.versions) {
+    const s3::ListedObject& o = v.object;
+    const char* element = v.delete_marker ? "DeleteMarker" : "Version";
+    xml.Open(element)
         .Element("Key", encode(o.key))
-        .Element("VersionId", "null")
-        .Element("IsLatest", true)
-        .Element("LastModified", base::IsoTimestamp(o.last_modified))
-        .Element("ETag", o.etag);
-    if (o.checksum_algorithm != s3::ChecksumAlgorithm::kNone) {
-      xml.Element("ChecksumAlgorithm", s3::AlgorithmName(o.checksum_algorithm))
-          .Element("ChecksumType", o.checksum_type == s3::ChecksumType::kComposite ? "COMPOSITE" : "FULL_OBJECT");
+        .Element("VersionId", v.version_id)
+        .Element("IsLatest", v.is_latest)
+        .Element("LastModified", base::IsoTimestamp(o.last_modified));
+    if (!v.delete_marker) {
+      xml.Element("ETag", o.etag);
+      if (o.checksum_algorithm != s3::ChecksumAlgorithm::kNone) {
+        xml.Element("ChecksumAlgorithm", s3::AlgorithmName(o.checksum_algorithm))
+            .Element("ChecksumType", o.checksum_type == s3::ChecksumType::kComposite ? "COMPOSITE" : "FULL_OBJECT");
+      }
+      xml.Element("Size", o.size).Element("StorageClass", "STANDARD");
     }
-    xml.Element("Size", o.size).Element("StorageClass", "STANDARD");
-    xml.Open("Owner").Element("ID", owner).Close("Owner").Close("Version");
+    xml.Open("Owner").Element("ID", owner).Close("Owner").Close(element);
   }
   WriteCommonPrefixes(xml, l.common_prefixes, encode);
   if (url.value()) xml.Element("EncodingType", "url");

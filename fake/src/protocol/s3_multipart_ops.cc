@@ -173,7 +173,10 @@ HttpResponse CompleteMultipartUpload(S3Call& call) {
         .Element("ChecksumType", s3::ChecksumTypeName(object.checksum.type));
   }
   xml.Close("CompleteMultipartUploadResult");
-  return S3Response(call).Header("x-amz-server-side-encryption", kServerSideEncryption).Xml(std::move(body));
+  S3Response r(call);
+  r.Header("x-amz-server-side-encryption", kServerSideEncryption);
+  if (!object.version_id.empty()) r.Header("x-amz-version-id", object.version_id);
+  return r.Xml(std::move(body));
 }
 
 HttpResponse AbortMultipartUpload(S3Call& call) {

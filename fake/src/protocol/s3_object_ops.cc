@@ -27,16 +27,24 @@ std::string Upper(std::string_view s) {
 struct CopySource {
   std::string bucket;
   std::string key;
+  std::optional<std::string> version_id;
 };
 
-// "/bucket/key" or "bucket/key", percent-encoded, maybe "?versionId=".
+// "/bucket/key" or "bucket/key", percent-encoded, maybe "?versionId=<id>"
+// (DOC CopyObject: "append ?versionId=<version-id> to the value").
 Outcome<CopySource> ParseCopySource(std::string_view header) {
   const std::string original(header);
   std::string_view value = header;
+  std::optional<std::string> version_id;
   const size_t question = value.find('?');
   if (question != std::string_view::npos) {
     const std::string_view query = value.substr(question + 1);
-    if (query != "versionId=null") return s3::NotImplemented("x-amz-copy-source");
+    constexpr std::string_view kVersionId = "versionId=";
+    if (query.substr(0, kVersionId.size()) != kVersionId) return s3::NotImplemented("x-amz-copy-source");
+    auto id = base::PercentDecode(query.substr(kVersionId.size()));
+    if (!id) return s3::InvalidCopySource(original);
+    if (id->empty()) return s3::EmptyVersionId();
+    version_id = std::move(*id);
     value = value.substr(0, question);
   }
   if (!value.empty() && value.front() == '/') value.remove_prefix(1);
@@ -45,7 +53,7 @@ Outcome<CopySource> ParseCopySource(std::string_view header) {
   auto bucket = base::PercentDecode(value.substr(0, slash));
   auto key = base::PercentDecode(value.substr(slash + 1));
   if (!bucket || !key || bucket->empty() || key->empty()) return s3::InvalidCopySource(original);
-  return CopySource{std::move(*bucket), std::move(*key)};
+  return CopySource{std::move(*bucket), std::move(*key), std::move(version_id)};
 }
 
 }  // namespace
@@ -65,17 +73,25 @@ HttpResponse PutObject(S3Call& call) {
   auto put = call.s3.store().PutObject(call.bucket(), call.key(), std::move(object), call.now,
                                     WriteConditionsFromHeaders(call.request.headers));
   if (!put.ok()) return call.Error(put.error());
-  return S3Response(call)
-      .Header("ETag", put.value().ETag())
+  S3Response r(call);
+  r.Header("ETag", put.value().ETag())
       .Checksum(put.value().checksum)
-      .Header("x-amz-server-side-encryption", kServerSideEncryption)
-      .Empty();
+      .Header("x-amz-server-side-encryption", kServerSideEncryption);
+  if (!put.value().version_id.empty()) r.Header("x-amz-version-id", put.value().version_id);
+  return r.Empty();
 }
 
+// DOC (DeleteObject): x-amz-delete-marker when a marker was made or the
+// version deleted was one, x-amz-version-id when the bucket has versions.
 HttpResponse DeleteObject(S3Call& call) {
-  auto deleted = call.s3.store().DeleteObject(call.bucket(), call.key());
+  auto version = VersionIdParam(call);
+  if (!version.ok()) return call.Error(version.error());
+  auto deleted = call.s3.store().DeleteObject(call.bucket(), call.key(), version.value(), call.now);
   if (!deleted.ok()) return call.Error(deleted.error());
-  return S3Response(call, 204).Bodiless();
+  S3Response r(call, 204);
+  if (deleted.value().delete_marker) r.Header("x-amz-delete-marker", "true");
+  if (!deleted.value().version_id.empty()) r.Header("x-amz-version-id", deleted.value().version_id);
+  return r.Bodiless();
 }
 
 // <DeleteResult>: a <Deleted> per key (unless Quiet), then any <Error>s
@@ -103,7 +119,7 @@ HttpResponse DeleteObjects(S3Call& call) {
     if (const XmlNode* version = o->Child("VersionId")) entry.version_id = version->text;
     keys.push_back(std::move(entry));
   }
-  auto deleted = call.s3.DeleteObjects(call.bucket(), keys);
+  auto deleted = call.s3.DeleteObjects(call.bucket(), keys, call.now);
   if (!deleted.ok()) return call.Error(deleted.error());
 
   std::string body(kXmlDeclaration);
@@ -112,10 +128,14 @@ HttpResponse DeleteObjects(S3Call& call) {
   if (!quiet) {
     for (const s3::DeletedKey& d : deleted.value()) {
       if (d.error) continue;
-      // The version the request named comes back with the key (DOC
-      // sample: <Deleted><Key>, <VersionId>).
+      // The version the request named comes back with the key, then the
+      // marker made or deleted (DOC samples: <Deleted><Key>, <VersionId>;
+      // <Deleted><Key>, <DeleteMarker>, <DeleteMarkerVersionId>).
       xml.Open("Deleted").Element("Key", d.key);
       if (d.version_id) xml.Element("VersionId", *d.version_id);
+      if (d.delete_marker) {
+        xml.Element("DeleteMarker", true).Element("DeleteMarkerVersionId", d.delete_marker_version_id);
+      }
       xml.Close("Deleted");
     }
   }
@@ -152,21 +172,29 @@ HttpResponse CopyObject(S3Call& call) {
   }
   in.source_bucket = std::move(source.value().bucket);
   in.source_key = std::move(source.value().key);
+  in.source_version_id = std::move(source.value().version_id);
   in.bucket = call.bucket();
   in.key = call.key();
   in.replace_metadata = directive == "REPLACE";
   if (in.replace_metadata) in.attributes = AttributesFromHeaders(call.request.headers);
   in.source_conditions = ReadConditionsFromHeaders(call.request.headers, "x-amz-copy-source-");
   in.conditions = WriteConditionsFromHeaders(call.request.headers);
-  auto put = call.s3.CopyObject(in, call.now);
-  if (!put.ok()) return call.Error(put.error());
+  auto copied = call.s3.CopyObject(in, call.now);
+  if (!copied.ok()) return call.Error(copied.error());
+  const s3::ObjectInfo& made = copied.value().object;
   std::string body(kXmlDeclaration);
   XmlWriter xml(&body);
   xml.OpenRoot("CopyObjectResult")
-      .Element("LastModified", base::IsoTimestamp(put.value().last_modified))
-      .Element("ETag", put.value().ETag())
+      .Element("LastModified", base::IsoTimestamp(made.last_modified))
+      .Element("ETag", made.ETag())
       .Close("CopyObjectResult");
-  return S3Response(call).Header("x-amz-server-side-encryption", kServerSideEncryption).Xml(std::move(body));
+  S3Response r(call);
+  // DOC (CopyObject): the source's version read, and the copy's own.
+  if (!copied.value().source_version_id.empty()) {
+    r.Header("x-amz-copy-source-version-id", copied.value().source_version_id);
+  }
+  if (!made.version_id.empty()) r.Header("x-amz-version-id", made.version_id);
+  return r.Header("x-amz-server-side-encryption", kServerSideEncryption).Xml(std::move(body));
 }
 
 }  // namespace fakeaws::protocol::s3ops

@@ -26,12 +26,12 @@ HttpResponse CopyObject(S3Call& call);
 // Listings (s3_list_ops.cc).
 HttpResponse ListObjectsV2(S3Call& call);
 HttpResponse ListObjects(S3Call& call);
-// Every object is its one version, "null" (the bucket is never versioned).
 HttpResponse ListObjectVersions(S3Call& call);
 
 // A bucket's configurations, as S3 answers them for a bucket nobody
 // configured (s3_bucket_config_ops.cc).
 HttpResponse GetBucketVersioning(S3Call& call);
+HttpResponse PutBucketVersioning(S3Call& call);
 HttpResponse GetBucketAccelerateConfiguration(S3Call& call);
 HttpResponse GetBucketNotificationConfiguration(S3Call& call);
 HttpResponse GetBucketRequestPayment(S3Call& call);

@@ -28,7 +28,7 @@ constexpr Op kOperations[] = {
     {"ListObjectVersions", "GET", kBucket, "versions", "", Op::kEither, &s3ops::ListObjectVersions},
     {"DeleteObjects", "POST", kBucket, "delete", "", Op::kEither, &s3ops::DeleteObjects},
     {"GetBucketVersioning", "GET", kBucket, "versioning", "", Op::kEither, &s3ops::GetBucketVersioning},
-    {"PutBucketVersioning", "PUT", kBucket, "versioning"},
+    {"PutBucketVersioning", "PUT", kBucket, "versioning", "", Op::kEither, &s3ops::PutBucketVersioning},
     {"GetBucketTagging", "GET", kBucket, "tagging", "", Op::kEither, &s3ops::GetBucketTagging},
     {"PutBucketTagging", "PUT", kBucket, "tagging", "", Op::kEither, &s3ops::PutBucketTagging},
     {"DeleteBucketTagging", "DELETE", kBucket, "tagging", "", Op::kEither, &s3ops::DeleteBucketTagging},
@@ -146,6 +146,14 @@ bool IsNullVersion(const std::string& name, const std::string& value) {
   return name == "versionId" && value == "null";
 }
 
+// The operations the fake answers that take a ?versionId= (botocore's
+// model: VersionId in the querystring).
+bool TakesVersionId(const Op& op) {
+  return op.handler == &s3ops::GetObject || op.handler == &s3ops::DeleteObject ||
+         op.handler == &s3ops::GetObjectTagging || op.handler == &s3ops::PutObjectTagging ||
+         op.handler == &s3ops::DeleteObjectTagging || op.handler == &s3ops::GetObjectAcl;
+}
+
 bool Selects(const Op& op, const HttpRequest& request, Op::Level level, const base::Query& query, bool copy) {
   if (op.level != level || op.method != request.method) return false;
   if (op.copy_source == Op::kWith && !copy) return false;
@@ -169,7 +177,10 @@ const Op* Name(const HttpRequest& request, Op::Level level, const base::Query& q
 // True when the request asks for nothing but what `op` is answered with.
 bool OnlyItsOwnSubresources(const Op& op, const base::Query& query) {
   for (const auto& [name, value] : query.params()) {
-    if (!IsSubresource(name) || IsNullVersion(name, value) || name == op.param || name == op.answered_with) continue;
+    if (!IsSubresource(name) || IsNullVersion(name, value) || name == op.param || name == op.answered_with ||
+        (name == "versionId" && TakesVersionId(op))) {
+      continue;
+    }
     return false;
   }
   return true;

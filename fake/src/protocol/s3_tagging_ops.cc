@@ -9,14 +9,20 @@
 namespace fakeaws::protocol::s3ops {
 namespace {
 
-HttpResponse TaggingDocument(S3Call& call, const s3::TagSet& tags) {
+HttpResponse TaggingDocument(S3Call& call, const s3::TagSet& tags, const std::string& version_id = "") {
   std::string body(kXmlDeclaration);
   XmlWriter xml(&body);
   xml.OpenRoot("Tagging");
   WriteTagSet(xml, tags);
   xml.Close("Tagging");
-  return S3Response(call).Xml(std::move(body));
+  S3Response r(call);
+  if (!version_id.empty()) r.Header("x-amz-version-id", version_id);
+  return r.Xml(std::move(body));
 }
+
+// The ?versionId= a tagging call names; VersionIdParam has checked it.
+std::optional<std::string> NamedVersion(const S3Call& call) { return call.address.query.Get("versionId"); }
+
 
 // The <Tagging> body of a Put, which must carry Content-MD5 or an
 // x-amz-checksum-* (the model's requestChecksumRequired).
@@ -54,28 +60,37 @@ HttpResponse DeleteBucketTagging(S3Call& call) {
 }
 
 // An object without tags has an empty TagSet (DOC: GetObjectTagging;
-// `<TagSet/>` and Content-Type INFERRED).
+// `<TagSet/>` and Content-Type INFERRED). The version's id comes back in
+// x-amz-version-id (DOC), as for every object tagging call.
 HttpResponse GetObjectTagging(S3Call& call) {
-  auto got = call.s3.store().GetObject(call.bucket(), call.key());
-  if (!got.ok()) return call.Error(got.error());
-  return TaggingDocument(call, got.value().attributes.tags);
+  s3::FoundVersion found;
+  if (auto refused = FindObjectVersion(call, &found)) return std::move(*refused);
+  return TaggingDocument(call, found.object->attributes.tags, found.version_id);
 }
 
 // DOC (PutObjectTagging): 200 with an empty body.
 HttpResponse PutObjectTagging(S3Call& call) {
-  if (auto got = call.s3.store().GetObject(call.bucket(), call.key()); !got.ok()) return call.Error(got.error());
+  s3::FoundVersion found;
+  if (auto refused = FindObjectVersion(call, &found)) return std::move(*refused);
   auto tags = TagsFromBody(call, TagScope::kObject);
   if (!tags.ok()) return call.Error(tags.error());
-  auto put = call.s3.store().PutObjectTagging(call.bucket(), call.key(), std::move(tags.value()));
+  auto put = call.s3.store().PutObjectTagging(call.bucket(), call.key(), std::move(tags.value()),
+                                           NamedVersion(call));
   if (!put.ok()) return call.Error(put.error());
-  return S3Response(call).Empty();
+  S3Response r(call);
+  if (!found.version_id.empty()) r.Header("x-amz-version-id", found.version_id);
+  return r.Empty();
 }
 
 // The model's responseCode: 204.
 HttpResponse DeleteObjectTagging(S3Call& call) {
-  auto put = call.s3.store().PutObjectTagging(call.bucket(), call.key(), {});
+  s3::FoundVersion found;
+  if (auto refused = FindObjectVersion(call, &found)) return std::move(*refused);
+  auto put = call.s3.store().PutObjectTagging(call.bucket(), call.key(), {}, NamedVersion(call));
   if (!put.ok()) return call.Error(put.error());
-  return S3Response(call, 204).Bodiless();
+  S3Response r(call, 204);
+  if (!found.version_id.empty()) r.Header("x-amz-version-id", found.version_id);
+  return r.Bodiless();
 }
 
 }  // namespace fakeaws::protocol::s3ops

@@ -52,6 +52,46 @@ HttpResponse S3Call::Error(const AwsError& e) {
   return std::move(reply.response);
 }
 
+HttpResponse S3Call::Error(const AwsError& e, const Headers& own) {
+  HttpResponse plain = Error(e);
+  HttpResponse r;
+  r.status = plain.status;
+  r.body = std::move(plain.body);
+  const auto& fields = plain.headers.fields();
+  for (size_t i = 0; i < fields.size(); ++i) {
+    r.headers.Add(fields[i].name, fields[i].value);
+    if (i == 1) {
+      for (const auto& field : own) r.headers.Add(field.name, field.value);
+    }
+  }
+  return r;
+}
+
+Outcome<std::optional<std::string>> VersionIdParam(const S3Call& call) {
+  auto id = call.address.query.Get("versionId");
+  if (!id) return std::optional<std::string>();
+  if (id->empty()) return s3::EmptyVersionId();
+  return std::optional<std::string>(std::move(*id));
+}
+
+std::optional<HttpResponse> FindObjectVersion(S3Call& call, s3::FoundVersion* found) {
+  auto version = VersionIdParam(call);
+  if (!version.ok()) return call.Error(version.error());
+  auto got = call.s3.store().GetVersion(call.bucket(), call.key(), version.value());
+  if (!got.ok()) return call.Error(got.error());
+  const s3::FoundVersion& v = got.value();
+  if (!v.object) {
+    const bool named = version.value().has_value();
+    Headers own{{"x-amz-delete-marker", "true"}};
+    if (named) own.Add("Last-Modified", base::HttpDate(v.last_modified));
+    own.Add("x-amz-version-id", v.version_id);
+    return call.Error(named ? s3::MethodNotAllowed(call.request.method, "DeleteMarker") : s3::NoSuchKey(call.key()),
+                      own);
+  }
+  *found = std::move(got.value());
+  return std::nullopt;
+}
+
 S3Response::S3Response(const S3Call& call, int status) {
   response_.status = status;
   response_.headers.Add("x-amz-request-id", call.request_id);

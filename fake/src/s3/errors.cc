@@ -283,6 +283,16 @@ AwsError InvalidVersionId(const std::string& name, const std::string& value) {
   return InvalidArgument("Invalid version id specified", name, value);
 }
 
+AwsError NoSuchVersion(const std::string& key, const std::string& version_id) {
+  return {"NoSuchVersion", "The specified version does not exist.", 404, {{"Key", key}, {"VersionId", version_id}}};
+}
+
+AwsError EmptyVersionId() { return InvalidArgument("Version id cannot be the empty string", "versionId", ""); }
+
+AwsError CopySourceIsDeleteMarker() {
+  return InvalidRequest("The source of a copy request may not specifically refer to a delete marker by version id.");
+}
+
 AwsError InvalidMetadataDirective(const std::string& value) {
   return InvalidArgument("Unknown metadata directive.", "x-amz-metadata-directive", value);
 }

@@ -180,12 +180,26 @@ AwsError InvalidPartNumber(const std::string& value);
 AwsError InvalidContinuationToken();
 // INFERRED text: encoding-type other than "url".
 AwsError InvalidEncodingType(const std::string& value);
-// INFERRED text (InvalidArgument): ListObjectVersions' version-id-marker
-// without a key-marker.
+// CAPTURE (versity/versitygw#2174, S3's 400 quoted whole): ListObjectVersions'
+// version-id-marker without a key-marker.
 AwsError VersionIdMarkerWithoutKeyMarker(const std::string& value);
-// INFERRED text (InvalidArgument): a version id the bucket never gave
-// (`name` is the parameter that carried it).
+// CAPTURE (versity/versitygw#1638: "S3 returns InvalidArgument: Invalid
+// version id specified" for an id not of S3's structure; Seagate/cortx-s3server
+// #1724: AWS answers 400 to "dsf", 404 to a well-formed unknown id); text
+// as MOTO. `name` is the parameter that carried the id.
 AwsError InvalidVersionId(const std::string& name, const std::string& value);
+// DOC table code and status (404: "the version ID specified in the request
+// does not match an existing version"); text MOTO and MinIO; <Key> and
+// <VersionId> MOTO (INFERRED for S3).
+AwsError NoSuchVersion(const std::string& key, const std::string& version_id);
+// CAPTURE (the AWS CLI against S3, quoted in noobaa/noobaa-core#7970, and
+// the Ruby SDK in amazon-archives/aws-sdk-core-ruby#76): InvalidArgument
+// "Version id cannot be the empty string" for `?versionId=` with nothing
+// after it. Elements INFERRED (as InvalidVersionId's).
+AwsError EmptyVersionId();
+// DOC (CopyObject: "you can't specify a delete marker as the copy
+// source"); InvalidRequest, text INFERRED.
+AwsError CopySourceIsDeleteMarker();
 // INFERRED text: x-amz-metadata-directive other than COPY / REPLACE.
 AwsError InvalidMetadataDirective(const std::string& value);
 // INFERRED text: an x-amz-copy-source without "bucket/key".

@@ -195,9 +195,7 @@ Outcome<ObjectInfo> Store::CompleteMultipartUpload(const std::string& bucket, co
   if (u == it->second.uploads.end() || u->second.info.key != key) return NoSuchUpload(upload_id);
   it->second.uploads.erase(u);
   object.part_count = static_cast<uint16_t>(bodies.size());
-  StoredObject stored = Compact(std::move(object), now);
-  ObjectInfo info = stored.Info();
-  it->second.objects[key] = std::move(stored);
+  ObjectInfo info = InstallLocked(it->second, key, Compact(std::move(object), now));
   Completion& completion = it->second.completed[upload_id];
   completion.key = key;
   for (const CompletedPart& p : listed) completion.parts.emplace_back(p.number, UnquotedEtag(p.etag));

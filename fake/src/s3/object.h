@@ -57,6 +57,9 @@ struct ObjectInfo {
   Timestamp last_modified;
   ObjectAttributes attributes;
   Checksum checksum;
+  // "null" or the id S3 gave this version; empty in a bucket never
+  // versioned, where S3 sends no x-amz-version-id.
+  std::string version_id;
 
   uint64_t size() const { return body.size(); }
   // The ETag as S3 sends it, quoted: "\"<md5 hex>\"" or "\"<hex>-<parts>\"".

@@ -16,7 +16,7 @@ Service::Service(const Options& options)
       account_id_(options.account_id),
       seed_(options.seed),
       max_object_bytes_(options.limits.max_object_bytes),
-      store_(options.region, options.limits.max_user_metadata_bytes) {}
+      store_(options.region, options.limits.max_user_metadata_bytes, options.seed) {}
 
 const std::string& Service::owner_id() const {
   std::call_once(owner_once_, [this] {
@@ -61,11 +61,12 @@ Outcome<UploadInfo> Service::CreateMultipartUpload(const std::string& bucket, co
   return store_.CreateMultipartUpload(bucket, key, id, spec, now);
 }
 
-Outcome<ObjectInfo> Service::CopyObject(const CopyObjectInput& in, Timestamp now) {
+Outcome<CopiedObject> Service::CopyObject(const CopyObjectInput& in, Timestamp now) {
   if (!store_.BucketExists(in.bucket)) return NoSuchBucket(in.bucket);
-  auto got = store_.GetObject(in.source_bucket, in.source_key);
+  auto got = store_.GetVersion(in.source_bucket, in.source_key, in.source_version_id);
   if (!got.ok()) return got.error();
-  const ObjectInfo& original = got.value();
+  if (!got.value().object) return in.source_version_id ? CopySourceIsDeleteMarker() : NoSuchKey(in.source_key);
+  const ObjectInfo& original = *got.value().object;
   if (original.body.size() > max_object_bytes_) return CopySourceTooLarge(max_object_bytes_);
   // Any failed condition on the source is 412, the not-modified ones too
   // (DOC: CopyObject conditional headers).
@@ -75,7 +76,15 @@ Outcome<ObjectInfo> Service::CopyObject(const CopyObjectInput& in, Timestamp now
     return PreconditionFailed(in.source_conditions.if_none_match ? "x-amz-copy-source-If-None-Match"
                                                                  : "x-amz-copy-source-If-Modified-Since");
   }
-  if (in.source_bucket == in.bucket && in.source_key == in.key && !in.replace_metadata && !in.new_checksum) {
+  // A copy of an older version onto its key restores it (DOC "Restoring
+  // previous versions"): only the current one copied onto itself is refused.
+  bool current = true;
+  if (in.source_version_id) {
+    auto latest = store_.GetObject(in.source_bucket, in.source_key);
+    current = latest.ok() && latest.value().version_id == got.value().version_id;
+  }
+  if (in.source_bucket == in.bucket && in.source_key == in.key && current && !in.replace_metadata &&
+      !in.new_checksum) {
     return CopyOntoItself();
   }
   NewObject copy;
@@ -90,21 +99,26 @@ Outcome<ObjectInfo> Service::CopyObject(const CopyObjectInput& in, Timestamp now
   } else if (original.checksum.type == ChecksumType::kFullObject) {
     copy.checksum = original.checksum;
   }
-  return store_.PutObject(in.bucket, in.key, std::move(copy), now, in.conditions);
+  auto put = store_.PutObject(in.bucket, in.key, std::move(copy), now, in.conditions);
+  if (!put.ok()) return put.error();
+  return CopiedObject{std::move(put.value()), got.value().version_id};
 }
 
 Outcome<std::vector<DeletedKey>> Service::DeleteObjects(const std::string& bucket,
-                                                        const std::vector<ObjectToDelete>& objects) {
+                                                        const std::vector<ObjectToDelete>& objects, Timestamp now) {
   if (!store_.BucketExists(bucket)) return NoSuchBucket(bucket);
   std::vector<DeletedKey> out;
   out.reserve(objects.size());
   for (const ObjectToDelete& o : objects) {
-    if (o.version_id && *o.version_id != "null") {
-      out.push_back({o.key, o.version_id, InvalidVersionId("versionId", *o.version_id)});
-      continue;
+    DeletedKey entry{o.key, o.version_id, std::nullopt};
+    auto deleted = store_.DeleteObject(bucket, o.key, o.version_id, now);
+    if (!deleted.ok()) {
+      entry.error = deleted.error();
+    } else if (deleted.value().delete_marker) {
+      entry.delete_marker = true;
+      entry.delete_marker_version_id = deleted.value().version_id;
     }
-    auto deleted = store_.DeleteObject(bucket, o.key);
-    out.push_back({o.key, o.version_id, deleted.ok() ? std::nullopt : std::optional<AwsError>(deleted.error())});
+    out.push_back(std::move(entry));
   }
   return out;
 }

@@ -27,6 +27,7 @@ namespace fakeaws::s3 {
 // CopyObject, decoded.
 struct CopyObjectInput {
   std::string source_bucket, source_key;
+  std::optional<std::string> source_version_id;  // "?versionId=" of x-amz-copy-source
   std::string bucket, key;
   // COPY keeps the source's metadata, REPLACE takes `attributes`.
   bool replace_metadata = false;
@@ -57,6 +58,16 @@ struct DeletedKey {
   std::string key;
   std::optional<std::string> version_id;  // as the request named it
   std::optional<AwsError> error;
+  // A delete marker made, or the version deleted was one (DOC
+  // DeletedObject: DeleteMarker, DeleteMarkerVersionId).
+  bool delete_marker = false;
+  std::string delete_marker_version_id;
+};
+
+// What a copy made, and which version of the source it read.
+struct CopiedObject {
+  ObjectInfo object;
+  std::string source_version_id;  // empty when the source bucket was never versioned
 };
 
 class Service {
@@ -84,13 +95,12 @@ class Service {
                                             ObjectAttributes attributes, std::optional<ChecksumAlgorithm> algorithm,
                                             std::optional<ChecksumType> type, uint64_t request_number, Timestamp now);
 
-  Outcome<ObjectInfo> CopyObject(const CopyObjectInput& input, Timestamp now);
+  Outcome<CopiedObject> CopyObject(const CopyObjectInput& input, Timestamp now);
 
-  // Each key in order; NoSuchBucket when the bucket is not there. A bucket
-  // never versioned holds one version of each key, "null": naming another
-  // is that key's InvalidArgument (INFERRED, as DeleteObject's).
+  // Each key in order, as DeleteObject would; NoSuchBucket when the bucket
+  // is not there.
   Outcome<std::vector<DeletedKey>> DeleteObjects(const std::string& bucket,
-                                                 const std::vector<ObjectToDelete>& objects);
+                                                 const std::vector<ObjectToDelete>& objects, Timestamp now);
 
  private:
   const std::string region_;

@@ -5,7 +5,13 @@
 //                 "content_type":"text/csv","content_encoding":"","cache_control":"",
 //                 "content_disposition":"","content_language":"","expires":"",
 //                 "metadata":{"k":"v"},"tags":[{"key":"k","value":"v"}],
-//                 "checksum":{"algorithm":"CRC32","type":"FULL_OBJECT","parts":0,"digest_base64":"..."}}]}]}
+//                 "checksum":{"algorithm":"CRC32","type":"FULL_OBJECT","parts":0,"digest_base64":"..."}}]}],
+//    "version_ids_made":2}
+// A versioned bucket has "versioning" ("Enabled" or "Suspended") and, for
+// "objects", "versions": each version oldest first, an object's fields plus
+// "version_id", or a delete marker {"key","version_id","delete_marker":true,
+// "last_modified"}. "tags", "versioning" and "version_ids_made" may be
+// missing (snapshots older than them).
 #include "s3/snapshot.h"
 
 #include <cctype>
@@ -153,25 +159,68 @@ Snapshot::Object ObjectFromJson(JsonFields& f, const Json& json) {
   return out;
 }
 
+// Every version of a versioned bucket, oldest first within each key.
+Json VersionsToJson(const Store& store, const std::string& bucket) {
+  std::vector<ListedVersion> listed;  // keys in order, each newest first
+  VersionListQuery query;
+  for (;;) {
+    auto page = store.ListObjectVersions(bucket, query);
+    if (!page.ok()) break;
+    for (ListedVersion& v : page.value().versions) listed.push_back(std::move(v));
+    if (!page.value().truncated) break;
+    query.key_marker = page.value().next_key_marker;
+    query.version_id_marker = page.value().next_version_id_marker;
+  }
+  Json out = Json::array();
+  for (size_t begin = 0; begin < listed.size();) {
+    size_t end = begin;
+    while (end < listed.size() && listed[end].object.key == listed[begin].object.key) ++end;
+    for (size_t i = end; i-- > begin;) {
+      const ListedVersion& v = listed[i];
+      if (v.delete_marker) {
+        out.push_back({{"key", v.object.key},
+                       {"version_id", v.version_id},
+                       {"delete_marker", true},
+                       {"last_modified", FormatTimestamp(v.object.last_modified)}});
+        continue;
+      }
+      auto found = store.GetVersion(bucket, v.object.key, v.version_id);
+      if (!found.ok() || !found.value().object) continue;
+      Json object = ObjectToJson(v.object.key, *found.value().object);
+      object["version_id"] = v.version_id;
+      out.push_back(std::move(object));
+    }
+    begin = end;
+  }
+  return out;
+}
+
 }  // namespace
 
 Json Snapshot::Save(const Store& store) {
   Json buckets = Json::array();
   for (const BucketInfo& bucket : store.ListBuckets()) {
-    Json objects = Json::array();
-    auto keys = store.ListKeys(bucket.name, "");
-    for (const std::string& key : keys.ok() ? keys.value() : std::vector<std::string>{}) {
-      auto object = store.GetObject(bucket.name, key);
-      if (object.ok()) objects.push_back(ObjectToJson(key, object.value()));
-    }
     auto tags = store.GetBucketTagging(bucket.name);
-    buckets.push_back({{"name", bucket.name},
-                       {"region", bucket.region},
-                       {"creation_date", FormatTimestamp(bucket.creation_date)},
-                       {"tags", TagsToJson(tags.ok() && tags.value() ? *tags.value() : TagSet{})},
-                       {"objects", std::move(objects)}});
+    Json saved = {{"name", bucket.name},
+                  {"region", bucket.region},
+                  {"creation_date", FormatTimestamp(bucket.creation_date)},
+                  {"tags", TagsToJson(tags.ok() && tags.value() ? *tags.value() : TagSet{})}};
+    const auto versioning = store.GetVersioning(bucket.name);
+    if (versioning.ok() && versioning.value() != Versioning::kNever) {
+      saved["versioning"] = versioning.value() == Versioning::kEnabled ? "Enabled" : "Suspended";
+      saved["versions"] = VersionsToJson(store, bucket.name);
+    } else {
+      Json objects = Json::array();
+      auto keys = store.ListKeys(bucket.name, "");
+      for (const std::string& key : keys.ok() ? keys.value() : std::vector<std::string>{}) {
+        auto object = store.GetObject(bucket.name, key);
+        if (object.ok()) objects.push_back(ObjectToJson(key, object.value()));
+      }
+      saved["objects"] = std::move(objects);
+    }
+    buckets.push_back(std::move(saved));
   }
-  return {{"buckets", std::move(buckets)}};
+  return {{"buckets", std::move(buckets)}, {"version_ids_made", store.VersionIdsMade()}};
 }
 
 Outcome<Snapshot::Contents> Snapshot::Decode(const Json& json, const std::string& region) {
@@ -195,51 +244,73 @@ Outcome<Snapshot::Contents> Snapshot::Decode(const Json& json, const std::string
         f.Fail(bucket.name + ": " + created.error().message);
       }
     }
-    const Json& objects = f.Member("objects");
-    if (f.ok() && !objects.is_array()) f.Fail("objects must be a list");
+    if (f.ok() && list[b].contains("versioning")) {
+      const std::string state = f.String("versioning");
+      if (state != "Enabled" && state != "Suspended") f.Fail("versioning must be Enabled or Suspended");
+      if (f.ok()) {
+        bucket.versioning = state == "Enabled" ? Versioning::kEnabled : Versioning::kSuspended;
+        (void)scratch.SetVersioning(bucket.name, bucket.versioning);
+      }
+    }
+    const bool versioned = bucket.versioning != Versioning::kNever;
+    const char* list_name = versioned ? "versions" : "objects";
+    const Json& objects = f.Member(list_name);
+    if (f.ok() && !objects.is_array()) f.Fail(std::string(list_name) + " must be a list");
     for (size_t o = 0; f.ok() && o < objects.size(); ++o) {
-      JsonFields g(objects[o], "s3.buckets[" + std::to_string(b) + "].objects[" + std::to_string(o) + "]");
-      Object object = ObjectFromJson(g, objects[o]);
+      JsonFields g(objects[o], "s3.buckets[" + std::to_string(b) + "]." + list_name + "[" + std::to_string(o) + "]");
+      if (!versioned) {
+        Object object = ObjectFromJson(g, objects[o]);
+        if (g.ok()) {
+          auto put = scratch.PutObject(bucket.name, object.key, object.object, object.last_modified);
+          if (!put.ok()) g.Fail(object.key + ": " + put.error().message);
+        }
+        if (!g.ok()) return g.error();
+        bucket.objects.push_back(std::move(object));
+        continue;
+      }
+      Version version;
+      version.version_id = g.String("version_id");
+      const bool marker = objects[o].is_object() && objects[o].contains("delete_marker") && g.Bool("delete_marker");
+      if (marker) {
+        version.key = g.String("key");
+        version.last_modified = g.Time("last_modified");
+      } else {
+        Object object = ObjectFromJson(g, objects[o]);
+        version.key = std::move(object.key);
+        version.object = std::move(object.object);
+        version.last_modified = object.last_modified;
+      }
       if (g.ok()) {
-        auto put = scratch.PutObject(bucket.name, object.key, object.object, object.last_modified);
-        if (!put.ok()) g.Fail(object.key + ": " + put.error().message);
+        auto put = scratch.RestoreVersion(bucket.name, version.key, version.version_id, version.object,
+                                          version.last_modified);
+        if (!put.ok()) g.Fail(version.key + " " + version.version_id + ": " + put.error().message);
       }
       if (!g.ok()) return g.error();
-      bucket.objects.push_back(std::move(object));
+      bucket.versions.push_back(std::move(version));
     }
     if (!f.ok()) return f.error();
-    contents.push_back(std::move(bucket));
+    contents.buckets.push_back(std::move(bucket));
   }
+  if (top.ok() && json.contains("version_ids_made")) contents.version_ids_made = top.Unsigned("version_ids_made");
+  if (!top.ok()) return top.error();
   return contents;
 }
 
 void Snapshot::Apply(Store& store, const Contents& contents) {
-  for (const BucketInfo& bucket : store.ListBuckets()) {
-    auto keys = store.ListKeys(bucket.name, "");
-    for (const std::string& key : keys.ok() ? keys.value() : std::vector<std::string>{}) {
-      (void)store.DeleteObject(bucket.name, key);
-    }
-    UploadListQuery query;
-    for (;;) {
-      auto uploads = store.ListMultipartUploads(bucket.name, query);
-      if (!uploads.ok()) break;
-      for (const auto& upload : uploads.value().uploads) {
-        (void)store.AbortMultipartUpload(bucket.name, upload.key, upload.upload_id);
-      }
-      if (!uploads.value().truncated) break;
-      query.key_marker = uploads.value().next_key_marker;
-      query.upload_id_marker = uploads.value().next_upload_id_marker;
-    }
-    (void)store.DeleteBucket(bucket.name);
-  }
+  store.Clear();
   // Decode replayed exactly these calls on a scratch store, so none fails.
-  for (const Bucket& bucket : contents) {
+  for (const Bucket& bucket : contents.buckets) {
     (void)store.CreateBucket(bucket.name, bucket.creation_date);
     if (!bucket.tags.empty()) (void)store.PutBucketTagging(bucket.name, bucket.tags);
+    if (bucket.versioning != Versioning::kNever) (void)store.SetVersioning(bucket.name, bucket.versioning);
     for (const Object& object : bucket.objects) {
       (void)store.PutObject(bucket.name, object.key, object.object, object.last_modified);
     }
+    for (const Version& version : bucket.versions) {
+      (void)store.RestoreVersion(bucket.name, version.key, version.version_id, version.object, version.last_modified);
+    }
   }
+  store.SetVersionIdsMade(contents.version_ids_made);
 }
 
 }  // namespace fakeaws::s3

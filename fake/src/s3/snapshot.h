@@ -2,6 +2,7 @@
 // whole document).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,7 +15,9 @@ namespace fakeaws::s3 {
 // Kept to the store's public methods
 // so the store stays free to change inside. It covers buckets and objects
 // (bytes, attributes and tags, checksum, MD5 and part count, so ETag,
-// Last-Modified) and the buckets' tags;
+// Last-Modified), the buckets' tags, versioning and every version and
+// delete marker under its id, and the count of ids made, so the ids made
+// after a load are those the saved fake would have made;
 // uploads in progress are not saved: the store shows no part's bytes.
 class Snapshot {
  public:
@@ -23,13 +26,25 @@ class Snapshot {
     NewObject object;
     Timestamp last_modified;
   };
+  // One version of a versioned bucket: an object, or a delete marker.
+  struct Version {
+    std::string key;
+    std::string version_id;
+    std::optional<NewObject> object;  // nullopt: a delete marker
+    Timestamp last_modified;
+  };
   struct Bucket {
     std::string name;
     Timestamp creation_date;
     TagSet tags;
-    std::vector<Object> objects;
+    Versioning versioning = Versioning::kNever;
+    std::vector<Object> objects;    // a bucket never versioned
+    std::vector<Version> versions;  // a versioned one: oldest first, so a replay stacks them
   };
-  using Contents = std::vector<Bucket>;
+  struct Contents {
+    std::vector<Bucket> buckets;
+    uint64_t version_ids_made = 0;
+  };
 
   static base::Json Save(const Store& store);
   // Replays the contents into a scratch store, so whatever the store would

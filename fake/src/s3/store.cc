@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "base/digest.h"
+#include "base/seeded.h"
 #include "s3/errors.h"
 #include "s3/preconditions.h"
 
@@ -51,7 +52,20 @@ std::optional<AwsError> CheckNewObject(const std::string& key, const ObjectAttri
   return std::nullopt;
 }
 
+// S3's version ids are 32 characters of [A-Za-z0-9._] (store.h). Ours are
+// base64 of 24 seeded bytes with '+' and '/' spelled '.' and '_'.
+constexpr size_t kVersionIdLength = 32;
+
+bool IsVersionIdChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_';
+}
+
 }  // namespace
+
+bool IsWellFormedVersionId(std::string_view id) {
+  if (id == kNullVersionId) return true;
+  return id.size() == kVersionIdLength && std::all_of(id.begin(), id.end(), IsVersionIdChar);
+}
 
 bool IsValidBucketName(const std::string& name) {
   if (name.size() < 3 || name.size() > 63) return false;
@@ -160,9 +174,57 @@ Outcome<Done> Store::DeleteBucket(const std::string& name) {
   auto it = buckets_.find(name);
   if (it == buckets_.end()) return NoSuchBucket(name);
   // Uploads in progress do not keep a bucket alive (INFERRED).
-  if (!it->second.objects.empty()) return BucketNotEmpty(name);
+  if (!it->second.objects.empty() || !it->second.versions.empty()) return BucketNotEmpty(name);
   buckets_.erase(it);
   return Done{};
+}
+
+Outcome<Done> Store::SetVersioning(const std::string& bucket, Versioning state) {
+  if (state == Versioning::kNever) return MalformedXml();
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = buckets_.find(bucket);
+  if (it == buckets_.end()) return NoSuchBucket(bucket);
+  Bucket& b = it->second;
+  if (b.versioning == Versioning::kNever) {
+    for (const auto& [key, object] : b.objects) b.versions[key].push_back({std::string(kNullVersionId), false, object});
+  }
+  b.versioning = state;
+  return Done{};
+}
+
+Outcome<Versioning> Store::GetVersioning(const std::string& bucket) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = buckets_.find(bucket);
+  if (it == buckets_.end()) return NoSuchBucket(bucket);
+  return it->second.versioning;
+}
+
+std::string Store::NextVersionIdLocked(const Bucket& b) {
+  if (b.versioning != Versioning::kEnabled) return std::string(kNullVersionId);
+  std::string id = base::SeededBase64(seed_, base::kS3VersionIdStream, ++versions_made_, 24);
+  for (char& c : id) c = c == '+' ? '.' : c == '/' ? '_' : c;
+  return id;
+}
+
+void Store::PushVersionLocked(Bucket& b, const std::string& key, Version version) {
+  auto& stack = b.versions[key];
+  if (version.id == kNullVersionId) {
+    stack.erase(std::remove_if(stack.begin(), stack.end(), [](const Version& v) { return v.id == kNullVersionId; }),
+                stack.end());
+  }
+  stack.insert(stack.begin(), std::move(version));
+}
+
+ObjectInfo Store::InstallLocked(Bucket& b, const std::string& key, StoredObject stored) {
+  ObjectInfo info = stored.Info();
+  if (b.versioning != Versioning::kNever) {
+    info.version_id = NextVersionIdLocked(b);
+    PushVersionLocked(b, key, {info.version_id, false, stored});
+  }
+  auto existing = b.objects.find(key);
+  if (existing != b.objects.end()) existing->second = std::move(stored);
+  else b.objects.emplace(key, std::move(stored));
+  return info;
 }
 
 StoredObject Store::Compact(NewObject&& object, Timestamp now) {
@@ -215,11 +277,14 @@ Outcome<ObjectInfo> Store::PutObject(const std::string& bucket, const std::strin
     if (existing != objects.end()) current = existing->second.Info();
     if (auto error = CheckWriteConditions(conditions, current ? &*current : nullptr, key)) return *error;
   }
-  StoredObject stored = Compact(std::move(object), now);
-  ObjectInfo info = stored.Info();
-  if (existing != objects.end()) existing->second = std::move(stored);
-  else objects.emplace(key, std::move(stored));
-  return info;
+  if (it->second.versioning == Versioning::kNever) {
+    StoredObject stored = Compact(std::move(object), now);
+    ObjectInfo info = stored.Info();
+    if (existing != objects.end()) existing->second = std::move(stored);
+    else objects.emplace(key, std::move(stored));
+    return info;
+  }
+  return InstallLocked(it->second, key, Compact(std::move(object), now));
 }
 
 Outcome<ObjectInfo> Store::GetObject(const std::string& bucket, const std::string& key) const {
@@ -228,23 +293,82 @@ Outcome<ObjectInfo> Store::GetObject(const std::string& bucket, const std::strin
   if (it == buckets_.end()) return NoSuchBucket(bucket);
   auto obj = it->second.objects.find(key);
   if (obj == it->second.objects.end()) return NoSuchKey(key);
-  return obj->second.Info();
+  ObjectInfo info = obj->second.Info();
+  if (it->second.versioning != Versioning::kNever) info.version_id = it->second.versions.at(key).front().id;
+  return info;
 }
 
-Outcome<Done> Store::PutObjectTagging(const std::string& bucket, const std::string& key, TagSet tags) {
-  std::shared_ptr<const StoredObject::Extras> released;  // freed after the lock is dropped
+Outcome<FoundVersion> Store::GetVersion(const std::string& bucket, const std::string& key,
+                                        const std::optional<std::string>& version_id) const {
+  if (version_id && !IsWellFormedVersionId(*version_id)) return InvalidVersionId("versionId", *version_id);
   std::lock_guard<std::mutex> lock(mu_);
   auto it = buckets_.find(bucket);
   if (it == buckets_.end()) return NoSuchBucket(bucket);
-  auto obj = it->second.objects.find(key);
-  if (obj == it->second.objects.end()) return NoSuchKey(key);
-  StoredObject& stored = obj->second;
+  const Bucket& b = it->second;
+  if (b.versioning == Versioning::kNever) {
+    auto obj = b.objects.find(key);
+    if (obj == b.objects.end()) return version_id ? NoSuchVersion(key, *version_id) : NoSuchKey(key);
+    if (version_id && *version_id != kNullVersionId) return NoSuchVersion(key, *version_id);
+    FoundVersion found{obj->second.Info(), "", obj->second.last_modified};
+    return found;
+  }
+  auto stack = b.versions.find(key);
+  if (stack == b.versions.end()) return version_id ? NoSuchVersion(key, *version_id) : NoSuchKey(key);
+  const Version* v = &stack->second.front();
+  if (version_id) {
+    auto named = std::find_if(stack->second.begin(), stack->second.end(),
+                              [&](const Version& candidate) { return candidate.id == *version_id; });
+    if (named == stack->second.end()) return NoSuchVersion(key, *version_id);
+    v = &*named;
+  }
+  FoundVersion found{std::nullopt, v->id, v->object.last_modified};
+  if (!v->delete_marker) {
+    found.object = v->object.Info();
+    found.object->version_id = v->id;
+  }
+  return found;
+}
+
+Outcome<Done> Store::PutObjectTagging(const std::string& bucket, const std::string& key, TagSet tags,
+                                      const std::optional<std::string>& version_id) {
+  if (version_id && !IsWellFormedVersionId(*version_id)) return InvalidVersionId("versionId", *version_id);
+  std::shared_ptr<const StoredObject::Extras> released[2];  // freed after the lock is dropped
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = buckets_.find(bucket);
+  if (it == buckets_.end()) return NoSuchBucket(bucket);
+  Bucket& b = it->second;
+  // The version whose tags change, and the current object when that is it.
+  StoredObject* version = nullptr;
+  StoredObject* current = nullptr;
+  auto obj = b.objects.find(key);
+  if (b.versioning == Versioning::kNever) {
+    if (obj == b.objects.end()) return version_id ? NoSuchVersion(key, *version_id) : NoSuchKey(key);
+    if (version_id && *version_id != kNullVersionId) return NoSuchVersion(key, *version_id);
+    current = &obj->second;
+  } else {
+    auto stack = b.versions.find(key);
+    if (stack == b.versions.end()) return version_id ? NoSuchVersion(key, *version_id) : NoSuchKey(key);
+    auto named = stack->second.begin();
+    if (version_id) {
+      named = std::find_if(stack->second.begin(), stack->second.end(),
+                           [&](const Version& v) { return v.id == *version_id; });
+      if (named == stack->second.end()) return NoSuchVersion(key, *version_id);
+    }
+    if (named->delete_marker) return version_id ? MethodNotAllowed("PUT", "DeleteMarker") : NoSuchKey(key);
+    version = &named->object;
+    if (named == stack->second.begin()) current = &obj->second;
+  }
+  StoredObject& stored = current ? *current : *version;
   // Extras are shared with earlier reads' copies: write a new one.
   auto extras = stored.extras ? std::make_shared<StoredObject::Extras>(*stored.extras)
                               : std::make_shared<StoredObject::Extras>();
   extras->tags = std::move(tags);
-  released = std::move(stored.extras);
-  stored.extras = std::move(extras);
+  released[0] = std::move(stored.extras);
+  stored.extras = extras;
+  if (version && version != &stored) {
+    released[1] = std::move(version->extras);
+    version->extras = std::move(extras);
+  }
   return Done{};
 }
 
@@ -264,17 +388,58 @@ Outcome<Done> Store::PutBucketTagging(const std::string& bucket, TagSet tags) {
   return Done{};
 }
 
-Outcome<Done> Store::DeleteObject(const std::string& bucket, const std::string& key) {
-  Body released;  // freed after the lock is dropped
+Outcome<DeletedVersion> Store::DeleteObject(const std::string& bucket, const std::string& key,
+                                            const std::optional<std::string>& version_id, Timestamp now) {
+  if (version_id && !IsWellFormedVersionId(*version_id)) return InvalidVersionId("versionId", *version_id);
+  std::vector<Body> released;  // freed after the lock is dropped
   std::lock_guard<std::mutex> lock(mu_);
   auto it = buckets_.find(bucket);
   if (it == buckets_.end()) return NoSuchBucket(bucket);
-  auto obj = it->second.objects.find(key);
-  if (obj != it->second.objects.end()) {
-    released = std::move(obj->second.body);
-    it->second.objects.erase(obj);
+  Bucket& b = it->second;
+  auto obj = b.objects.find(key);
+  DeletedVersion deleted;
+  if (b.versioning == Versioning::kNever) {
+    // Only the "null" version is there to delete.
+    if (obj != b.objects.end() && (!version_id || *version_id == kNullVersionId)) {
+      released.push_back(std::move(obj->second.body));
+      b.objects.erase(obj);
+    }
+    if (version_id) deleted.version_id = *version_id;
+    return deleted;
   }
-  return Done{};
+  if (!version_id) {
+    // A delete marker on top, even of a key with no version (DOC).
+    deleted.delete_marker = true;
+    deleted.version_id = NextVersionIdLocked(b);
+    Version marker{deleted.version_id, true, {}};
+    marker.object.last_modified = now;
+    if (obj != b.objects.end()) {
+      released.push_back(std::move(obj->second.body));
+      b.objects.erase(obj);
+    }
+    PushVersionLocked(b, key, std::move(marker));
+    return deleted;
+  }
+  deleted.version_id = *version_id;
+  auto stack = b.versions.find(key);
+  if (stack == b.versions.end()) return deleted;
+  auto& versions = stack->second;
+  auto named = std::find_if(versions.begin(), versions.end(), [&](const Version& v) { return v.id == *version_id; });
+  if (named == versions.end()) return deleted;
+  deleted.delete_marker = named->delete_marker;
+  const bool was_current = named == versions.begin();
+  released.push_back(std::move(named->object.body));
+  versions.erase(named);
+  if (was_current) {
+    if (obj != b.objects.end()) {
+      released.push_back(std::move(obj->second.body));
+      b.objects.erase(obj);
+    }
+    // The next newest version, unless it is a marker, is the object now.
+    if (!versions.empty() && !versions.front().delete_marker) b.objects.emplace(key, versions.front().object);
+  }
+  if (versions.empty()) b.versions.erase(stack);
+  return deleted;
 }
 
 Outcome<Listing> Store::ListObjects(const std::string& bucket, const ListQuery& q) const {
@@ -330,6 +495,135 @@ Outcome<Listing> Store::ListObjects(const std::string& bucket, const ListQuery& 
     ++it;
   }
   return out;
+}
+
+Outcome<VersionListing> Store::ListObjectVersions(const std::string& bucket, const VersionListQuery& q) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto b = buckets_.find(bucket);
+  if (b == buckets_.end()) return NoSuchBucket(bucket);
+  VersionListing out;
+  if (q.max_keys == 0) return out;
+  size_t count = 0;
+  auto listed = [](const std::string& key, const StoredObject& o) {
+    ListedObject l;
+    l.key = key;
+    l.size = o.body.size();
+    l.etag = "\"" + base::HexLower(o.md5);
+    if (o.part_count > 0) l.etag += "-" + std::to_string(o.part_count);
+    l.etag += "\"";
+    l.last_modified = o.last_modified;
+    l.checksum_algorithm = o.checksum_algorithm;
+    l.checksum_type = o.checksum_type;
+    return l;
+  };
+  // One walk for both shapes of bucket: `versions_of(it)` is a key's stack.
+  auto walk = [&](const auto& keys, auto versions_of) {
+    auto it = keys.lower_bound(q.prefix);
+    if (!q.key_marker.empty() && q.key_marker >= q.prefix) {
+      it = q.version_id_marker.empty() ? keys.upper_bound(q.key_marker) : keys.lower_bound(q.key_marker);
+    }
+    for (; it != keys.end() && StartsWith(it->first, q.prefix);) {
+      const std::string& key = it->first;
+      if (!q.delimiter.empty()) {
+        const size_t pos = key.find(q.delimiter, q.prefix.size());
+        if (pos != std::string::npos) {
+          std::string common = key.substr(0, pos + q.delimiter.size());
+          if (common > q.key_marker) {
+            if (count == q.max_keys) {
+              out.truncated = true;
+              return;
+            }
+            out.common_prefixes.push_back(common);
+            out.next_key_marker = common;
+            out.next_version_id_marker.clear();
+            ++count;
+          }
+          const std::string next = PrefixSuccessor(common);
+          it = next.empty() ? keys.end() : keys.lower_bound(next);
+          continue;
+        }
+      }
+      const auto& stack = versions_of(it);
+      size_t first = 0;
+      if (key == q.key_marker && !q.version_id_marker.empty()) {
+        // Resume after the marker's version; a marker the key no longer has
+        // resumes with the next key (INFERRED).
+        first = stack.size();
+        for (size_t i = 0; i < stack.size(); ++i) {
+          if (stack[i].id == q.version_id_marker) first = i + 1;
+        }
+      }
+      for (size_t i = first; i < stack.size(); ++i) {
+        if (count == q.max_keys) {
+          out.truncated = true;
+          return;
+        }
+        ListedVersion v;
+        v.object = listed(key, stack[i].object);
+        v.version_id = stack[i].id;
+        v.is_latest = i == 0;
+        v.delete_marker = stack[i].delete_marker;
+        out.versions.push_back(std::move(v));
+        out.next_key_marker = key;
+        out.next_version_id_marker = stack[i].id;
+        ++count;
+      }
+      ++it;
+    }
+  };
+  if (b->second.versioning == Versioning::kNever) {
+    // Each object is its one version, "null": a stack of one, made on the way.
+    walk(b->second.objects, [](auto it) { return std::vector<Version>{{std::string(kNullVersionId), false, it->second}}; });
+  } else {
+    walk(b->second.versions, [](auto it) -> const std::vector<Version>& { return it->second; });
+  }
+  if (!out.truncated) {
+    out.next_key_marker.clear();
+    out.next_version_id_marker.clear();
+  }
+  return out;
+}
+
+uint64_t Store::VersionIdsMade() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return versions_made_;
+}
+
+void Store::SetVersionIdsMade(uint64_t n) {
+  std::lock_guard<std::mutex> lock(mu_);
+  versions_made_ = n;
+}
+
+Outcome<Done> Store::RestoreVersion(const std::string& bucket, const std::string& key, const std::string& version_id,
+                                    std::optional<NewObject> object, Timestamp last_modified) {
+  if (object) {
+    if (auto error = CheckNewObject(key, object->attributes, max_user_metadata_bytes_)) return *error;
+    if (!object->md5) object->md5 = base::Md5Digest(object->body.view());
+  }
+  if (!IsWellFormedVersionId(version_id)) return InvalidVersionId("versionId", version_id);
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = buckets_.find(bucket);
+  if (it == buckets_.end()) return NoSuchBucket(bucket);
+  Bucket& b = it->second;
+  if (b.versioning == Versioning::kNever) return InvalidVersionId("versionId", version_id);
+  auto& stack = b.versions[key];
+  for (const Version& v : stack) {
+    if (v.id == version_id) return InvalidVersionId("versionId", version_id);
+  }
+  Version version{version_id, !object, {}};
+  if (object) version.object = Compact(std::move(*object), last_modified);
+  version.object.last_modified = last_modified;
+  if (version.delete_marker) b.objects.erase(key);
+  else b.objects[key] = version.object;
+  stack.insert(stack.begin(), std::move(version));
+  return Done{};
+}
+
+void Store::Clear() {
+  std::map<std::string, Bucket> released;  // freed after the lock is dropped
+  std::lock_guard<std::mutex> lock(mu_);
+  released.swap(buckets_);
+  versions_made_ = 0;
 }
 
 Outcome<std::vector<std::string>> Store::ListKeys(const std::string& bucket, const std::string& prefix) const {
