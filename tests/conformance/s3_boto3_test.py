@@ -265,6 +265,50 @@ class Boto3RoundTrip(unittest.TestCase):
             s3.get_bucket_tagging(Bucket="tags")
         self.assertEqual(caught.exception.response["Error"]["Code"], "NoSuchTagSet")
 
+    def test_versions_and_emptying_a_versioned_bucket(self):
+        """Versioning as botocore drives it (issue 13), then the way tools
+        empty a bucket: every version and marker through the
+        ListObjectVersions paginator, removed with DeleteObjects."""
+        s3 = self.s3
+        s3.create_bucket(Bucket="versioned")
+        s3.put_object(Bucket="versioned", Key="before", Body=b"0")
+        s3.put_bucket_versioning(Bucket="versioned", VersioningConfiguration={"Status": "Enabled"})
+        self.assertEqual(s3.get_bucket_versioning(Bucket="versioned")["Status"], "Enabled")
+        ids = [s3.put_object(Bucket="versioned", Key="report.csv", Body=b"v%d" % i)["VersionId"] for i in range(3)]
+        self.assertEqual(len(set(ids)), 3)
+        self.assertTrue(all(len(i) == 32 for i in ids), ids)
+        self.assertEqual(s3.get_object(Bucket="versioned", Key="report.csv", VersionId=ids[0])["Body"].read(), b"v0")
+        self.assertEqual(s3.get_object(Bucket="versioned", Key="before", VersionId="null")["Body"].read(), b"0")
+
+        marker = s3.delete_object(Bucket="versioned", Key="report.csv")
+        self.assertTrue(marker["DeleteMarker"])
+        with self.assertRaises(ClientError) as caught:
+            s3.head_object(Bucket="versioned", Key="report.csv")
+        self.assertEqual(caught.exception.response["ResponseMetadata"]["HTTPHeaders"]["x-amz-delete-marker"], "true")
+        copied = s3.copy_object(Bucket="versioned", Key="restored.csv",
+                                CopySource={"Bucket": "versioned", "Key": "report.csv", "VersionId": ids[1]})
+        self.assertEqual(copied["CopySourceVersionId"], ids[1])
+        self.assertEqual(s3.get_object(Bucket="versioned", Key="restored.csv")["Body"].read(), b"v1")
+
+        listed = s3.list_object_versions(Bucket="versioned", Prefix="report")
+        self.assertEqual([v["VersionId"] for v in listed["Versions"]], ids[::-1])
+        self.assertEqual([m["VersionId"] for m in listed["DeleteMarkers"]], [marker["VersionId"]])
+        self.assertTrue(listed["DeleteMarkers"][0]["IsLatest"])
+
+        # Empty it as the CLI and Terraform do, two per page so paging runs.
+        pages = s3.get_paginator("list_object_versions").paginate(Bucket="versioned", PaginationConfig={"PageSize": 2})
+        doomed = []
+        for page in pages:
+            doomed += [{"Key": v["Key"], "VersionId": v["VersionId"]}
+                       for v in page.get("Versions", []) + page.get("DeleteMarkers", [])]
+        self.assertEqual(len(doomed), 6)  # before (null), 3 report versions and its marker, restored
+        self.assertEqual(len({(d["Key"], d["VersionId"]) for d in doomed}), len(doomed))
+        deleted = s3.delete_objects(Bucket="versioned", Delete={"Objects": doomed})
+        self.assertEqual(len(deleted["Deleted"]), 6)
+        self.assertNotIn("Errors", deleted)
+        self.assertNotIn("Versions", s3.list_object_versions(Bucket="versioned"))
+        s3.delete_bucket(Bucket="versioned")
+
 
 if __name__ == "__main__":
     SERVER = servers.server_path_from_argv()

@@ -61,6 +61,9 @@ TAGGING_AWS = tagging(("aws:team", "x"))
 TAGGING_TWICE = tagging(("team", "a"), ("team", "b"))
 TAGGING_LONG_KEY = tagging(("k" * 129, "v"))
 
+VERSIONING_ENABLED = b"<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>"
+VERSIONING_SUSPENDED = b"<VersioningConfiguration><Status>Suspended</Status></VersioningConfiguration>"
+
 # Each case runs in its own bucket ({b}); {upload} is the upload id the
 # case's CreateMultipartUpload returned. Steps are (method, path, body, headers).
 CASES = {
@@ -166,6 +169,22 @@ CASES = {
                        ("PUT", "/{b}?tagging", TAGGING_TWICE, {"Content-MD5": md5_b64(TAGGING_TWICE)}),
                        ("PUT", "/{b}?tagging", TAGGING_AWS, {"Content-MD5": md5_b64(TAGGING_AWS)}),
                        ("DELETE", "/{b}?tagging", b"", {}), ("GET", "/{b}?tagging", b"", {})],
+    # Versioning (issue 13): {v1}, {v2} are the first and second version ids
+    # each server answered in x-amz-version-id.
+    "versioning": [("PUT", "/{b}", b"", {}), ("PUT", "/{b}/k", b"one", {}),
+                   ("PUT", "/{b}?versioning", VERSIONING_ENABLED, {"Content-MD5": md5_b64(VERSIONING_ENABLED)}),
+                   ("GET", "/{b}?versioning", b"", {}),
+                   ("PUT", "/{b}/k", b"two", {}), ("GET", "/{b}/k?versionId=null", b"", {}),
+                   ("DELETE", "/{b}/k", b"", {}), ("GET", "/{b}/k", b"", {}),
+                   ("GET", "/{b}/k?versionId={v2}", b"", {}), ("GET", "/{b}/k?versionId={v1}", b"", {}),
+                   ("GET", "/{b}/k?versionId=dsf", b"", {}),
+                   ("GET", "/{b}/k?versionId=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", b"", {}),
+                   ("GET", "/{b}?versions", b"", {}),
+                   ("PUT", "/{b}/copy", b"", {"x-amz-copy-source": "/{b}/k?versionId={v1}"}),
+                   ("DELETE", "/{b}/k?versionId={v2}", b"", {}), ("GET", "/{b}/k", b"", {}),
+                   ("PUT", "/{b}?versioning", VERSIONING_SUSPENDED, {"Content-MD5": md5_b64(VERSIONING_SUSPENDED)}),
+                   ("PUT", "/{b}/k", b"three", {}), ("GET", "/{b}/k", b"", {}),
+                   ("DELETE", "/{b}", b"", {})],
 }
 
 # (case, step index) -> what AWS answers, what moto answers, and the evidence.
@@ -185,6 +204,16 @@ DEPARTURES = {
                 "query parameters without tag name duplicates."),
         "moto": (200, None, None),
         "why": "moto keeps the first of x-amz-tagging's repeated keys; S3 refuses the header (localstack, MinIO)"},
+    ("versioning", 8): {
+        "aws": (405, "MethodNotAllowed", "The specified method is not allowed against this resource."),
+        "moto": (404, "NoSuchVersion", "The specified version does not exist."),
+        "why": "a GET naming a delete marker: DOC GetObject, 'If the specified version in the request is a delete "
+               "marker, the response returns a 405 Method Not Allowed error'"},
+    ("versioning", 10): {
+        "aws": (400, "InvalidArgument", "Invalid version id specified"),
+        "moto": (404, "NoSuchVersion", "The specified version does not exist."),
+        "why": "an id not of S3's shape is refused before any lookup (versity/versitygw#1638; "
+               "Seagate/cortx-s3server#1724 quotes AWS: 400 for 'dsf', 404 for a well-formed id)"},
     ("invalid_bucket_name", 0): {
         "aws": (400, "InvalidBucketName", "The specified bucket is not valid."),
         "moto": (200, None, None),
@@ -330,12 +359,18 @@ class MotoDifferential(unittest.TestCase):
     def run_case(self, name, steps):
         bucket = "diff-" + name.replace("_", "-")[:40]
         uploads = {}
+        versions = {"fake": [], "moto": []}
         for index, (method, path, body, headers) in enumerate(steps):
             answers = {}
             for who, target in (("fake", self.fake), ("moto", self.moto)):
-                p = path.format(b=bucket, upload=uploads.get(who, ""))
-                h = {k: v.format(b=bucket) for k, v in headers.items()}
+                learned = versions[who] + ["", ""]
+                names = dict(b=bucket, upload=uploads.get(who, ""), v1=learned[0], v2=learned[1])
+                p = path.format(**names)
+                h = {k: v.format(**names) for k, v in headers.items()}
                 status, response_headers, data = target.send(method, p, body, h)
+                version = {k.lower(): v for k, v in response_headers.items()}.get("x-amz-version-id")
+                if version and version != "null" and version not in versions[who]:
+                    versions[who].append(version)
                 found = re.search(rb"<UploadId>(.*?)</UploadId>", data)
                 if found:
                     uploads[who] = found.group(1).decode()

@@ -128,6 +128,31 @@ TEST(Snapshot, KeepsTheTagsOfObjectsAndBuckets) {
   }
 }
 
+TEST(Snapshot, KeepsEveryVersionAndDeleteMarkerAndTheIdsStillToCome) {
+  const std::string enabled = "<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>";
+  const std::string enabled_md5 = "8qj8HSeDu3APPMQZVG06WQ==";
+  Fake original(Observable());
+  ASSERT_THAT(original.s3().CreateBucket("exports"), IsOk());
+  ASSERT_EQ(original.Handle(S3("PUT", "/exports/a", {}, "before")).status, 200);
+  ASSERT_EQ(original.Handle(S3("PUT", "/exports?versioning", {{"Content-MD5", enabled_md5}}, enabled)).status, 200);
+  const auto second = original.Handle(S3("PUT", "/exports/a", {{"x-amz-tagging", "v=2"}}, "second"));
+  ASSERT_EQ(second.status, 200);
+  const std::string second_id(*second.headers.Get("x-amz-version-id"));
+  ASSERT_EQ(original.Handle(S3("DELETE", "/exports/a")).status, 204);
+  ASSERT_EQ(original.Handle(S3("PUT", "/exports/b", {}, "b")).status, 200);
+
+  Fake restored(Observable());
+  ASSERT_THAT(restored.Restore(original.Snapshot().value()), IsOk());
+  for (const auto& request : {S3("GET", "/exports?versions"), S3("GET", "/exports?versioning"),
+                              S3("GET", "/exports/a"), S3("GET", "/exports/a?versionId=null"),
+                              S3("GET", "/exports/a?versionId=" + second_id),
+                              S3("GET", "/exports/a?tagging&versionId=" + second_id), S3("HEAD", "/exports/b"),
+                              // The next ids: the restored fake makes those the saved one would.
+                              S3("PUT", "/exports/c", {}, "c"), S3("DELETE", "/exports/b")}) {
+    EXPECT_EQ(restored.Handle(request).ToWire(), original.Handle(request).ToWire()) << request.target;
+  }
+}
+
 TEST(Snapshot, KeepsS3ObjectsWithTheirAttributesAndChecksums) {
   Fake original(Observable());
   ASSERT_THAT(original.s3().CreateBucket("exports"), IsOk());

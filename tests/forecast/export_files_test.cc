@@ -70,6 +70,35 @@ TEST_F(ExportFilesTest, FourPartsUnderThePathAsFolderTheSpareOnesHeaderOnly) {
   EXPECT_EQ(Body("Arima/weekly_2026-01-01T00-00-00Z_part3.csv"), "item_id,date,p10,p50,p90\n");
 }
 
+// An export is S3 PutObjects under the job's role: into a versioned bucket
+// each part is a new version with its own id (DOC "Using versioning in S3
+// buckets": every PUT into an Enabled bucket adds a version).
+TEST_F(ExportFilesTest, IntoAVersionedBucketEachPartIsANewVersion) {
+  HttpRequest enable;
+  enable.method = "PUT";
+  enable.target = "/exports?versioning";
+  enable.headers.Add("Host", "127.0.0.1:4566");
+  enable.headers.Add("Content-MD5", "8qj8HSeDu3APPMQZVG06WQ==");
+  enable.body = "<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>";
+  ASSERT_EQ(fake_.Handle(enable).status, 200);
+  ForecastSpec spec;
+  spec.name = "demand";
+  spec.series = {{"item_1"}};
+  ASSERT_EQ(CreateExport(fake_, "weekly", Seed(spec), "s3://exports/out").status, 200);
+
+  HttpRequest list;
+  list.target = "/exports?versions";
+  list.headers.Add("Host", "127.0.0.1:4566");
+  const std::string listing = fake_.Handle(list).body;
+  size_t versions = 0;
+  for (size_t at = listing.find("<Version>"); at != std::string::npos; at = listing.find("<Version>", at + 1)) {
+    ++versions;
+  }
+  EXPECT_EQ(versions, 4u) << listing;
+  EXPECT_EQ(listing.find("<VersionId>null</VersionId>"), std::string::npos) << listing;
+  EXPECT_EQ(listing.find("<IsLatest>false</IsLatest>"), std::string::npos) << listing;
+}
+
 // Values at full double precision in their shortest form, as AWS's
 // "5.088283521094429" (wire-format.md §3.2 "Values", REAL), not 6 decimals.
 TEST_F(ExportFilesTest, ValuesKeepFullPrecisionInTheShortestForm) {
