@@ -29,6 +29,26 @@ std::string PrefixSuccessor(std::string prefix) {
   return prefix;
 }
 
+// The common prefix a listed key rolls up into, or "" when it has none.
+std::string CommonPrefixOf(const std::string& key, const std::string& prefix, const std::string& delimiter) {
+  if (delimiter.empty()) return "";
+  const size_t pos = key.find(delimiter, prefix.size());
+  return pos == std::string::npos ? "" : key.substr(0, pos + delimiter.size());
+}
+
+ListedObject Listed(const std::string& key, const StoredObject& o) {
+  ListedObject listed;
+  listed.key = key;
+  listed.size = o.body.size();
+  listed.etag = "\"" + base::HexLower(o.md5);
+  if (o.part_count > 0) listed.etag += "-" + std::to_string(o.part_count);
+  listed.etag += "\"";
+  listed.last_modified = o.last_modified;
+  listed.checksum_algorithm = o.checksum_algorithm;
+  listed.checksum_type = o.checksum_type;
+  return listed;
+}
+
 bool LooksLikeRegion(const std::string& r) {
   // "EU" is S3's legacy name for eu-west-1 (DOC: BucketLocationConstraint).
   if (r == "EU") return true;
@@ -456,40 +476,26 @@ Outcome<Listing> Store::ListObjects(const std::string& bucket, const ListQuery& 
   size_t count = 0;
   while (it != objects.end() && StartsWith(it->first, q.prefix)) {
     const std::string& key = it->first;
-    if (!q.delimiter.empty()) {
-      const size_t pos = key.find(q.delimiter, q.prefix.size());
-      if (pos != std::string::npos) {
-        std::string common = key.substr(0, pos + q.delimiter.size());
-        if (common > q.after) {
-          if (count == q.max_keys) {
-            out.truncated = true;
-            break;
-          }
-          out.common_prefixes.push_back(common);
-          out.last = common;
-          ++count;
+    if (std::string common = CommonPrefixOf(key, q.prefix, q.delimiter); !common.empty()) {
+      if (common > q.after) {
+        if (count == q.max_keys) {
+          out.truncated = true;
+          break;
         }
-        // Every key under this common prefix rolls up into it: skip them.
-        const std::string next = PrefixSuccessor(common);
-        it = next.empty() ? objects.end() : objects.lower_bound(next);
-        continue;
+        out.common_prefixes.push_back(common);
+        out.last = common;
+        ++count;
       }
+      // Every key under this common prefix rolls up into it: skip them.
+      const std::string next = PrefixSuccessor(common);
+      it = next.empty() ? objects.end() : objects.lower_bound(next);
+      continue;
     }
     if (count == q.max_keys) {
       out.truncated = true;
       break;
     }
-    const StoredObject& o = it->second;
-    ListedObject listed;
-    listed.key = key;
-    listed.size = o.body.size();
-    listed.etag = "\"" + base::HexLower(o.md5);
-    if (o.part_count > 0) listed.etag += "-" + std::to_string(o.part_count);
-    listed.etag += "\"";
-    listed.last_modified = o.last_modified;
-    listed.checksum_algorithm = o.checksum_algorithm;
-    listed.checksum_type = o.checksum_type;
-    out.objects.push_back(std::move(listed));
+    out.objects.push_back(Listed(key, it->second));
     out.last = key;
     ++count;
     ++it;
@@ -504,18 +510,6 @@ Outcome<VersionListing> Store::ListObjectVersions(const std::string& bucket, con
   VersionListing out;
   if (q.max_keys == 0) return out;
   size_t count = 0;
-  auto listed = [](const std::string& key, const StoredObject& o) {
-    ListedObject l;
-    l.key = key;
-    l.size = o.body.size();
-    l.etag = "\"" + base::HexLower(o.md5);
-    if (o.part_count > 0) l.etag += "-" + std::to_string(o.part_count);
-    l.etag += "\"";
-    l.last_modified = o.last_modified;
-    l.checksum_algorithm = o.checksum_algorithm;
-    l.checksum_type = o.checksum_type;
-    return l;
-  };
   // One walk for both shapes of bucket: `versions_of(it)` is a key's stack.
   auto walk = [&](const auto& keys, auto versions_of) {
     auto it = keys.lower_bound(q.prefix);
@@ -524,24 +518,20 @@ Outcome<VersionListing> Store::ListObjectVersions(const std::string& bucket, con
     }
     for (; it != keys.end() && StartsWith(it->first, q.prefix);) {
       const std::string& key = it->first;
-      if (!q.delimiter.empty()) {
-        const size_t pos = key.find(q.delimiter, q.prefix.size());
-        if (pos != std::string::npos) {
-          std::string common = key.substr(0, pos + q.delimiter.size());
-          if (common > q.key_marker) {
-            if (count == q.max_keys) {
-              out.truncated = true;
-              return;
-            }
-            out.common_prefixes.push_back(common);
-            out.next_key_marker = common;
-            out.next_version_id_marker.clear();
-            ++count;
+      if (std::string common = CommonPrefixOf(key, q.prefix, q.delimiter); !common.empty()) {
+        if (common > q.key_marker) {
+          if (count == q.max_keys) {
+            out.truncated = true;
+            return;
           }
-          const std::string next = PrefixSuccessor(common);
-          it = next.empty() ? keys.end() : keys.lower_bound(next);
-          continue;
+          out.common_prefixes.push_back(common);
+          out.next_key_marker = common;
+          out.next_version_id_marker.clear();
+          ++count;
         }
+        const std::string next = PrefixSuccessor(common);
+        it = next.empty() ? keys.end() : keys.lower_bound(next);
+        continue;
       }
       const auto& stack = versions_of(it);
       size_t first = 0;
@@ -559,7 +549,7 @@ Outcome<VersionListing> Store::ListObjectVersions(const std::string& bucket, con
           return;
         }
         ListedVersion v;
-        v.object = listed(key, stack[i].object);
+        v.object = Listed(key, stack[i].object);
         v.version_id = stack[i].id;
         v.is_latest = i == 0;
         v.delete_marker = stack[i].delete_marker;
