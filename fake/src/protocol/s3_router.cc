@@ -199,6 +199,12 @@ bool HasSubresource(const base::Query& query) {
 // resource (NotImplemented) or it does not (MethodNotAllowed).
 AwsError Unanswered(const HttpRequest& request, Op::Level level, const base::Query& query) {
   const std::string& m = request.method;
+  // No operation HEADs a configuration (HEAD /b?versioning): S3 answers 405
+  // (the record named in s3_bucket_config_ops.cc). A HEAD by part number is
+  // HeadObject's, which the fake has not built.
+  if (m == "HEAD" && level != kService && HasSubresource(query) && !query.Has("partNumber")) {
+    return s3::MethodNotAllowed(m, LevelWord(level));
+  }
   const bool known = level == kService   ? m == "GET" || m == "HEAD"
                      : level == kBucket  ? m == "GET" || m == "HEAD" || m == "PUT" || m == "DELETE" || m == "POST"
                                          : m == "GET" || m == "HEAD" || m == "PUT" || m == "DELETE" ||
