@@ -81,7 +81,7 @@ std::string ListingUrlEncode(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 8);
   for (unsigned char c : s) {
-    if (IsAlnum(c) || c == '.' || c == '-' || c == '*' || c == '_') out.push_back(static_cast<char>(c));
+    if (IsAlnum(c) || c == '.' || c == '-' || c == '*' || c == '_' || c == '/') out.push_back(static_cast<char>(c));
     else if (c == ' ') out.push_back('+');
     else AppendEscaped(&out, c);
   }

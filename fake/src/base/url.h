@@ -22,10 +22,11 @@ std::optional<std::string> PercentDecode(std::string_view s, Plus plus = Plus::k
 std::string PercentDecodeLenient(std::string_view s, Plus plus = Plus::kLiteral);
 
 // Keys in a listing answered with encoding-type=url. botocore decodes them
-// with unquote_plus (wire-format.md §4.3), so a space may be '+' and a '+'
-// must be escaped. Java's URLEncoder rules, which S3 is taken to use
-// (INFERRED): letters, digits and ".-*_" stay; space is '+'; every other
-// byte is %XX.
+// with unquote_plus (wire-format.md §4.3). Measured against S3 (CAPTURE
+// brekkylab/backlot#178, 2026-09-14; ceph/s3-tests#478's screenshot): a
+// space is '+', '+' is %2B, '%' is %25, UTF-8 bytes are %XX, and '/' stays
+// '/' in keys and common prefixes. The rest as Java's URLEncoder (INFERRED):
+// letters, digits and ".-*_" stay; every other byte is %XX.
 std::string ListingUrlEncode(std::string_view s);
 // RFC 3986 encoding of an object key for a URL path ('/' kept).
 std::string PathEncode(std::string_view s);

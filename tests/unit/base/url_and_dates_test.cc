@@ -9,7 +9,11 @@ namespace {
 
 TEST(Url, ListingEncodingIsWhatUnquotePlusDecodes) {
   // Python's urllib.parse.unquote_plus gives back the key (botocore, §4.3).
-  EXPECT_EQ(ListingUrlEncode("dir/a b+c~é.txt"), "dir%2Fa+b%2Bc%7E%C3%A9.txt");
+  EXPECT_EQ(ListingUrlEncode("dir/a b+c~é.txt"), "dir/a+b%2Bc%7E%C3%A9.txt");
+  // The rows S3 answered (brekkylab/backlot#178): '/' as it is, '%' escaped.
+  EXPECT_EQ(ListingUrlEncode("run books/x.txt"), "run+books/x.txt");
+  EXPECT_EQ(ListingUrlEncode("100%.csv"), "100%25.csv");
+  EXPECT_EQ(ListingUrlEncode("\xED\x95\x9C\xEA\xB8\x80/x.txt"), "%ED%95%9C%EA%B8%80/x.txt");
   EXPECT_EQ(ListingUrlEncode("A-Z_a.z*09"), "A-Z_a.z*09");
 }
 
