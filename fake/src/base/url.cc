@@ -65,6 +65,13 @@ void ForEachParam(std::string_view raw, Add add) {
 
 }  // namespace
 
+bool IsPercentEncoded(std::string_view s) {
+  for (size_t at = s.find('%'); at != std::string_view::npos; at = s.find('%', at + 3)) {
+    if (at + 2 >= s.size() || HexValue(s[at + 1]) < 0 || HexValue(s[at + 2]) < 0) return false;
+  }
+  return true;
+}
+
 std::optional<std::string> PercentDecode(std::string_view s, Plus plus) {
   std::string out;
   if (!Decode(s, plus, /*keep_broken=*/false, &out)) return std::nullopt;

@@ -20,6 +20,8 @@ std::optional<std::string> PercentDecode(std::string_view s, Plus plus = Plus::k
 // The same, but a broken escape is kept as written, for readers that name
 // what they cannot parse (the journal's key) rather than refuse it.
 std::string PercentDecodeLenient(std::string_view s, Plus plus = Plus::kLiteral);
+// True when PercentDecode(s) would succeed: every '%' starts an escape.
+bool IsPercentEncoded(std::string_view s);
 
 // Keys in a listing answered with encoding-type=url. botocore decodes them
 // with unquote_plus (wire-format.md §4.3). Measured against S3 (CAPTURE

@@ -91,13 +91,21 @@ ExportFormat ExportFormatOf(std::string_view format) {
   return format == "PARQUET" ? ExportFormat::kParquet : ExportFormat::kCsv;
 }
 
-std::string ExportFileName(const std::string& job_name, Timestamp export_time, int part, ExportFormat format) {
+std::string ExportFileStem(const std::string& job_name, Timestamp export_time) {
   const std::time_t secs = static_cast<std::time_t>(export_time.time_since_epoch().count() / 1000);
   std::tm tm{};
   gmtime_r(&secs, &tm);
   char ts[32];
   std::strftime(ts, sizeof ts, "%Y-%m-%dT%H-%M-%SZ", &tm);
-  return job_name + "_" + ts + "_part" + std::to_string(part) + (format == ExportFormat::kParquet ? ".parquet" : ".csv");
+  return job_name + "_" + ts + "_part";
+}
+
+std::string ExportPartName(const std::string& stem, int part, ExportFormat format) {
+  return stem + std::to_string(part) + (format == ExportFormat::kParquet ? ".parquet" : ".csv");
+}
+
+std::string ExportFileName(const std::string& job_name, Timestamp export_time, int part, ExportFormat format) {
+  return ExportPartName(ExportFileStem(job_name, export_time), part, format);
 }
 
 ExportTable::ExportTable(ExportFormat format, std::vector<Column> columns)
@@ -238,6 +246,8 @@ Outcome<std::vector<std::string>> ExportWriter::Write(const ForecastData& foreca
   if (format_ == ExportFormat::kParquet) {
     return WriteParquet(forecast, id_column, job_name, destination, export_time, written_at);
   }
+  // Every part shares the stem: the timestamp is formatted once.
+  const std::string stem = ExportFileStem(job_name, export_time);
 
   std::string header;
   for (const auto& c : ColumnsOf(forecast, id_column)) {
@@ -297,7 +307,8 @@ Outcome<std::vector<std::string>> ExportWriter::Write(const ForecastData& foreca
         }
       }
     }
-    const std::string key = destination.prefix + ExportFileName(job_name, export_time, static_cast<int>(written.size()));
+    const std::string key =
+        destination.prefix + ExportPartName(stem, static_cast<int>(written.size()), ExportFormat::kCsv);
     if (auto put = PutExportFile(store_, destination.bucket, key, std::move(current), written_at); !put.ok()) {
       return put.error();
     }
@@ -312,6 +323,7 @@ Outcome<std::vector<std::string>> ExportWriter::WriteParquet(const ForecastData&
                                                              const S3Location& destination, Timestamp export_time,
                                                              Timestamp written_at) {
   const std::vector<SeriesBlock> blocks = BlocksOf(forecast);
+  const std::string stem = ExportFileStem(job_name, export_time);
   std::vector<std::optional<double>> quantiles;
   for (const auto& t : forecast.forecast_types) quantiles.push_back(QuantileOf(t));
   std::vector<int64_t> dates;
@@ -360,8 +372,7 @@ Outcome<std::vector<std::string>> ExportWriter::WriteParquet(const ForecastData&
         }
       }
     }
-    const std::string key =
-        destination.prefix + ExportFileName(job_name, export_time, static_cast<int>(written.size()), format_);
+    const std::string key = destination.prefix + ExportPartName(stem, static_cast<int>(written.size()), format_);
     if (auto put = PutExportFile(store_, destination.bucket, key, part.Finish(), written_at); !put.ok()) {
       return put.error();
     }

@@ -45,6 +45,10 @@ ExportFormat ExportFormatOf(std::string_view format);
 // (wire-format.md §3.1 "Parquet").
 std::string ExportFileName(const std::string& job_name, Timestamp export_time, int part,
                            ExportFormat format = ExportFormat::kCsv);
+// The same in two steps, for a job's several parts: "<job>_<timestamp>_part",
+// then the part's number and extension.
+std::string ExportFileStem(const std::string& job_name, Timestamp export_time);
+std::string ExportPartName(const std::string& stem, int part, ExportFormat format);
 
 // One export file's rows, as CSV or Parquet with the same columns and cells:
 // strings, dates ("2026-01-01T00:00:00Z" in CSV, a UTC timestamp in

@@ -152,7 +152,7 @@ std::string AddRow(std::vector<std::string>& fields, const std::string& object, 
     const std::string& v = fields[c];
     if (v.empty()) continue;
     const std::string& type = schema[c].type;
-    if (type == "timestamp" && typed_timestamp && static_cast<int>(c) == data->timestamp_column) continue;
+    if (typed_timestamp && static_cast<int>(c) == data->timestamp_column) continue;
     bool nan = false;
     const bool ok = type == "integer"     ? ParseInteger(v).has_value()
                     : type == "float"     ? ParseFloat(v, &nan).has_value()
@@ -191,6 +191,9 @@ std::string ReadCsvObject(const ImportObject& object, const std::vector<SchemaAt
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     ++row;
     if (line.empty()) continue;
+    // The row before moved its fields out: one allocation of the right size,
+    // not a vector grown field by field.
+    fields.reserve(schema.size());
     if (!SplitCsvRecord(line, &fields)) return ImportMalformedRowMessage(object.name, row);
     if (fields.size() != schema.size()) return ImportColumnCountMessage(object.name, row, fields.size(), schema.size());
     std::string failure = AddRow(fields, object.name, row, schema, timestamps, std::nullopt, data);

@@ -259,7 +259,7 @@ S3Route RouteS3(const HttpRequest& request) {
   std::string_view path = target.substr(0, question);
   const std::string_view raw_query = question == std::string_view::npos ? "" : target.substr(question + 1);
   auto query = base::Query::Parse(raw_query);
-  const bool uri_ok = query && !path.empty() && path.front() == '/' && base::PercentDecode(path);
+  const bool uri_ok = query && !path.empty() && path.front() == '/' && base::IsPercentEncoded(path);
   a.query = query ? std::move(*query) : base::Query::ParseLenient(raw_query);
   if (StartsWith(path, "/")) path.remove_prefix(1);
   a.bucket = VirtualHostBucket(a.host);

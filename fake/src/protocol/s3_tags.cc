@@ -30,6 +30,7 @@ bool IsReservedKey(const std::string& key) {
 }  // namespace
 
 std::optional<AwsError> CheckTagSet(const s3::TagSet& tags, TagScope scope) {
+  if (tags.empty()) return std::nullopt;  // most writes carry none
   const bool bucket = scope == TagScope::kBucket;
   if (tags.size() > (bucket ? kMaxBucketTags : kMaxObjectTags)) {
     return bucket ? s3::TooManyBucketTags() : s3::TooManyObjectTags();

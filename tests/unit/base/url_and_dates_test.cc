@@ -17,6 +17,12 @@ TEST(Url, ListingEncodingIsWhatUnquotePlusDecodes) {
   EXPECT_EQ(ListingUrlEncode("A-Z_a.z*09"), "A-Z_a.z*09");
 }
 
+TEST(Url, IsPercentEncodedAgreesWithPercentDecode) {
+  for (std::string_view s : {"", "a%20b", "%", "%2", "%zz", "a%2", "%41%", "100%25", "%4g", "a/b%2Fc"}) {
+    EXPECT_EQ(IsPercentEncoded(s), PercentDecode(s).has_value()) << s;
+  }
+}
+
 TEST(Url, PercentDecodeRefusesBrokenEscapes) {
   EXPECT_EQ(PercentDecode("a%20b+c"), "a b+c");
   EXPECT_EQ(PercentDecode("a%20b+c", Plus::kSpace), "a b c");
