@@ -91,28 +91,30 @@ Delivery Answer(Core& core, HttpRequest request, protocol::Call call, const Refu
   }
 
   Delivery delivery;
-  entry.status = reply.response.status;
-  if (reply.error) {
-    entry.error_type = std::move(reply.error->type);
-    entry.error_message = std::move(reply.error->message);
+  const int handled_status = reply.response.status;  // the journal's, before a drop replaces it
+  if (fault && fault->action() == Action::kDropConnectionAfterHandling) {
+    reply.response = DroppedConnection();
+    dropped = true;
   }
-  if (fault) {
-    entry.fault = fault->Describe();
-    if (fault->action() == Action::kDropConnectionAfterHandling) {
-      reply.response = DroppedConnection();
-      dropped = true;
-    }
-    delivery.delay = fault->latency();
-  }
+  if (fault) delivery.delay = fault->latency();
   delivery.response = std::move(reply.response);
   delivery.drop_connection = dropped;
-  if (journaled && !dropped) entry.response = JournalCopy(delivery.response, &entry.response_body_truncated);
-  entry.connection_dropped = dropped;
-  entry.service = std::string(protocol::ServiceName(call.service));
-  entry.operation = call.operation;
-  entry.bucket = call.bucket();
-  entry.key = call.key();
-  if (journaled) core.journal.Record(std::move(entry));
+  // With the journal off (capacity 0), a request pays for no entry.
+  if (journaled) {
+    entry.status = handled_status;
+    if (reply.error) {
+      entry.error_type = std::move(reply.error->type);
+      entry.error_message = std::move(reply.error->message);
+    }
+    if (fault) entry.fault = fault->Describe();
+    if (!dropped) entry.response = JournalCopy(delivery.response, &entry.response_body_truncated);
+    entry.connection_dropped = dropped;
+    entry.service = std::string(protocol::ServiceName(call.service));
+    entry.operation = call.operation;
+    entry.bucket = call.bucket();
+    entry.key = call.key();
+    core.journal.Record(std::move(entry));
+  }
   if (observed) core.journal.Notify(call.operation, *kept, delivery.response);
   return delivery;
 }
