@@ -68,9 +68,21 @@ bool ChecksumModeEnabled(const S3Call& call) {
 }  // namespace
 
 HttpResponse GetObject(S3Call& call) {
-  s3::FoundVersion found;
-  if (auto refused = FindObjectVersion(call, &found)) return std::move(*refused);
-  const s3::ObjectInfo& object = *found.object;
+  // The current version is the common read: one lookup, as before versions.
+  // Only a version id, or a key whose current version may be a delete
+  // marker, takes the version lookup (with the marker's headers).
+  std::optional<s3::ObjectInfo> read;
+  if (!call.address.query.Has("versionId")) {
+    auto got = call.s3.store().GetObject(call.bucket(), call.key());
+    if (got.ok()) read = std::move(got.value());
+    else if (got.error().type != "NoSuchKey") return call.Error(got.error());
+  }
+  if (!read) {
+    s3::FoundVersion found;
+    if (auto refused = FindObjectVersion(call, &found)) return std::move(*refused);
+    read = std::move(found.object);
+  }
+  const s3::ObjectInfo& object = *read;
   const std::string etag = object.ETag();
 
   const auto decision =
