@@ -261,7 +261,7 @@ DEPARTURES = {
         "why": "moto crashes completing an unknown upload; S3 answers NoSuchUpload"},
     ("multipart_refusals", 4): {
         "aws": (400, "InvalidPartOrder",
-                "The list of parts was not in ascending order. The parts list must be specified in order by part number."),
+                "The list of parts was not in ascending order. Parts must be ordered by part number."),
         "moto": (400, "EntityTooSmall", "Your proposed upload is smaller than the minimum allowed object size."),
         "why": "moto checks part sizes before the order; S3 refuses the order first (INFERRED order, s3/multipart.cc)"},
     ("multipart_refusals", 5): {

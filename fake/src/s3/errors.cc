@@ -203,8 +203,7 @@ AwsError InvalidPart(const std::string& upload_id, int part_number, const std::s
 
 AwsError InvalidPartOrder() {
   return {"InvalidPartOrder",
-          "The list of parts was not in ascending order. The parts list must be specified in order by part "
-          "number.",
+          "The list of parts was not in ascending order. Parts must be ordered by part number.",
           400,
           {}};
 }

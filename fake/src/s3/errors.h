@@ -130,7 +130,11 @@ AwsError NoSuchUpload(const std::string& upload_id);
 // CAPTURE (versity/versitygw#1008, "direct-to-s3"): two spaces after the
 // first sentence; <UploadId>, <PartNumber>, <ETag> as the client sent it.
 AwsError InvalidPart(const std::string& upload_id, int part_number, const std::string& etag);
-// DOC table text + MOTO.
+// CAPTURE: S3's words, not the DOC table's ("The parts list must be specified
+// in order by part number"): quoted from real S3 by the AWS SDK for Java in
+// alexmojaki/s3-stream-upload#33 and by botocore in
+// omrikiei/aws_logging_handlers#28. A part named twice is out of order too
+// (strictly ascending; localstack#7495 checked against AWS).
 AwsError InvalidPartOrder();
 // CAPTURE (apache/arrow-rs-object-store#211): no period; <ProposedSize>,
 // <MinSizeAllowed>, <PartNumber>, <ETag> (hex, unquoted).
