@@ -58,7 +58,7 @@ struct ObjectInfo {
   ObjectAttributes attributes;
   Checksum checksum;
   // "null" or the id S3 gave this version; empty in a bucket never
-  // versioned, where S3 sends no x-amz-version-id.
+  // versioned, where S3 tells no version at all.
   std::string version_id;
 
   uint64_t size() const { return body.size(); }

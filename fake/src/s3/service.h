@@ -27,7 +27,7 @@ namespace fakeaws::s3 {
 // CopyObject, decoded.
 struct CopyObjectInput {
   std::string source_bucket, source_key;
-  std::optional<std::string> source_version_id;  // "?versionId=" of x-amz-copy-source
+  std::optional<std::string> source_version_id;  // the source version named, if any
   std::string bucket, key;
   // COPY keeps the source's metadata, REPLACE takes `attributes`.
   bool replace_metadata = false;

@@ -49,8 +49,9 @@ struct FoundVersion {
   Timestamp last_modified;
 };
 
-// What DeleteObject did, for its x-amz-delete-marker and x-amz-version-id
-// headers: in a bucket never versioned, nothing to tell.
+// What DeleteObject did, which S3 tells the deleter: whether a delete
+// marker was involved and which version; in a bucket never versioned,
+// nothing.
 struct DeletedVersion {
   bool delete_marker = false;  // a marker was made, or the version removed was one
   std::string version_id;      // empty in a bucket never versioned
@@ -206,8 +207,8 @@ class Store {
   // The current version; NoSuchKey when there is none or it is a delete marker.
   Outcome<ObjectInfo> GetObject(const std::string& bucket, const std::string& key) const;
   // A version by id, or the current one when `version_id` is null. Unlike
-  // GetObject, a delete marker is found (object nullopt): S3 answers it with
-  // its own headers. NoSuchKey when the key has no version at all,
+  // GetObject, a delete marker is found (object nullopt): S3 answers a read
+  // of one unlike a missing key. NoSuchKey when the key has no version at all,
   // NoSuchVersion for an id the key does not have, InvalidArgument for one
   // S3 could not have made.
   Outcome<FoundVersion> GetVersion(const std::string& bucket, const std::string& key,
